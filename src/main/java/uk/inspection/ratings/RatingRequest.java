@@ -1,0 +1,40 @@
+package uk.inspection.ratings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts a client submits for rating (see API.md). Which key questions, judgements, ratings and
+ * panel choices are acceptable depends on the framework's manifest, so the shape is generic.
+ */
+public record RatingRequest(String service, String inspectionType, Map<String, KeyQuestionInput> keyQuestions,
+        List<CaseInput> cases, Map<String, Boolean> judgements, Map<String, String> ratings,
+        Map<String, PanelInput> panel) {
+
+    public RatingRequest {
+        keyQuestions = copy(keyQuestions);
+        cases = cases == null ? List.of() : cases.stream().toList();
+        judgements = copy(judgements);
+        ratings = copy(ratings);
+        panel = copy(panel);
+    }
+
+    /** Consolidated results for one key question: {@code yes} and {@code cases} counts, or a published percentage. */
+    public record KeyQuestionInput(Integer yes, Integer cases, Double percentage) {}
+
+    /** One inspected case's yes/no answers, by key question. */
+    public record CaseInput(String id, Map<String, Boolean> answers) {
+        public CaseInput {
+            answers = copy(answers);
+        }
+    }
+
+    /** A ratings panel's choice for a standard, or its departure from the scoring rule (with a reason). */
+    public record PanelInput(String rating, String reason) {}
+
+    /** Keeps the client's order and tolerates null values, which the validator reports by field. */
+    private static <V> Map<String, V> copy(Map<String, V> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

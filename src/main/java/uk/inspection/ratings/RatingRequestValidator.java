@@ -1,0 +1,230 @@
+package uk.inspection.ratings;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import uk.inspection.ratings.RatingRequest.CaseInput;
+import uk.inspection.ratings.RatingRequest.KeyQuestionInput;
+import uk.inspection.ratings.RatingRequest.PanelInput;
+import uk.inspection.ruleset.Manifest;
+import uk.inspection.ruleset.Manifest.KeyQuestion;
+import uk.inspection.ruleset.Manifest.Standard;
+import uk.inspection.web.FieldProblem;
+
+/**
+ * Checks a rating request against the framework's manifest and reports every problem by field:
+ * unknown or out-of-scope codes, impossible counts, ratings outside the scale, panel choices the
+ * framework does not allow. Whether a panel choice is one the rules permit is for the rules.
+ */
+final class RatingRequestValidator {
+
+    static final String OVERALL = "overall";
+
+    private final InspectionScope scope;
+    private final Manifest manifest;
+    private final String inspectionType;
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    private RatingRequestValidator(Manifest manifest, String inspectionType) {
+        this.manifest = manifest;
+        this.inspectionType = inspectionType;
+        this.scope = InspectionScope.of(manifest, inspectionType);
+    }
+
+    static List<FieldProblem> validate(RatingRequest request, Manifest manifest) {
+        RatingRequestValidator validator = new RatingRequestValidator(manifest, request.inspectionType());
+        validator.checkInspectionType();
+        validator.checkKeyQuestions(request.keyQuestions());
+        validator.checkCases(request.cases(), request.keyQuestions());
+        validator.checkJudgements(request.judgements());
+        validator.checkRatings(request.ratings());
+        validator.checkPanel(request.panel());
+        return List.copyOf(validator.problems);
+    }
+
+    private void checkInspectionType() {
+        List<String> types = manifest.inspectionTypes().stream().map(Manifest.InspectionType::code).toList();
+        if (types.isEmpty()) {
+            if (inspectionType != null) {
+                problem("inspectionType", "this framework has no inspection types; leave it out");
+            }
+        } else if (inspectionType == null) {
+            problem("inspectionType", "is required: one of " + String.join(", ", types));
+        } else if (!types.contains(inspectionType)) {
+            problem("inspectionType", "'" + inspectionType + "' is not an inspection type: one of " + String.join(", ", types));
+        }
+    }
+
+    private void checkKeyQuestions(Map<String, KeyQuestionInput> keyQuestions) {
+        keyQuestions.forEach((code, input) -> {
+            String field = "keyQuestions." + code;
+            if (!caseQuestionInScope(field, code)) {
+                return;
+            }
+            if (input == null) {
+                problem(field, "give yes and cases, or percentage");
+                return;
+            }
+            boolean counts = input.yes() != null || input.cases() != null;
+            boolean percentage = input.percentage() != null;
+            if (counts && percentage) {
+                problem(field, "give yes and cases, or percentage, not both");
+            } else if (!counts && !percentage) {
+                problem(field, "give yes and cases, or percentage");
+            } else if (counts) {
+                checkCounts(field, input.yes(), input.cases());
+            } else if (input.percentage() < 0 || input.percentage() > 100) {
+                problem(field + ".percentage", "must be between 0 and 100, not " + input.percentage());
+            }
+        });
+    }
+
+    private void checkCounts(String field, Integer yes, Integer cases) {
+        if (yes == null) {
+            problem(field + ".yes", "is required with cases");
+        } else if (yes < 0) {
+            problem(field + ".yes", "must not be negative, not " + yes);
+        }
+        if (cases == null) {
+            problem(field + ".cases", "is required with yes");
+        } else if (cases < 0) {
+            problem(field + ".cases", "must not be negative, not " + cases);
+        }
+        if (yes != null && cases != null && yes >= 0 && cases >= 0 && yes > cases) {
+            problem(field + ".yes", "yes (" + yes + ") exceeds cases (" + cases + ")");
+        }
+    }
+
+    private void checkCases(List<CaseInput> cases, Map<String, KeyQuestionInput> keyQuestions) {
+        Set<String> ids = new HashSet<>();
+        Set<String> reportedTwice = new HashSet<>();
+        for (int i = 0; i < cases.size(); i++) {
+            String field = "cases[" + i + "]";
+            CaseInput inspected = cases.get(i);
+            if (inspected == null) {
+                problem(field, "must be an object with id and answers");
+                continue;
+            }
+            if (inspected.id() != null && !ids.add(inspected.id())) {
+                problem(field + ".id", "case '" + inspected.id() + "' is listed more than once");
+            }
+            if (inspected.answers().isEmpty()) {
+                problem(field + ".answers", "is required: the case's yes/no answers by key question");
+            }
+            inspected.answers().forEach((code, answer) -> {
+                String answerField = field + ".answers." + code;
+                if (!caseQuestionInScope(answerField, code)) {
+                    return;
+                }
+                if (answer == null) {
+                    problem(answerField, "must be true or false");
+                }
+                if (keyQuestions.containsKey(code) && reportedTwice.add(code)) {
+                    problem(answerField, code + " is already given in keyQuestions; give a key question one way, not both");
+                }
+            });
+        }
+    }
+
+    /** True when the code is a case-answered key question this inspection rates; otherwise reports why not. */
+    private boolean caseQuestionInScope(String field, String code) {
+        KeyQuestion question = scope.keyQuestion(code).orElse(null);
+        if (question == null) {
+            problem(field, scope.declaredAnywhere(code)
+                    ? code + " is not rated in an " + inspectionType + " inspection"
+                    : "unknown key question '" + code + "'");
+            return false;
+        }
+        if (question.isJudgement()) {
+            problem(field, code + " is a yes/no judgement: give it in judgements");
+            return false;
+        }
+        return true;
+    }
+
+    private void checkJudgements(Map<String, Boolean> judgements) {
+        judgements.forEach((code, answer) -> {
+            String field = "judgements." + code;
+            KeyQuestion question = scope.keyQuestion(code).orElse(null);
+            if (question == null) {
+                problem(field, scope.declaredAnywhere(code)
+                        ? code + " is not judged in an " + inspectionType + " inspection"
+                        : "unknown judgement '" + code + "'");
+            } else if (!question.isJudgement()) {
+                problem(field, code + " is answered from cases: give it in keyQuestions or cases");
+            } else if (answer == null) {
+                problem(field, "must be true or false");
+            }
+        });
+        for (KeyQuestion question : scope.judgementQuestions()) {
+            if (!judgements.containsKey(question.code())) {
+                problem("judgements." + question.code(), "is required: true or false (" + question.question() + ")");
+            }
+        }
+    }
+
+    private void checkRatings(Map<String, String> ratings) {
+        ratings.forEach((code, rating) -> {
+            String field = "ratings." + code;
+            Standard standard = scope.standard(code).orElse(null);
+            if (standard == null) {
+                problem(field, manifest.standard(code).isPresent()
+                        ? code + " is not rated in an " + inspectionType + " inspection"
+                        : "unknown standard '" + code + "'");
+            } else if (!standard.isJudgement()) {
+                problem(field, code + " is rated from cases by the rules; it cannot be given");
+            } else {
+                checkScale(field, rating);
+            }
+        });
+    }
+
+    private void checkPanel(Map<String, PanelInput> panel) {
+        panel.forEach((key, choice) -> {
+            String field = "panel." + key;
+            if (OVERALL.equals(key)) {
+                checkDeparture(field, choice);
+                return;
+            }
+            Standard standard = scope.standard(key).orElse(null);
+            if (standard == null) {
+                problem(field, manifest.standard(key).isPresent()
+                        ? key + " is not rated in an " + inspectionType + " inspection"
+                        : "unknown standard '" + key + "'");
+            } else if (!standard.panelChoice()) {
+                problem(field, key + " is not chosen by the ratings panel in this framework");
+            } else if (choice == null) {
+                problem(field, "must be an object with a rating");
+            } else {
+                checkScale(field + ".rating", choice.rating());
+            }
+        });
+    }
+
+    private void checkDeparture(String field, PanelInput departure) {
+        if (!manifest.panel().overallDeparture()) {
+            problem(field, "this framework allows no departure from the scoring rule for the overall rating");
+        } else if (departure == null) {
+            problem(field, "must be an object with a rating and a reason");
+        } else {
+            checkScale(field + ".rating", departure.rating());
+            if (departure.reason() == null || departure.reason().isBlank()) {
+                problem(field + ".reason", "a departure from the scoring rule needs the panel's reason");
+            }
+        }
+    }
+
+    private void checkScale(String field, String rating) {
+        if (rating == null || !scope.scaleCodes().contains(rating)) {
+            problem(field, (rating == null ? "a rating is required" : "'" + rating + "' is not a rating")
+                    + ": one of " + String.join(", ", scope.scaleCodes()));
+        }
+    }
+
+    private void problem(String field, String message) {
+        problems.add(new FieldProblem(field, message));
+    }
+}

@@ -1,0 +1,12 @@
+package uk.inspection.ratings.facts;
+
+import uk.inspection.ruleset.RuleOutput;
+
+/** Why the overall rating cannot be given (for example a core standard is not applicable). */
+public record OverallIncomplete(String reason) implements RuleOutput {
+
+    @Override
+    public String subject() {
+        return "overall";
+    }
+}

@@ -1,0 +1,40 @@
+package uk.inspection.ratings.facts;
+
+import uk.inspection.ruleset.RuleOutput;
+
+import java.util.List;
+
+/** The outcome for one standard: rated, awaiting the ratings panel, or not applicable. */
+public record StandardResult(String code, String status, String rating, Integer score, List<String> drivenBy,
+        List<String> options, String reason) implements RuleOutput {
+
+    public static final String RATED = "RATED";
+    public static final String PENDING_PANEL = "PENDING_PANEL";
+    public static final String NOT_APPLICABLE = "NOT_APPLICABLE";
+
+    public StandardResult {
+        drivenBy = drivenBy == null ? List.of() : List.copyOf(drivenBy);
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    public static StandardResult rated(String code, String rating, int score, List<String> drivenBy) {
+        return new StandardResult(code, RATED, rating, score, drivenBy, null, null);
+    }
+
+    public static StandardResult pending(String code, List<String> options, String reason) {
+        return new StandardResult(code, PENDING_PANEL, null, null, null, options, reason);
+    }
+
+    public static StandardResult notApplicable(String code, String reason) {
+        return new StandardResult(code, NOT_APPLICABLE, null, null, null, null, reason);
+    }
+
+    public boolean isRated() {
+        return RATED.equals(status);
+    }
+
+    @Override
+    public String subject() {
+        return "standards." + code;
+    }
+}

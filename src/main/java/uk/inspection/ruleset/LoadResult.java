@@ -1,0 +1,15 @@
+package uk.inspection.ruleset;
+
+import java.util.List;
+
+/** The outcome of building one rule set from its files: the rule set, or every problem found. */
+public sealed interface LoadResult {
+
+    record Loaded(RuleSet ruleSet, long buildMillis) implements LoadResult {}
+
+    record Failed(String framework, String version, List<LoadProblem> problems) implements LoadResult {
+        public Failed {
+            problems = List.copyOf(problems);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package uk.inspection.ruleset;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A framework's manifest ({@code rules/<framework>/framework.yaml}): its name, rating scale,
+ * inspection types and standards. The request validator and the fact builder read it; the rules
+ * read the facts built from it.
+ */
+public record Manifest(String name, String source, List<ScaleStep> ratingScale, List<InspectionType> inspectionTypes,
+        List<Standard> standards, Panel panel) {
+
+    public Manifest {
+        ratingScale = ratingScale == null ? List.of() : List.copyOf(ratingScale);
+        inspectionTypes = inspectionTypes == null ? List.of() : List.copyOf(inspectionTypes);
+        standards = standards == null ? List.of() : List.copyOf(standards);
+        panel = panel == null ? new Panel(false) : panel;
+    }
+
+    /** One rating of the scale, lowest first. */
+    public record ScaleStep(String code, String label, int score) {}
+
+    /** An inspection type and the standards it rates. */
+    public record InspectionType(String code, String name, List<String> standards) {
+        public InspectionType {
+            standards = standards == null ? List.of() : List.copyOf(standards);
+        }
+    }
+
+    /** A standard; {@code ratedFrom} is {@code CASES} (rules compute it) or {@code JUDGEMENT} (given in the request). */
+    public record Standard(String code, String name, String ratedFrom, boolean countsTowardOverall, boolean panelChoice,
+            List<KeyQuestion> keyQuestions) {
+        public static final String CASES = "CASES";
+        public static final String JUDGEMENT = "JUDGEMENT";
+
+        public Standard {
+            keyQuestions = keyQuestions == null ? List.of() : List.copyOf(keyQuestions);
+        }
+
+        public boolean isJudgement() {
+            return JUDGEMENT.equals(ratedFrom);
+        }
+    }
+
+    /** A key question; {@code answeredBy} is {@code CASES} (a share of cases) or {@code JUDGEMENT} (yes or no). */
+    public record KeyQuestion(String code, String question, String answeredBy) {
+        public KeyQuestion {
+            answeredBy = answeredBy == null ? Standard.CASES : answeredBy;
+        }
+
+        public boolean isJudgement() {
+            return Standard.JUDGEMENT.equals(answeredBy);
+        }
+    }
+
+    /** What the ratings panel may do beyond choosing inside a permitted range. */
+    public record Panel(boolean overallDeparture) {}
+
+    public Optional<Standard> standard(String code) {
+        return standards.stream().filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    public Optional<InspectionType> inspectionType(String code) {
+        return inspectionTypes.stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    public Optional<ScaleStep> scaleStep(String rating) {
+        return ratingScale.stream().filter(s -> s.code().equals(rating)).findFirst();
+    }
+
+    /** The standards an inspection of this type rates; every standard when the framework has no types. */
+    public List<Standard> standardsFor(String inspectionTypeCode) {
+        if (inspectionTypes.isEmpty()) {
+            return standards;
+        }
+        List<String> codes = inspectionType(inspectionTypeCode).map(InspectionType::standards).orElse(List.of());
+        return standards.stream().filter(s -> codes.contains(s.code())).toList();
+    }
+}

@@ -1,0 +1,32 @@
+package uk.inspection.ruleset;
+
+import java.util.Locale;
+
+/** One file of a rule set, with its path relative to the rules home (forward slashes) and its content. */
+record RuleFile(String path, byte[] content) {
+
+    enum Kind { MANIFEST, DRL, DECISION_TABLE, SKIPPED_TABLE, OTHER }
+
+    static final String MANIFEST_NAME = "framework.yaml";
+
+    Kind kind() {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (name.equals(MANIFEST_NAME)) {
+            return Kind.MANIFEST;
+        }
+        if (name.endsWith(".drl")) {
+            return Kind.DRL;
+        }
+        if (name.endsWith(".drl.xlsx") || name.endsWith(".drl.xls") || name.endsWith(".drl.csv")) {
+            return Kind.DECISION_TABLE;
+        }
+        if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".csv")) {
+            return Kind.SKIPPED_TABLE;
+        }
+        return Kind.OTHER;
+    }
+
+    boolean isCsv() {
+        return path.toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+}

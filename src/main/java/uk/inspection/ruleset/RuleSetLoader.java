@@ -1,0 +1,49 @@
+package uk.inspection.ruleset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds one framework's rule set from the files under a rules home. Loads run one at a time. */
+public final class RuleSetLoader {
+
+    private final Clock clock;
+
+    public RuleSetLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    public synchronized LoadResult load(Path home, String framework) {
+        long started = System.nanoTime();
+        List<RuleFile> files;
+        try {
+            files = RuleSetFiles.read(home, framework);
+        } catch (IOException e) {
+            return new LoadResult.Failed(framework, null,
+                    List.of(LoadProblem.inFile(RuleSetFiles.RULES + "/" + framework, "cannot read: " + e.getMessage())));
+        }
+        String version = RuleSetFiles.version(files);
+        List<LoadProblem> problems = new ArrayList<>();
+        Manifest manifest = manifest(framework, files, problems);
+        RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(framework, files, problems);
+        if (!problems.isEmpty() || manifest == null || compiled == null) {
+            return new LoadResult.Failed(framework, version, problems);
+        }
+        List<String> sources = files.stream().filter(f -> f.kind() != RuleFile.Kind.OTHER).map(RuleFile::path).toList();
+        RuleSet ruleSet = new RuleSet(framework, manifest, version, clock.instant(), sources, compiled.kieBase(),
+                compiled.origins());
+        return new LoadResult.Loaded(ruleSet, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Manifest manifest(String framework, List<RuleFile> files, List<LoadProblem> problems) {
+        List<RuleFile> manifests = files.stream().filter(f -> f.kind() == RuleFile.Kind.MANIFEST).toList();
+        String expected = RuleSetFiles.RULES + "/" + framework + "/" + RuleFile.MANIFEST_NAME;
+        if (manifests.size() != 1 || !manifests.get(0).path().equals(expected)) {
+            problems.add(LoadProblem.inFile(expected, "every framework needs exactly one manifest, at " + expected));
+            return null;
+        }
+        return ManifestReader.read(manifests.get(0), problems);
+    }
+}
