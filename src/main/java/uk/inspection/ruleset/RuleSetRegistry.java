@@ -35,12 +35,12 @@ public class RuleSetRegistry {
         this.properties = properties;
         this.clock = clock;
         this.loader = new RuleSetLoader(clock);
-        RuleSetFiles.frameworks(properties.home()).forEach(this::load);
+        RuleSetFiles.frameworks(properties.homePath()).forEach(this::load);
     }
 
     /** Builds a framework from its files and, if it builds, serves it from now on. */
     public LoadResult load(String framework) {
-        LoadResult result = loader.load(properties.home(), framework);
+        LoadResult result = loader.load(properties.homePath(), framework);
         if (result instanceof LoadResult.Loaded loaded) {
             RuleSet ruleSet = loaded.ruleSet();
             serving.put(framework, ruleSet);

@@ -10,13 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * A home without a {@code rules/} folder stops startup with a message saying so.
  */
 @ConfigurationProperties("rules")
-public record RulesProperties(Path home) {
+public record RulesProperties(String home) {
 
+    // A String, not a Path: Spring would resolve a relative Path against the servlet context, not the working directory.
     public RulesProperties {
-        home = (home == null ? Path.of(".") : home).toAbsolutePath().normalize();
-        if (!Files.isDirectory(home.resolve(RuleSetFiles.RULES))) {
-            throw new IllegalArgumentException("rules.home " + home + " has no '" + RuleSetFiles.RULES
-                    + "' folder: run from the project folder or set --rules.home=DIR");
+        home = (home == null || home.isBlank() ? "." : home);
+        if (!Files.isDirectory(Path.of(home).resolve(RuleSetFiles.RULES))) {
+            throw new IllegalArgumentException("rules.home " + Path.of(home).toAbsolutePath().normalize()
+                    + " has no '" + RuleSetFiles.RULES + "' folder: run from the project folder or set --rules.home=DIR");
         }
+    }
+
+    public Path homePath() {
+        return Path.of(home).toAbsolutePath().normalize();
     }
 }
