@@ -92,10 +92,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return new FieldProblem(field(unknown), "unknown field '" + unknown.getPropertyName() + "'");
         }
         if (cause instanceof StreamConstraintsException limits) {
-            return new FieldProblem("", "the JSON is beyond this service's limits: " + limits.getOriginalMessage());
+            return new FieldProblem("body", "the JSON is beyond this service's limits: " + limits.getOriginalMessage());
         }
         if (cause instanceof JsonParseException parse) {
-            return new FieldProblem("", "malformed JSON: " + parse.getOriginalMessage());
+            return new FieldProblem("body", "malformed JSON: " + parse.getOriginalMessage());
         }
         if (cause instanceof MismatchedInputException mismatch) {
             String expected = mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
@@ -104,7 +104,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof JsonMappingException mapping) {
             return new FieldProblem(field(mapping), mapping.getOriginalMessage());
         }
-        return new FieldProblem("", "the body must be a JSON object as described in the API documentation");
+        return new FieldProblem("body", "the body must be a JSON object as described in the API documentation");
     }
 
     /** The JSON path of a mapping problem as the API names fields: {@code keyQuestions.2.1.1.yes}, {@code cases[0].id}. */
@@ -117,7 +117,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
             }
         }
-        return field.toString();
+        return field.length() == 0 ? "body" : field.toString();
     }
 
     private static String describe(Class<?> type) {

@@ -17,6 +17,6 @@ public record OverallRating(Map<String, String> choices, int total, String ratin
 
     @Override
     public String subject() {
-        return choices.isEmpty() ? "overall" : "overall.options" + choices;
+        return choices.isEmpty() ? "overall" : "overall.options" + choices + ".rating";
     }
 }

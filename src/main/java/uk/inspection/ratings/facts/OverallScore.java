@@ -16,6 +16,6 @@ public record OverallScore(Map<String, String> choices, int total) implements Ru
 
     @Override
     public String subject() {
-        return choices.isEmpty() ? "overall.score" : "overall.options" + choices;
+        return choices.isEmpty() ? "overall.score" : "overall.options" + choices + ".score";
     }
 }
