@@ -1,43 +1,35 @@
 package uk.inspection.ruleset;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.drl.ast.descr.BaseDescr;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * Compiles one framework's DRL files and decision tables into a KieBase, with the classic
- * (non-executable-model) build so rules load at runtime and errors keep their line numbers.
+ * (non-executable-model) builder so rules load at runtime and errors keep their line numbers.
  * Every problem comes back located at its file and line or sheet row.
  */
 final class RuleSetCompiler {
-
-    private static final String RESOURCES = "src/main/resources/";
-    private static final AtomicLong BUILDS = new AtomicLong();
 
     record Compiled(KieBase kieBase, Map<String, RuleOrigin> origins) {}
 
     private RuleSetCompiler() {}
 
     /** Builds the rule files; returns null and fills {@code problems} when they do not compile. */
-    static Compiled compile(String framework, List<RuleFile> files, List<LoadProblem> problems) {
-        KieServices kie = KieServices.Factory.get();
-        KieFileSystem kfs = kie.newKieFileSystem();
-        ReleaseId releaseId = kie.newReleaseId("uk.inspection.rulesets", framework, "1.0." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(releaseId);
-
+    static Compiled compile(List<RuleFile> files, List<LoadProblem> problems) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, RuleOrigin> origins = new HashMap<>();
-        Map<String, RuleFile> byBuilderPath = new HashMap<>();
+        Map<String, RuleFile> bySourcePath = new HashMap<>();
         Map<String, DrlIndex> indexes = new HashMap<>();
         for (RuleFile file : files) {
             String drl = drlOf(file, problems);
@@ -47,34 +39,26 @@ final class RuleSetCompiler {
             boolean table = file.kind() == RuleFile.Kind.DECISION_TABLE;
             DrlIndex index = table ? DrlIndex.ofGeneratedTable(file.path(), drl) : DrlIndex.ofDrl(file.path(), drl);
             if (table && index.ruleCount() == 0) {
-                problems.add(LoadProblem.inFile(file.path(),
-                        "the table yields no rules: is there a 'RuleTable' cell with rows under its headers?"));
+                problems.add(LoadProblem.inFile(file.path(), NO_RULES));
                 continue;
             }
-            String builderPath = RESOURCES + file.path() + (table ? ".drl" : "");
-            kfs.write(builderPath, drl.getBytes(StandardCharsets.UTF_8));
-            byBuilderPath.put(builderPath, file);
-            indexes.put(builderPath, index);
+            bySourcePath.put(file.path(), file);
+            indexes.put(file.path(), index);
             origins.putAll(index.origins());
+            builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(file.path()), ResourceType.DRL);
+        }
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            problems.add(locate(error, bySourcePath, indexes));
         }
         if (!problems.isEmpty()) {
             return null;
         }
-
-        KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        for (Message error : errors) {
-            problems.add(locate(error, byBuilderPath, indexes));
-        }
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        KieContainer container = kie.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
-        // The KieBase is all we keep; the repository would otherwise hold every build's module.
-        kie.getRepository().removeKieModule(releaseId);
-        return new Compiled(kieBase, origins);
+        return new Compiled(builder.newKieBase(), origins);
     }
+
+    private static final String NO_RULES =
+            "the table yields no rules: is there a 'RuleTable' cell with rows under its headers?";
 
     private static String drlOf(RuleFile file, List<LoadProblem> problems) {
         switch (file.kind()) {
@@ -84,7 +68,9 @@ final class RuleSetCompiler {
                 try {
                     return DecisionTableTranslator.toDrl(file);
                 } catch (RuntimeException e) {
-                    problems.add(LoadProblem.inFile(file.path(), "cannot read the decision table: " + rootMessage(e)));
+                    String message = rootMessage(e);
+                    problems.add(LoadProblem.inFile(file.path(), message.contains("No RuleTable")
+                            ? NO_RULES : "cannot read the decision table: " + message));
                     return null;
                 }
             case SKIPPED_TABLE:
@@ -96,19 +82,35 @@ final class RuleSetCompiler {
         }
     }
 
-    private static LoadProblem locate(Message error, Map<String, RuleFile> byBuilderPath, Map<String, DrlIndex> indexes) {
-        String path = error.getPath();
-        RuleFile file = path == null ? null : byBuilderPath.get(path);
-        String text = error.getText() == null ? "" : error.getText().strip();
+    private static LoadProblem locate(KnowledgeBuilderError error, Map<String, RuleFile> bySourcePath,
+            Map<String, DrlIndex> indexes) {
+        String path = error.getResource() == null ? null : error.getResource().getSourcePath();
+        RuleFile file = path == null ? null : bySourcePath.get(path);
+        String text = error.getMessage() == null ? "" : error.getMessage().strip();
+        Integer line = lineOf(error);
         if (file == null) {
-            return new LoadProblem(path == null ? "(rule set)" : path, null, null, text);
+            return new LoadProblem(path == null ? "(rule set)" : path, line, null, text);
         }
-        int line = error.getLine();
         if (file.kind() == RuleFile.Kind.DECISION_TABLE) {
-            Integer row = line > 0 ? indexes.get(path).rowAt(line) : null;
-            return new LoadProblem(file.path(), null, row, text);
+            return new LoadProblem(file.path(), null, line == null ? null : indexes.get(path).rowAt(line), text);
         }
-        return new LoadProblem(file.path(), line > 0 ? line : null, null, text);
+        return new LoadProblem(file.path(), line, null, text);
+    }
+
+    /** The error's own line, else the line of the rule or pattern it was found in (constraint errors carry no line). */
+    private static Integer lineOf(KnowledgeBuilderError error) {
+        int[] lines = error.getLines();
+        if (lines != null && lines.length > 0 && lines[0] > 0) {
+            return lines[0];
+        }
+        if (error instanceof DescrBuildError built) {
+            for (BaseDescr descr : new BaseDescr[] {built.getDescr(), built.getParentDescr()}) {
+                if (descr != null && descr.getLine() > 0) {
+                    return descr.getLine();
+                }
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

@@ -27,7 +27,7 @@ public final class RuleSetLoader {
         String version = RuleSetFiles.version(files);
         List<LoadProblem> problems = new ArrayList<>();
         Manifest manifest = manifest(framework, files, problems);
-        RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(framework, files, problems);
+        RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(files, problems);
         if (!problems.isEmpty() || manifest == null || compiled == null) {
             return new LoadResult.Failed(framework, version, problems);
         }
