@@ -1,7 +1,6 @@
 package uk.inspection.ruleset;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -83,9 +82,5 @@ public class RuleSetRegistry {
         Map<String, Optional<RuleSet>> all = new TreeMap<>();
         lastLoad.keySet().forEach(id -> all.put(id, serving(id)));
         return all;
-    }
-
-    public List<RuleSet> servingRuleSets() {
-        return new TreeMap<>(serving).values().stream().toList();
     }
 }
