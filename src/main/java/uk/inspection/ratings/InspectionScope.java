@@ -36,10 +36,6 @@ record InspectionScope(Manifest manifest, List<Standard> standards, Map<String, 
                 .anyMatch(q -> q.code().equals(keyQuestionCode));
     }
 
-    List<KeyQuestion> judgementQuestions() {
-        return standards.stream().flatMap(s -> s.keyQuestions().stream()).filter(KeyQuestion::isJudgement).toList();
-    }
-
     List<String> scaleCodes() {
         return manifest.ratingScale().stream().map(Manifest.ScaleStep::code).toList();
     }

@@ -159,11 +159,6 @@ final class RatingRequestValidator {
                 problem(field, "must be true or false");
             }
         });
-        for (KeyQuestion question : scope.judgementQuestions()) {
-            if (!judgements.containsKey(question.code())) {
-                problem("judgements." + question.code(), "is required: true or false (" + question.question() + ")");
-            }
-        }
     }
 
     private void checkRatings(Map<String, String> ratings) {
@@ -180,6 +175,12 @@ final class RatingRequestValidator {
                 checkScale(field, rating);
             }
         });
+        for (Standard standard : scope.standards()) {
+            if (standard.isJudgement() && standard.required() && !ratings.containsKey(standard.code())) {
+                problem("ratings." + standard.code(), "is required: the rating of " + standard.code() + " "
+                        + standard.name());
+            }
+        }
     }
 
     private void checkPanel(Map<String, PanelInput> panel) {

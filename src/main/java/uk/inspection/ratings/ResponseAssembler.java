@@ -13,6 +13,7 @@ import uk.inspection.ratings.RatingResponse.OverallOutcome;
 import uk.inspection.ratings.RatingResponse.StandardOutcome;
 import uk.inspection.ratings.facts.Flag;
 import uk.inspection.ratings.facts.KeyQuestionResult;
+import uk.inspection.ratings.facts.OverallDeparture;
 import uk.inspection.ratings.facts.OverallIncomplete;
 import uk.inspection.ratings.facts.OverallRating;
 import uk.inspection.ratings.facts.StandardResult;
@@ -86,15 +87,17 @@ final class ResponseAssembler {
     }
 
     private OverallOutcome overall() {
-        List<OverallRating> ratings = evaluation.outputs(OverallRating.class);
-        List<OverallRating> decided = ratings.stream().filter(r -> r.choices().isEmpty()).toList();
+        List<OverallRating> ratings = evaluation.outputs(OverallRating.class).stream().filter(r -> !r.isProbe()).toList();
+        List<OverallRating> decided = ratings.stream().filter(OverallRating::isDecided).toList();
         if (decided.size() > 1) {
             throw new RuleSetDefectException(ruleSet.id() + ": more than one rule rated the overall total "
                     + decided.get(0).total() + ": the overall thresholds overlap");
         }
         if (decided.size() == 1) {
-            OverallRating overall = decided.get(0);
-            return new OverallOutcome(FINAL, overall.total(), inScale(overall.rating()), overall.rating(), null, null);
+            OverallRating computed = decided.get(0);
+            String rating = evaluation.outputs(OverallDeparture.class).stream().map(OverallDeparture::rating)
+                    .findFirst().orElse(computed.rating());
+            return new OverallOutcome(FINAL, computed.total(), inScale(rating), inScale(computed.rating()), null, null);
         }
         List<String> incomplete = evaluation.outputs(OverallIncomplete.class).stream().map(OverallIncomplete::reason).toList();
         if (!incomplete.isEmpty()) {

@@ -3,39 +3,78 @@ package uk.inspection.regression;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A fixture file: a request to a framework and the decision the methodology expects (see fixtures/README.md). */
-public record Fixture(Path file, String name, String description, String framework, JsonNode request,
-        int expectedStatus, JsonNode expectedBody) {
+/**
+ * A fixture file (see fixtures/README.md): requests and the decisions the methodology expects, one
+ * per framework. Most fixtures hold one framework's request; a cross-framework fixture holds one
+ * service's input under each framework.
+ */
+public record Fixture(Path file, String name, String description, Map<String, Check> checks) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static Fixture read(Path root, Path file) throws IOException {
-        JsonNode node = JSON.readTree(file.toFile());
-        JsonNode expected = node.path("expected");
-        if (!node.hasNonNull("framework") || !node.has("request") || !expected.has("status")) {
-            throw new IOException(file + ": a fixture needs framework, request and expected.status");
-        }
-        String name = root.relativize(file).toString().replace('\\', '/');
-        return new Fixture(file, name, node.path("description").asText(""), node.get("framework").asText(),
-                node.get("request"), expected.get("status").asInt(), expected.path("body"));
+    /** One request to one framework, and the status and (partial) body expected back. */
+    public record Check(String framework, JsonNode request, int expectedStatus, JsonNode expectedBody) {}
+
+    public Fixture {
+        checks = Map.copyOf(new LinkedHashMap<>(checks));
     }
 
-    /** Every {@code *.json} fixture below a folder, sorted by path (README files are not fixtures). */
+    public static Fixture read(Path root, Path file) throws IOException {
+        JsonNode node = JSON.readTree(file.toFile());
+        String name = root.relativize(file).toString().replace('\\', '/');
+        Map<String, Check> checks = new LinkedHashMap<>();
+        if (node.hasNonNull("framework")) {
+            String framework = node.get("framework").asText();
+            checks.put(framework, check(file, framework, node.get("request"), node.get("expected")));
+        } else if (node.path("inputs").isObject()) {
+            for (Iterator<String> it = node.get("inputs").fieldNames(); it.hasNext();) {
+                String framework = it.next();
+                checks.put(framework, check(file, framework, node.get("inputs").get(framework),
+                        node.path("expected").get(framework)));
+            }
+        }
+        if (checks.isEmpty()) {
+            throw new IOException(file + ": a fixture needs framework and request, or inputs by framework");
+        }
+        return new Fixture(file, name, node.path("description").asText(""), checks);
+    }
+
+    private static Check check(Path file, String framework, JsonNode request, JsonNode expected) throws IOException {
+        if (request == null || expected == null || !expected.has("status")) {
+            throw new IOException(file + ": " + framework + " needs a request and expected.status");
+        }
+        return new Check(framework, request, expected.get("status").asInt(), expected.path("body"));
+    }
+
+    /** Every {@code *.json} fixture below a folder, sorted by path. */
     public static List<Fixture> under(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            List<Fixture> fixtures = new java.util.ArrayList<>();
-            for (Path file : files) {
+            List<Fixture> fixtures = new ArrayList<>();
+            for (Path file : walk.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 fixtures.add(read(root, file));
             }
             return fixtures;
         }
+    }
+
+    public Optional<JsonNode> input(String framework) {
+        return Optional.ofNullable(checks.get(framework)).map(Check::request);
+    }
+
+    /** The framework of a single-framework fixture; empty for a cross-framework one. */
+    public Optional<String> soleFramework() {
+        return checks.size() == 1 ? Optional.of(checks.keySet().iterator().next()) : Optional.empty();
     }
 
     @Override

@@ -28,9 +28,12 @@ public record Manifest(String name, String source, List<ScaleStep> ratingScale, 
         }
     }
 
-    /** A standard; {@code ratedFrom} is {@code CASES} (rules compute it) or {@code JUDGEMENT} (given in the request). */
+    /**
+     * A standard; {@code ratedFrom} is {@code CASES} (rules compute it) or {@code JUDGEMENT} (given in
+     * the request, which must then give it when {@code required}).
+     */
     public record Standard(String code, String name, String ratedFrom, boolean countsTowardOverall, boolean panelChoice,
-            List<KeyQuestion> keyQuestions) {
+            boolean required, List<KeyQuestion> keyQuestions) {
         public static final String CASES = "CASES";
         public static final String JUDGEMENT = "JUDGEMENT";
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** One file of a rule set, with its path relative to the rules home (forward slashes) and its content. */
 record RuleFile(String path, byte[] content) {
 
-    enum Kind { MANIFEST, DRL, DECISION_TABLE, SKIPPED_TABLE, OTHER }
+    enum Kind { MANIFEST, DRL, DECISION_TABLE, TRANSLATION, SKIPPED_TABLE, OTHER }
 
     static final String MANIFEST_NAME = "framework.yaml";
 
@@ -13,6 +13,9 @@ record RuleFile(String path, byte[] content) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (name.equals(MANIFEST_NAME)) {
             return Kind.MANIFEST;
+        }
+        if (name.endsWith(TranslationTableReader.SUFFIX)) {
+            return Kind.TRANSLATION;
         }
         if (name.endsWith(".drl")) {
             return Kind.DRL;

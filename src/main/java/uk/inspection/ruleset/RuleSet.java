@@ -27,9 +27,10 @@ public final class RuleSet {
     private final List<String> sources;
     private final KieBase kieBase;
     private final Map<String, RuleOrigin> origins;
+    private final List<TranslationTable> translations;
 
     RuleSet(String id, Manifest manifest, String version, Instant loadedAt, List<String> sources, KieBase kieBase,
-            Map<String, RuleOrigin> origins) {
+            Map<String, RuleOrigin> origins, List<TranslationTable> translations) {
         this.id = id;
         this.manifest = manifest;
         this.version = version;
@@ -37,6 +38,7 @@ public final class RuleSet {
         this.sources = List.copyOf(sources);
         this.kieBase = kieBase;
         this.origins = Map.copyOf(origins);
+        this.translations = List.copyOf(translations);
     }
 
     public String id() {
@@ -59,6 +61,11 @@ public final class RuleSet {
     /** The files it was built from, relative to the rules home. */
     public List<String> sources() {
         return sources;
+    }
+
+    /** The table that re-expresses another framework's per-case answers in this one's, if the rule set has one. */
+    public java.util.Optional<TranslationTable> translationFrom(String framework) {
+        return translations.stream().filter(t -> t.fromFramework().equals(framework)).findFirst();
     }
 
     /** Runs the rules over the facts; returns what the rules inserted, each with the rule that inserted it. */

@@ -28,12 +28,15 @@ public final class RuleSetLoader {
         List<LoadProblem> problems = new ArrayList<>();
         Manifest manifest = manifest(framework, files, problems);
         RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(files, problems);
+        List<TranslationTable> translations = manifest == null ? List.of() : files.stream()
+                .filter(f -> f.kind() == RuleFile.Kind.TRANSLATION)
+                .map(f -> TranslationTableReader.read(f, manifest, problems)).toList();
         if (!problems.isEmpty() || manifest == null || compiled == null) {
             return new LoadResult.Failed(framework, version, problems);
         }
         List<String> sources = files.stream().filter(f -> f.kind() != RuleFile.Kind.OTHER).map(RuleFile::path).toList();
         RuleSet ruleSet = new RuleSet(framework, manifest, version, clock.instant(), sources, compiled.kieBase(),
-                compiled.origins());
+                compiled.origins(), translations);
         return new LoadResult.Loaded(ruleSet, (System.nanoTime() - started) / 1_000_000);
     }
 

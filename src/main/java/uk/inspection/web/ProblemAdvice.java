@@ -1,7 +1,6 @@
 package uk.inspection.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +15,6 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import uk.inspection.ruleset.RuleSetDefectException;
@@ -68,7 +62,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (causedBy(e, PayloadTooLargeException.class)) {
             return answer(ProblemType.PAYLOAD_TOO_LARGE, "the request body is too large", path, null);
         }
-        FieldProblem problem = unreadable(e);
+        FieldProblem problem = JsonProblems.of(e.getCause());
         return answer(ProblemType.MALFORMED_REQUEST, problem.message(), path, List.of(problem));
     }
 
@@ -84,52 +78,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setInstance(java.net.URI.create(path(request)));
         }
         return answer;
-    }
-
-    private static FieldProblem unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return new FieldProblem(field(unknown), "unknown field '" + unknown.getPropertyName() + "'");
-        }
-        if (cause instanceof StreamConstraintsException limits) {
-            return new FieldProblem("body", "the JSON is beyond this service's limits: " + limits.getOriginalMessage());
-        }
-        if (cause instanceof JsonParseException parse) {
-            return new FieldProblem("body", "malformed JSON: " + parse.getOriginalMessage());
-        }
-        if (cause instanceof MismatchedInputException mismatch) {
-            String expected = mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
-            return new FieldProblem(field(mismatch), "wrong type: expected " + expected);
-        }
-        if (cause instanceof JsonMappingException mapping) {
-            return new FieldProblem(field(mapping), mapping.getOriginalMessage());
-        }
-        return new FieldProblem("body", "the body must be a JSON object as described in the API documentation");
-    }
-
-    /** The JSON path of a mapping problem as the API names fields: {@code keyQuestions.2.1.1.yes}, {@code cases[0].id}. */
-    private static String field(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
-            }
-        }
-        return field.length() == 0 ? "body" : field.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        Map<Class<?>, String> names = Map.of(Integer.class, "a whole number", int.class, "a whole number",
-                Double.class, "a number", Boolean.class, "true or false", String.class, "a string");
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "an object";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        return names.getOrDefault(type, type.getSimpleName());
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -8,9 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,21 +33,22 @@ class FixturesTest {
     @LocalServerPort
     int port;
 
-    static List<Fixture> fixtures() throws IOException {
-        return Fixture.under(FIXTURES);
+    static Stream<Arguments> checks() throws IOException {
+        return Fixture.under(FIXTURES).stream()
+                .flatMap(f -> f.checks().values().stream().map(c -> Arguments.of(f.name() + " [" + c.framework() + "]", f, c)));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("fixtures")
-    void decisionMatchesTheMethodology(Fixture fixture) throws Exception {
+    @MethodSource("checks")
+    void decisionMatchesTheMethodology(String name, Fixture fixture, Fixture.Check check) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder()
-                .uri(URI.create("http://localhost:" + port + "/api/v1/frameworks/" + fixture.framework() + "/ratings"))
+                .uri(URI.create("http://localhost:" + port + "/api/v1/frameworks/" + check.framework() + "/ratings"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(fixture.request())))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(check.request())))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         JsonNode body = JSON.readTree(response.body());
-        assertThat(response.statusCode()).as("status; body %s", body).isEqualTo(fixture.expectedStatus());
-        assertThat(ExpectedMatcher.differences(fixture.expectedBody(), body)).as(fixture.description()).isEmpty();
+        assertThat(response.statusCode()).as("status; body %s", body).isEqualTo(check.expectedStatus());
+        assertThat(ExpectedMatcher.differences(check.expectedBody(), body)).as(fixture.description()).isEmpty();
     }
 }

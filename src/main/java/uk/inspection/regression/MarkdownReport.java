@@ -1,0 +1,137 @@
+package uk.inspection.regression;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import uk.inspection.regression.Comparison.ComparedDecision;
+import uk.inspection.regression.Comparison.SideReport;
+
+/** The comparison for people: both rule-set versions, the transition matrix, and what changed where. */
+final class MarkdownReport {
+
+    private MarkdownReport() {}
+
+    /** {@code ratingOrder} lists the rating codes lowest first (from the manifests) to order the matrix. */
+    static String render(Comparison comparison, List<String> ratingOrder) {
+        StringBuilder md = new StringBuilder("# Rule-set comparison\n\n");
+        md.append("| side | home | framework | rulesetVersion |\n|---|---|---|---|\n");
+        side(md, "baseline", comparison.baseline());
+        side(md, "candidate", comparison.candidate());
+        md.append('\n').append(comparison.total()).append(" decisions compared, ").append(comparison.changed())
+                .append(" changed");
+        if (comparison.skipped() != null) {
+            md.append(", ").append(comparison.skipped().size()).append(" skipped");
+        }
+        md.append(".\n\n");
+        matrix(md, comparison.transitions(), ratingOrder);
+        changed(md, comparison.decisions());
+        sideBySide(md, comparison.decisions());
+        if (comparison.skipped() != null) {
+            md.append("## Skipped\n\n");
+            comparison.skipped().forEach(s -> md.append("- ").append(s).append('\n'));
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static void side(StringBuilder md, String name, SideReport side) {
+        String version = side.rulesetVersion() != null ? side.rulesetVersion()
+                : side.rulesetVersions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining("<br>"));
+        md.append("| ").append(name).append(" | ").append(side.home()).append(" | ")
+                .append(side.framework() == null ? "(each fixture's own)" : side.framework()).append(" | `")
+                .append(version).append("` |\n");
+    }
+
+    private static void matrix(StringBuilder md, Map<String, Integer> transitions, List<String> ratingOrder) {
+        // Ratings in scale order; a range "LOW..HIGH" after its lowest rating; anything else last.
+        Comparator<String> order = Comparator.comparingInt((String label) -> rank(label.split("\\.\\.")[0], ratingOrder))
+                .thenComparingInt(label -> rank(label.substring(label.lastIndexOf('.') + 1), ratingOrder))
+                .thenComparing(Comparator.naturalOrder());
+        Set<String> rows = new java.util.TreeSet<>(order);
+        Set<String> columns = new java.util.TreeSet<>(order);
+        transitions.keySet().forEach(key -> {
+            rows.add(key.substring(0, key.indexOf("->")));
+            columns.add(key.substring(key.indexOf("->") + 2));
+        });
+        md.append("## Overall ratings: baseline (rows) against candidate (columns)\n\n| baseline \\ candidate |");
+        columns.forEach(c -> md.append(' ').append(c).append(" |"));
+        md.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
+        for (String row : rows) {
+            md.append("| ").append(row).append(" |");
+            for (String column : columns) {
+                Integer count = transitions.get(row + "->" + column);
+                md.append(' ').append(count == null ? "" : count).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static int rank(String rating, List<String> ratingOrder) {
+        int index = ratingOrder.indexOf(rating);
+        return index < 0 ? Integer.MAX_VALUE : index;
+    }
+
+    private static void changed(StringBuilder md, List<ComparedDecision> decisions) {
+        List<ComparedDecision> changed = decisions.stream().filter(ComparedDecision::changed).toList();
+        if (changed.isEmpty()) {
+            md.append("No decision changed.\n\n");
+            return;
+        }
+        md.append("## Changed decisions\n\n| fixture | overall | first difference | baseline | candidate |\n|---|---|---|---|---|\n");
+        for (ComparedDecision decision : changed) {
+            DecisionDifferences.Difference first = decision.differences().get(0);
+            md.append("| ").append(decision.fixture()).append(" | ").append(decision.baseline().overall())
+                    .append(" → ").append(decision.candidate().overall()).append(" | ").append(first.result())
+                    .append(" | ").append(describe(first.baseline())).append(" | ").append(describe(first.candidate()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void sideBySide(StringBuilder md, List<ComparedDecision> decisions) {
+        List<ComparedDecision> ranged = decisions.stream().filter(d -> d.candidateRange() != null).toList();
+        if (ranged.isEmpty()) {
+            return;
+        }
+        MissingEvidenceRange.Range sample = ranged.get(0).candidateRange();
+        List<String> ratings = new ArrayList<>(new LinkedHashSet<>(sample.overallByRating().keySet()));
+        md.append("## Side by side, with the candidate's overall for each rating of ").append(sample.standard())
+                .append(" (no evidence for it in the input)\n\n| fixture | baseline | candidate |");
+        ratings.forEach(r -> md.append(' ').append(sample.standard()).append(' ').append(r).append(" |"));
+        md.append(" range |\n|---|---|---|").append("---|".repeat(ratings.size())).append("---|\n");
+        for (ComparedDecision decision : ranged) {
+            md.append("| ").append(decision.fixture()).append(" | ").append(label(decision.baseline())).append(" | ")
+                    .append(label(decision.candidate())).append(" |");
+            ratings.forEach(r -> md.append(' ').append(decision.candidateRange().overallByRating().getOrDefault(r, ""))
+                    .append(" |"));
+            MissingEvidenceRange.Range range = decision.candidateRange();
+            md.append(' ').append(range.lowest().equals(range.highest()) ? range.lowest()
+                    : range.lowest() + " to " + range.highest()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static String label(Comparison.Outcome outcome) {
+        return outcome.overall() + (outcome.score() == null ? "" : " (" + outcome.score() + ")");
+    }
+
+    private static String describe(Map<String, Object> side) {
+        List<String> parts = new ArrayList<>();
+        side.forEach((key, value) -> {
+            if (!List.of("rule", "source", "detail").contains(key)) {
+                parts.add(key + " " + String.valueOf(value).replace("\"", ""));
+            }
+        });
+        if (side.containsKey("rule")) {
+            parts.add("by \"" + side.get("rule") + "\" (" + side.get("source") + " " + side.get("detail") + ")");
+        }
+        return String.join(", ", parts);
+    }
+}

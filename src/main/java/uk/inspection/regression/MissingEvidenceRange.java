@@ -1,0 +1,121 @@
+package uk.inspection.regression;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import uk.inspection.ruleset.Manifest;
+import uk.inspection.ruleset.RuleSet;
+
+/**
+ * When a decision is incomplete only because one core standard has no evidence at all in the input
+ * (the victims' standard, for a 2018 inspection re-rated under 2024), the overall it would get for
+ * each rating that standard could take. Found by running the real rules over every share of its
+ * case key questions (0–100% in half-point steps) and every answer to its judgements, and reading
+ * the overall for each permitted panel choice: no rating or band is assumed here.
+ */
+final class MissingEvidenceRange {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int STEPS = 200;
+
+    /** The standard explored and the overall rating for each rating it could take, lowest first. */
+    record Range(String standard, Map<String, String> overallByRating, String lowest, String highest) {}
+
+    private MissingEvidenceRange() {}
+
+    static Optional<Range> of(RuleSet ruleSet, JsonNode input, Decider.Decision decision, Decider decider) {
+        if (decision.status() != 200 || !"INCOMPLETE".equals(decision.body().at("/overall/status").asText())) {
+            return Optional.empty();
+        }
+        List<Manifest.Standard> missing = ruleSet.manifest().standards().stream()
+                .filter(Manifest.Standard::countsTowardOverall)
+                .filter(s -> "NOT_APPLICABLE".equals(decision.body().path("standards").path(s.code()).path("status").asText()))
+                .toList();
+        if (missing.size() != 1 || !noEvidence(missing.get(0), input)) {
+            return Optional.empty();
+        }
+        Manifest.Standard standard = missing.get(0);
+        Map<String, String> byRating = new TreeMap<>(Comparator.comparingInt(r -> score(ruleSet, r)));
+        Set<String> seen = new HashSet<>();
+        for (ObjectNode candidate : candidates(standard, input)) {
+            Decider.Decision outcome = decider.decide(ruleSet, candidate);
+            if (outcome.status() != 200 || !seen.add(outcome.body().path("standards").path(standard.code()).toString())) {
+                continue;
+            }
+            collect(outcome.body(), standard.code(), byRating);
+        }
+        if (byRating.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> overall = byRating.values().stream().sorted(Comparator.comparingInt(r -> score(ruleSet, r))).toList();
+        return Optional.of(new Range(standard.code(), new LinkedHashMap<>(byRating), overall.get(0),
+                overall.get(overall.size() - 1)));
+    }
+
+    private static boolean noEvidence(Manifest.Standard standard, JsonNode input) {
+        for (Manifest.KeyQuestion question : standard.keyQuestions()) {
+            if (input.path("keyQuestions").has(question.code()) || input.path("judgements").has(question.code())) {
+                return false;
+            }
+            for (JsonNode inspected : input.path("cases")) {
+                if (inspected.path("answers").has(question.code())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The input with the standard's evidence added: each share for case questions, yes and no for judgements. */
+    private static List<ObjectNode> candidates(Manifest.Standard standard, JsonNode input) {
+        List<ObjectNode> candidates = new ArrayList<>();
+        candidates.add(((ObjectNode) input).deepCopy());
+        for (Manifest.KeyQuestion question : standard.keyQuestions()) {
+            List<ObjectNode> next = new ArrayList<>();
+            for (ObjectNode base : candidates) {
+                if (question.isJudgement()) {
+                    for (boolean answer : new boolean[] {true, false}) {
+                        ObjectNode copy = base.deepCopy();
+                        copy.with("judgements").put(question.code(), answer);
+                        next.add(copy);
+                    }
+                } else {
+                    for (int step = 0; step <= STEPS; step++) {
+                        ObjectNode copy = base.deepCopy();
+                        copy.with("keyQuestions").putObject(question.code()).put("percentage", step * 100.0 / STEPS);
+                        next.add(copy);
+                    }
+                }
+            }
+            candidates = next;
+        }
+        return candidates;
+    }
+
+    private static void collect(JsonNode body, String standard, Map<String, String> byRating) {
+        JsonNode overall = body.path("overall");
+        if ("FINAL".equals(overall.path("status").asText())) {
+            byRating.put(body.path("standards").path(standard).path("rating").asText(), overall.path("rating").asText());
+        }
+        for (Iterator<JsonNode> it = overall.path("options").elements(); it.hasNext();) {
+            JsonNode option = it.next();
+            byRating.put(option.path("choices").path(standard).asText(), option.path("rating").asText());
+        }
+    }
+
+    private static int score(RuleSet ruleSet, String rating) {
+        return ruleSet.manifest().scaleStep(rating).map(Manifest.ScaleStep::score).orElse(Integer.MAX_VALUE);
+    }
+}
