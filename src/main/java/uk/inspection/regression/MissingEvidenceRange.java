@@ -29,6 +29,8 @@ final class MissingEvidenceRange {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STEPS = 200;
+    /** More combinations than this (several case questions without evidence) is not explored. */
+    private static final int MAX_CANDIDATES = 2_000;
 
     /** The standard explored and the overall rating for each rating it could take, lowest first. */
     record Range(String standard, Map<String, String> overallByRating, String lowest, String highest) {}
@@ -47,6 +49,11 @@ final class MissingEvidenceRange {
             return Optional.empty();
         }
         Manifest.Standard standard = missing.get(0);
+        long combinations = standard.keyQuestions().stream().mapToLong(q -> q.isJudgement() ? 2 : STEPS + 1)
+                .reduce(1, (a, b) -> a * b);
+        if (combinations > MAX_CANDIDATES) {
+            return Optional.empty();
+        }
         Map<String, String> byRating = new TreeMap<>(Comparator.comparingInt(r -> score(ruleSet, r)));
         Set<String> seen = new HashSet<>();
         for (ObjectNode candidate : candidates(standard, input)) {
