@@ -2,7 +2,6 @@ package uk.inspection.regression;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +28,13 @@ final class MarkdownReport {
         }
         md.append(".\n\n");
         matrix(md, comparison.transitions(), ratingOrder);
-        changed(md, comparison.decisions());
-        sideBySide(md, comparison.decisions());
+        boolean acrossFrameworks = comparison.decisions().stream()
+                .anyMatch(d -> !d.baseline().framework().equals(d.candidate().framework()));
+        if (acrossFrameworks) {
+            sideBySide(md, comparison.decisions());
+        } else {
+            changed(md, comparison.decisions());
+        }
         if (comparison.skipped() != null) {
             md.append("## Skipped\n\n");
             comparison.skipped().forEach(s -> md.append("- ").append(s).append('\n'));
@@ -95,25 +99,31 @@ final class MarkdownReport {
         md.append('\n');
     }
 
+    /** Each service's overall under both frameworks; where the candidate lacked evidence for a standard, its range. */
     private static void sideBySide(StringBuilder md, List<ComparedDecision> decisions) {
-        List<ComparedDecision> ranged = decisions.stream().filter(d -> d.candidateRange() != null).toList();
-        if (ranged.isEmpty()) {
-            return;
+        MissingEvidenceRange.Range sample = decisions.stream().map(ComparedDecision::candidateRange)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        List<String> ratings = sample == null ? List.of() : new ArrayList<>(sample.overallByRating().keySet());
+        md.append("## Side by side\n\n");
+        if (sample != null) {
+            md.append("The candidate has no evidence for ").append(sample.standard())
+                    .append(" in these inputs: its overall is shown for each rating ").append(sample.standard())
+                    .append(" could take.\n\n");
         }
-        MissingEvidenceRange.Range sample = ranged.get(0).candidateRange();
-        List<String> ratings = new ArrayList<>(new LinkedHashSet<>(sample.overallByRating().keySet()));
-        md.append("## Side by side, with the candidate's overall for each rating of ").append(sample.standard())
-                .append(" (no evidence for it in the input)\n\n| fixture | baseline | candidate |");
-        ratings.forEach(r -> md.append(' ').append(sample.standard()).append(' ').append(r).append(" |"));
-        md.append(" range |\n|---|---|---|").append("---|".repeat(ratings.size())).append("---|\n");
-        for (ComparedDecision decision : ranged) {
+        md.append("| fixture | baseline | candidate |");
+        ratings.forEach(r -> md.append(" with ").append(sample.standard()).append(' ').append(r).append(" |"));
+        md.append(sample == null ? "\n|---|---|---|\n" : " range |\n|---|---|---|" + "---|".repeat(ratings.size()) + "---|\n");
+        for (ComparedDecision decision : decisions) {
             md.append("| ").append(decision.fixture()).append(" | ").append(label(decision.baseline())).append(" | ")
                     .append(label(decision.candidate())).append(" |");
-            ratings.forEach(r -> md.append(' ').append(decision.candidateRange().overallByRating().getOrDefault(r, ""))
-                    .append(" |"));
             MissingEvidenceRange.Range range = decision.candidateRange();
-            md.append(' ').append(range.lowest().equals(range.highest()) ? range.lowest()
-                    : range.lowest() + " to " + range.highest()).append(" |\n");
+            if (sample != null) {
+                ratings.forEach(r -> md.append(' ').append(range == null ? "" : range.overallByRating().getOrDefault(r, ""))
+                        .append(" |"));
+                md.append(' ').append(range == null ? "" : range.lowest().equals(range.highest()) ? range.lowest()
+                        : range.lowest() + " to " + range.highest()).append(" |");
+            }
+            md.append('\n');
         }
         md.append('\n');
     }
