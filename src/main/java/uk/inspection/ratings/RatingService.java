@@ -14,7 +14,8 @@ public class RatingService {
         this.registry = registry;
     }
 
-    public RatingResponse rate(String framework, RatingRequest request) {
-        return Ratings.decide(registry.require(framework), request);
+    /** Rated with the version being served, or with a kept earlier version when {@code pinnedVersion} names one. */
+    public RatingResponse rate(String framework, String pinnedVersion, RatingRequest request) {
+        return Ratings.decide(registry.require(framework, pinnedVersion), request);
     }
 }

@@ -1,9 +1,11 @@
 package uk.inspection.ruleset;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +28,28 @@ class FrameworksController {
                         registry.lastLoad(e.getKey()).orElseThrow(), false))
                 .toList();
     }
+
+    @Operation(summary = "The kept good versions of a framework, newest first (methodology role)")
+    @GetMapping("/api/v1/frameworks/{framework}/versions")
+    List<VersionView> versions(@PathVariable String framework) {
+        List<RuleSetRegistry.KeptVersion> versions = registry.versions(framework);
+        return versions.stream().map(v -> new VersionView(v.ruleSet().version(), v.ruleSet().loadedAt(),
+                v.changedFiles(), v == versions.get(0))).toList();
+    }
+
+    @Operation(summary = "Rebuild a framework from its files now; served only if it builds and passes validation"
+            + " (methodology role)")
+    @PostMapping("/api/v1/frameworks/{framework}/reload")
+    FrameworkView reload(@PathVariable String framework) {
+        if (registry.lastLoad(framework).isEmpty() && !RuleSetFiles.frameworks(registry.home()).contains(framework)) {
+            throw new UnknownFrameworkException(framework, registry.frameworks().keySet());
+        }
+        registry.load(framework);
+        return framework(framework);
+    }
+
+    /** One kept version: its hash, when it was loaded, which files changed from the one before, whether it is serving. */
+    record VersionView(String rulesetVersion, Instant loadedAt, List<String> changedFiles, boolean serving) {}
 
     @Operation(summary = "One framework, with the files it was built from and how its last load went")
     @GetMapping("/api/v1/frameworks/{framework}")

@@ -7,6 +7,9 @@ public sealed interface LoadResult {
 
     record Loaded(RuleSet ruleSet, long buildMillis) implements LoadResult {}
 
+    /** The files hash to the version already being served, so nothing was built. */
+    record Unchanged(String framework, String version) implements LoadResult {}
+
     record Failed(String framework, String version, List<LoadProblem> problems) implements LoadResult {
         public Failed {
             problems = List.copyOf(problems);

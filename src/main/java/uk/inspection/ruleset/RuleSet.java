@@ -24,18 +24,18 @@ public final class RuleSet {
     private final Manifest manifest;
     private final String version;
     private final Instant loadedAt;
-    private final List<String> sources;
+    private final Map<String, String> sources;
     private final KieBase kieBase;
     private final Map<String, RuleOrigin> origins;
     private final List<TranslationTable> translations;
 
-    RuleSet(String id, Manifest manifest, String version, Instant loadedAt, List<String> sources, KieBase kieBase,
+    RuleSet(String id, Manifest manifest, String version, Instant loadedAt, Map<String, String> sources, KieBase kieBase,
             Map<String, RuleOrigin> origins, List<TranslationTable> translations) {
         this.id = id;
         this.manifest = manifest;
         this.version = version;
         this.loadedAt = loadedAt;
-        this.sources = List.copyOf(sources);
+        this.sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
         this.kieBase = kieBase;
         this.origins = Map.copyOf(origins);
         this.translations = List.copyOf(translations);
@@ -60,7 +60,19 @@ public final class RuleSet {
 
     /** The files it was built from, relative to the rules home. */
     public List<String> sources() {
-        return sources;
+        return List.copyOf(sources.keySet());
+    }
+
+    /** The files that differ from an earlier build of the same framework: added, changed or removed. */
+    public List<String> filesChangedSince(RuleSet earlier) {
+        java.util.TreeSet<String> changed = new java.util.TreeSet<>();
+        sources.forEach((path, hash) -> {
+            if (!hash.equals(earlier.sources.get(path))) {
+                changed.add(path);
+            }
+        });
+        earlier.sources.keySet().stream().filter(path -> !sources.containsKey(path)).forEach(changed::add);
+        return List.copyOf(changed);
     }
 
     /** The table that re-expresses another framework's per-case answers in this one's, if the rule set has one. */

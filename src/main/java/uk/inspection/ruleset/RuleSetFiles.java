@@ -63,6 +63,15 @@ public final class RuleSetFiles {
         return !name.startsWith(".") && !name.startsWith("~$");
     }
 
+    /** The sha256 of one file's content, in hex. */
+    static String fileHash(RuleFile file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.content()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** {@code sha256:<hex>} over the paths and contents of the files the rule set is built from. */
     static String version(List<RuleFile> files) {
         try {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds one framework's rule set from the files under a rules home. Loads run one at a time. */
 public final class RuleSetLoader {
@@ -15,7 +17,12 @@ public final class RuleSetLoader {
         this.clock = clock;
     }
 
-    public synchronized LoadResult load(Path home, String framework) {
+    public LoadResult load(Path home, String framework) {
+        return load(home, framework, null);
+    }
+
+    /** Builds the framework unless its files still hash to {@code unlessVersion}. */
+    public synchronized LoadResult load(Path home, String framework, String unlessVersion) {
         long started = System.nanoTime();
         List<RuleFile> files;
         try {
@@ -25,6 +32,9 @@ public final class RuleSetLoader {
                     List.of(LoadProblem.inFile(RuleSetFiles.RULES + "/" + framework, "cannot read: " + e.getMessage())));
         }
         String version = RuleSetFiles.version(files);
+        if (version.equals(unlessVersion)) {
+            return new LoadResult.Unchanged(framework, version);
+        }
         List<LoadProblem> problems = new ArrayList<>();
         Manifest manifest = manifest(framework, files, problems);
         RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(files, problems);
@@ -34,7 +44,8 @@ public final class RuleSetLoader {
         if (!problems.isEmpty() || manifest == null || compiled == null) {
             return new LoadResult.Failed(framework, version, problems);
         }
-        List<String> sources = files.stream().filter(f -> f.kind() != RuleFile.Kind.OTHER).map(RuleFile::path).toList();
+        Map<String, String> sources = new LinkedHashMap<>();
+        files.stream().filter(f -> f.kind() != RuleFile.Kind.OTHER).forEach(f -> sources.put(f.path(), RuleSetFiles.fileHash(f)));
         RuleSet ruleSet = new RuleSet(framework, manifest, version, clock.instant(), sources, compiled.kieBase(),
                 compiled.origins(), translations);
         return new LoadResult.Loaded(ruleSet, (System.nanoTime() - started) / 1_000_000);

@@ -1,6 +1,8 @@
 package uk.inspection.ruleset;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,64 +15,119 @@ import org.springframework.stereotype.Component;
 
 import uk.inspection.web.RuleSetUnavailableException;
 import uk.inspection.web.UnknownFrameworkException;
+import uk.inspection.web.VersionGoneException;
 
 /**
- * The rule sets the service is serving, one per framework folder. A framework whose files do not
- * build is reported (file, line or row, message) and, if it had a good version, keeps serving it:
- * a broken file never replaces working rules and never stops the service.
+ * The rule sets the service is serving, one per framework folder, with the last good versions of
+ * each. A build that fails to compile or fails a {@link RuleSetCheck} is reported (file, line or
+ * row, message) and never replaces the version being served; the service starts even when a
+ * framework is broken. Swaps are atomic: a request keeps the rule set it started with.
  */
 @Component
 public class RuleSetRegistry {
+
+    /** How many good versions of each framework are kept, for pinned requests and the versions listing. */
+    public static final int KEPT_VERSIONS = 10;
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetRegistry.class);
 
     private final RulesProperties properties;
     private final RuleSetLoader loader;
+    private final List<RuleSetCheck> checks;
     private final Clock clock;
-    private final ConcurrentMap<String, RuleSet> serving = new ConcurrentHashMap<>();
+    /** Newest first; each list is immutable and replaced whole. */
+    private final ConcurrentMap<String, List<KeptVersion>> kept = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LoadStatus> lastLoad = new ConcurrentHashMap<>();
 
-    public RuleSetRegistry(RulesProperties properties, Clock clock) {
+    /** A good version, and the files that changed from the version before it. */
+    public record KeptVersion(RuleSet ruleSet, List<String> changedFiles) {}
+
+    public RuleSetRegistry(RulesProperties properties, List<RuleSetCheck> checks, Clock clock) {
         this.properties = properties;
+        this.checks = List.copyOf(checks);
         this.clock = clock;
         this.loader = new RuleSetLoader(clock);
         RuleSetFiles.frameworks(properties.homePath()).forEach(this::load);
     }
 
-    /** Builds a framework from its files and, if it builds, serves it from now on. */
-    public LoadResult load(String framework) {
-        LoadResult result = loader.load(properties.homePath(), framework);
+    /** Builds a framework from its files, checks it, and serves it if both succeed. One build at a time. */
+    public synchronized LoadResult load(String framework) {
+        RuleSet current = serving(framework).orElse(null);
+        boolean healthy = lastLoad.containsKey(framework) && LoadStatus.OK.equals(lastLoad.get(framework).status());
+        LoadResult result = loader.load(properties.homePath(), framework,
+                current != null && healthy ? current.version() : null);
         if (result instanceof LoadResult.Loaded loaded) {
-            RuleSet ruleSet = loaded.ruleSet();
-            serving.put(framework, ruleSet);
-            lastLoad.put(framework, LoadStatus.ok(ruleSet.loadedAt()));
-            log.info("Rule set {} {} built in {} ms from {} files", framework, ruleSet.version(),
-                    loaded.buildMillis(), ruleSet.sources().size());
+            result = checked(loaded);
+        }
+        if (result instanceof LoadResult.Loaded loaded) {
+            serve(framework, loaded, current);
         } else if (result instanceof LoadResult.Failed failed) {
-            RuleSet current = serving.get(framework);
-            lastLoad.put(framework, LoadStatus.failed(clock.instant(), failed.problems(),
-                    current == null ? null : current.version()));
-            log.error("Rule set {} did not build{}:\n  {}", framework,
-                    current == null ? " and is not served" : "; still serving " + current.version(),
-                    String.join("\n  ", failed.problems().stream().map(LoadProblem::toString).toList()));
+            refuse(framework, failed, current);
         }
         return result;
     }
 
+    private LoadResult checked(LoadResult.Loaded loaded) {
+        List<LoadProblem> problems = new ArrayList<>();
+        checks.forEach(check -> problems.addAll(check.check(loaded.ruleSet())));
+        return problems.isEmpty() ? loaded
+                : new LoadResult.Failed(loaded.ruleSet().id(), loaded.ruleSet().version(), problems);
+    }
+
+    private void serve(String framework, LoadResult.Loaded loaded, RuleSet previous) {
+        RuleSet ruleSet = loaded.ruleSet();
+        List<KeptVersion> versions = new ArrayList<>();
+        versions.add(new KeptVersion(ruleSet, previous == null ? ruleSet.sources() : ruleSet.filesChangedSince(previous)));
+        kept.getOrDefault(framework, List.of()).stream()
+                .filter(v -> !v.ruleSet().version().equals(ruleSet.version()))
+                .limit(KEPT_VERSIONS - 1L).forEach(versions::add);
+        kept.put(framework, List.copyOf(versions));
+        lastLoad.put(framework, LoadStatus.ok(ruleSet.loadedAt()));
+        log.info("Rule set {} {} built in {} ms from {} files", framework, ruleSet.version(), loaded.buildMillis(),
+                ruleSet.sources().size());
+    }
+
+    private void refuse(String framework, LoadResult.Failed failed, RuleSet current) {
+        LoadStatus previous = lastLoad.get(framework);
+        lastLoad.put(framework, LoadStatus.failed(clock.instant(), failed.problems(),
+                current == null ? null : current.version()));
+        if (previous == null || !failed.problems().equals(previous.errors())) {
+            log.error("Rule set {} did not build{}:\n  {}", framework,
+                    current == null ? " and is not served" : "; still serving " + current.version(),
+                    String.join("\n  ", failed.problems().stream().map(LoadProblem::toString).toList()));
+        }
+    }
+
     public Optional<RuleSet> serving(String framework) {
-        return Optional.ofNullable(serving.get(framework));
+        List<KeptVersion> versions = kept.get(framework);
+        return versions == null || versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(0).ruleSet());
     }
 
     /** The rule set serving a framework; 404 when there is no such framework, 503 when it never built. */
     public RuleSet require(String framework) {
-        RuleSet ruleSet = serving.get(framework);
-        if (ruleSet != null) {
-            return ruleSet;
+        return serving(framework).orElseThrow(() -> lastLoad.containsKey(framework)
+                ? new RuleSetUnavailableException(framework)
+                : new UnknownFrameworkException(framework, new TreeMap<>(lastLoad).keySet()));
+    }
+
+    /** A kept version of a framework, for a request pinned to it; 410 when it is no longer kept. */
+    public RuleSet require(String framework, String version) {
+        RuleSet serving = require(framework);
+        if (version == null || version.isBlank() || version.equals(serving.version())) {
+            return serving;
         }
-        if (lastLoad.containsKey(framework)) {
-            throw new RuleSetUnavailableException(framework);
-        }
-        throw new UnknownFrameworkException(framework, new TreeMap<>(lastLoad).keySet());
+        return kept.get(framework).stream().map(KeptVersion::ruleSet).filter(r -> r.version().equals(version.strip()))
+                .findFirst().orElseThrow(() -> new VersionGoneException(framework, version, KEPT_VERSIONS));
+    }
+
+    /** The kept good versions, newest (serving) first. */
+    public List<KeptVersion> versions(String framework) {
+        require(framework);
+        return kept.get(framework);
+    }
+
+    public java.nio.file.Path home() {
+        return properties.homePath();
     }
 
     public Optional<LoadStatus> lastLoad(String framework) {

@@ -43,6 +43,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return answer(ProblemType.RULE_SET_UNAVAILABLE, e.getMessage(), request.getRequestURI(), null);
     }
 
+    @ExceptionHandler(VersionGoneException.class)
+    ResponseEntity<Object> gone(VersionGoneException e, HttpServletRequest request) {
+        return answer(ProblemType.VERSION_GONE, e.getMessage(), request.getRequestURI(), null);
+    }
+
     @ExceptionHandler(RuleSetDefectException.class)
     ResponseEntity<Object> defect(RuleSetDefectException e, HttpServletRequest request) {
         log.error("Rule set defect on {}: {}", request.getRequestURI(), e.getMessage(), e);

@@ -30,23 +30,40 @@ public final class RunningService implements AutoCloseable {
         this.base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    public static RunningService on(Path rulesHome) {
-        return new RunningService(new SpringApplicationBuilder(InspectionRatingsApplication.class)
-                .run("--server.port=0", "--rules.home=" + rulesHome));
+    /** Started on a rules home; {@code settings} are extra {@code --name=value} arguments. */
+    public static RunningService on(Path rulesHome, String... settings) {
+        String[] args = new String[settings.length + 2];
+        args[0] = "--server.port=0";
+        args[1] = "--rules.home=" + rulesHome;
+        System.arraycopy(settings, 0, args, 2, settings.length);
+        return new RunningService(new SpringApplicationBuilder(InspectionRatingsApplication.class).run(args));
     }
 
-    public Reply post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+    public Reply post(String path, String body, String... headers) throws IOException, InterruptedException {
+        return send(request(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    public Reply get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    public Reply get(String path, String... headers) throws IOException, InterruptedException {
+        return send(request(path, headers).GET().build());
+    }
+
+    /** Headers as name, value, name, value, ... */
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
     }
 
     private static Reply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), JSON.readTree(response.body()));
+        return new Reply(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
     }
 
     @Override
