@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
 
 /** The jar's commands (see API.md, "Command line"); without one, the jar runs the HTTP service. */
 @Command(name = "inspection-ratings", mixinStandardHelpOptions = true,
-        subcommands = {TestCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TestCommand.class, CompareCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class CommandLineInterface {
 
-    private static final Set<String> COMMANDS = Set.of("test", "compare", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("test", "compare", "validate", "help", "--help", "-h", "--version", "-V");
 
     private CommandLineInterface() {}
 

@@ -1,6 +1,7 @@
 package uk.inspection.ruleset;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,9 +10,10 @@ import java.util.Optional;
  * read the facts built from it.
  */
 public record Manifest(String name, String source, List<ScaleStep> ratingScale, List<InspectionType> inspectionTypes,
-        List<Standard> standards, Panel panel) {
+        List<Standard> standards, Panel panel, Map<String, TableDomain> tableDomains) {
 
     public Manifest {
+        tableDomains = tableDomains == null ? Map.of() : Map.copyOf(tableDomains);
         ratingScale = ratingScale == null ? List.of() : List.copyOf(ratingScale);
         inspectionTypes = inspectionTypes == null ? List.of() : List.copyOf(inspectionTypes);
         standards = standards == null ? List.of() : List.copyOf(standards);
@@ -54,6 +56,21 @@ public record Manifest(String name, String source, List<ScaleStep> ratingScale, 
 
         public boolean isJudgement() {
             return Standard.JUDGEMENT.equals(answeredBy);
+        }
+    }
+
+    /**
+     * What a decision-table condition column ranges over, keyed {@code Fact.field}: numbers
+     * {@code from}–{@code to} (both included), listed {@code values}, or the rating scale
+     * ({@code scale: true}). {@code validate} sweeps tables against these for gaps and overlaps.
+     */
+    public record TableDomain(java.math.BigDecimal from, java.math.BigDecimal to, List<String> values, boolean scale) {
+        public TableDomain {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
+
+        public boolean isRange() {
+            return from != null && to != null;
         }
     }
 

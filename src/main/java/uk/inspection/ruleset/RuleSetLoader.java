@@ -38,6 +38,9 @@ public final class RuleSetLoader {
         List<LoadProblem> problems = new ArrayList<>();
         Manifest manifest = manifest(framework, files, problems);
         RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(files, problems);
+        if (manifest != null && compiled != null) {
+            problems.addAll(DecisionTableAnalysis.analyse(files, manifest));
+        }
         List<TranslationTable> translations = manifest == null ? List.of() : files.stream()
                 .filter(f -> f.kind() == RuleFile.Kind.TRANSLATION)
                 .map(f -> TranslationTableReader.read(f, manifest, problems)).toList();
