@@ -25,6 +25,9 @@ public class CoverageCheck implements RuleSetCheck {
     @Override
     public List<LoadProblem> check(RuleSet ruleSet) {
         Manifest manifest = ruleSet.manifest();
+        if (!manifest.isRatings()) {
+            return List.of();
+        }
         String where = "rules/" + ruleSet.id() + "/framework.yaml";
         List<String> types = manifest.inspectionTypes().isEmpty() ? java.util.Collections.singletonList(null)
                 : manifest.inspectionTypes().stream().map(Manifest.InspectionType::code).toList();

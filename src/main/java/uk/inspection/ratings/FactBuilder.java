@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import uk.inspection.ratings.RatingRequest.KeyQuestionInput;
+import uk.inspection.ratings.facts.Fieldwork;
 import uk.inspection.ratings.facts.InspectionContext;
+import uk.inspection.ratings.facts.OrganisationalAlert;
+import uk.inspection.ratings.facts.ServiceLocation;
 import uk.inspection.ratings.facts.Judgement;
 import uk.inspection.ratings.facts.JudgementRating;
 import uk.inspection.ratings.facts.KeyQuestionDefinition;
@@ -44,6 +47,13 @@ final class FactBuilder {
         request.panel().forEach((key, choice) -> facts.add(RatingRequestValidator.OVERALL.equals(key)
                 ? new PanelDeparture(choice.rating(), choice.reason())
                 : new PanelChoice(key, choice.rating())));
+        if (request.region() != null || request.nation() != null) {
+            facts.add(new ServiceLocation(request.region(), request.nation()));
+        }
+        if (request.fieldworkEnd() != null && request.nation() != null) {
+            facts.add(new Fieldwork(request.fieldworkEnd(), request.nation()));
+        }
+        request.organisationalAlerts().forEach(alert -> facts.add(new OrganisationalAlert(alert.raisedOn(), alert.summary())));
         return facts;
     }
 

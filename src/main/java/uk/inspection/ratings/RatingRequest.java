@@ -1,5 +1,6 @@
 package uk.inspection.ratings;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
  */
 public record RatingRequest(String service, String inspectionType, Map<String, KeyQuestionInput> keyQuestions,
         List<CaseInput> cases, Map<String, Boolean> judgements, Map<String, String> ratings,
-        Map<String, PanelInput> panel) {
+        Map<String, PanelInput> panel, String region, String nation, LocalDate fieldworkEnd,
+        List<AlertInput> organisationalAlerts) {
 
     public RatingRequest {
         keyQuestions = copy(keyQuestions);
@@ -18,7 +20,18 @@ public record RatingRequest(String service, String inspectionType, Map<String, K
         judgements = copy(judgements);
         ratings = copy(ratings);
         panel = copy(panel);
+        organisationalAlerts = organisationalAlerts == null ? List.of() : organisationalAlerts.stream().toList();
     }
+
+    /** A ratings request without the optional context (region, nation, fieldwork end, alerts). */
+    public RatingRequest(String service, String inspectionType, Map<String, KeyQuestionInput> keyQuestions,
+            List<CaseInput> cases, Map<String, Boolean> judgements, Map<String, String> ratings,
+            Map<String, PanelInput> panel) {
+        this(service, inspectionType, keyQuestions, cases, judgements, ratings, panel, null, null, null, null);
+    }
+
+    /** An organisational alert raised during fieldwork. */
+    public record AlertInput(LocalDate raisedOn, String summary) {}
 
     /** Consolidated results for one key question: {@code yes} and {@code cases} counts, or a published percentage. */
     public record KeyQuestionInput(Integer yes, Integer cases, Double percentage) {}

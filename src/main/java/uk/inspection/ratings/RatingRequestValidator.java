@@ -42,6 +42,7 @@ final class RatingRequestValidator {
         validator.checkJudgements(request.judgements());
         validator.checkRatings(request.ratings());
         validator.checkPanel(request.panel());
+        validator.checkContext(request);
         return List.copyOf(validator.problems);
     }
 
@@ -214,6 +215,33 @@ final class RatingRequestValidator {
             checkScale(field + ".rating", departure.rating());
             if (departure.reason() == null || departure.reason().isBlank()) {
                 problem(field + ".reason", "a departure from the scoring rule needs the panel's reason");
+            }
+        }
+    }
+
+    /** The optional context fields: only those the framework uses, with values from its vocabularies. */
+    private void checkContext(RatingRequest request) {
+        Map<String, Object> given = new java.util.LinkedHashMap<>();
+        given.put("region", request.region());
+        given.put("nation", request.nation());
+        given.put("fieldworkEnd", request.fieldworkEnd());
+        given.put("organisationalAlerts", request.organisationalAlerts().isEmpty() ? null : request.organisationalAlerts());
+        given.forEach((field, value) -> {
+            if (value != null && !manifest.acceptsField(field)) {
+                problem(field, "is not used by this framework");
+            }
+        });
+        for (String field : List.of("region", "nation")) {
+            Object value = given.get(field);
+            List<String> allowed = manifest.vocabulary(field).orElse(List.of());
+            if (value != null && manifest.acceptsField(field) && !allowed.contains(value)) {
+                problem(field, "'" + value + "' is not one of " + String.join(", ", allowed));
+            }
+        }
+        for (int i = 0; i < request.organisationalAlerts().size(); i++) {
+            RatingRequest.AlertInput alert = request.organisationalAlerts().get(i);
+            if (alert == null || alert.summary() == null || alert.summary().isBlank()) {
+                problem("organisationalAlerts[" + i + "].summary", "is required: what the alert is about");
             }
         }
     }

@@ -10,7 +10,8 @@ import uk.inspection.ruleset.TraceEntry;
 /** A rating decision, with the rule-set version that produced it and the rule behind each result (API.md). */
 public record RatingResponse(String framework, String rulesetVersion, String service, String inspectionType,
         Map<String, KeyQuestionOutcome> keyQuestions, Map<String, StandardOutcome> standards, OverallOutcome overall,
-        List<Notice> flags, List<Notice> triggers, List<TraceEntry> trace) {
+        List<Notice> flags, List<Notice> triggers, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> timeline,
+        List<TraceEntry> trace) {
 
     /** A key question: banded share (counts or published percentage), a yes/no judgement, or not applicable. */
     public record KeyQuestionOutcome(String status, @JsonInclude(JsonInclude.Include.NON_NULL) Integer yes,

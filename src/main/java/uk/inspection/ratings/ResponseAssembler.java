@@ -17,6 +17,7 @@ import uk.inspection.ratings.facts.OverallDeparture;
 import uk.inspection.ratings.facts.OverallIncomplete;
 import uk.inspection.ratings.facts.OverallRating;
 import uk.inspection.ratings.facts.StandardResult;
+import uk.inspection.ratings.facts.TimelineDate;
 import uk.inspection.ratings.facts.Trigger;
 import uk.inspection.ruleset.Evaluation;
 import uk.inspection.ruleset.Manifest;
@@ -52,7 +53,8 @@ final class ResponseAssembler {
         return new RatingResponse(ruleSet.id(), ruleSet.version(), request.service(), request.inspectionType(),
                 assembler.keyQuestions(request.judgements()), assembler.standards(), assembler.overall(),
                 assembler.notices(Flag.class, f -> new Notice(f.code(), f.message())),
-                assembler.notices(Trigger.class, t -> new Notice(t.code(), t.message())), evaluation.trace());
+                assembler.notices(Trigger.class, t -> new Notice(t.code(), t.message())), assembler.timeline(),
+                evaluation.trace());
     }
 
     private Map<String, KeyQuestionOutcome> keyQuestions(Map<String, Boolean> judgements) {
@@ -108,6 +110,26 @@ final class ResponseAssembler {
                 .map(r -> new OverallOption(r.choices(), r.total(), inScale(r.rating()))).toList();
         return new OverallOutcome(PENDING_PANEL, null, null, null, options,
                 options.isEmpty() ? List.of("awaiting the ratings panel") : null);
+    }
+
+    /** The timeline dates, nested by the dots in their step names; null when the rules gave none. */
+    private Map<String, Object> timeline() {
+        List<TimelineDate> dates = evaluation.outputs(TimelineDate.class);
+        if (dates.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> timeline = new LinkedHashMap<>();
+        for (TimelineDate date : dates) {
+            Map<String, Object> parent = timeline;
+            String[] path = date.step().split("\\.");
+            for (int i = 0; i < path.length - 1; i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> child = (Map<String, Object>) parent.computeIfAbsent(path[i], k -> new LinkedHashMap<>());
+                parent = child;
+            }
+            parent.put(path[path.length - 1], date.date().toString());
+        }
+        return timeline;
     }
 
     private <T extends RuleOutput> List<Notice> notices(Class<T> type, Function<T, Notice> toNotice) {

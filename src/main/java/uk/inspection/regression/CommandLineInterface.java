@@ -31,6 +31,8 @@ public final class CommandLineInterface {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         // Without Spring Boot's logging setup Logback would print Drools' debug output.
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        // Drools advises on constraints that use earlier bindings ("class reactivity"): advice, not a fault.
+        ((Logger) LoggerFactory.getLogger("org.drools.mvel.MVELConstraint")).setLevel(Level.ERROR);
         return new CommandLine(new CommandLineInterface()).setOut(out).setErr(err).execute(args);
     }
 }

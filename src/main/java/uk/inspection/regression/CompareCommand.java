@@ -111,8 +111,8 @@ class CompareCommand implements Callable<Integer> {
             }
             baselineVersions.put(bf, bRules.version());
             candidateVersions.put(cf, cRules.version());
-            Decider.Decision b = decider.decide(bRules, bInput);
-            Decider.Decision c = decider.decide(cRules, cInput);
+            Decider.Decision b = decider.decide(bRules, endpoint(fixture, bf), bInput);
+            Decider.Decision c = decider.decide(cRules, endpoint(fixture, cf), cInput);
             List<DecisionDifferences.Difference> differences = DecisionDifferences.between(b, c, bf.equals(cf));
             // Only across frameworks can a standard lack evidence by design (victims, for a 2018 inspection).
             MissingEvidenceRange.Range range = bf.equals(cf) ? null
@@ -162,9 +162,20 @@ class CompareCommand implements Callable<Integer> {
         return bRules == null ? baselineRules.whyNot(bf) : candidateRules.whyNot(cf);
     }
 
+    private static String endpoint(Fixture fixture, String framework) {
+        Fixture.Check check = fixture.checks().get(framework);
+        return check == null ? null : check.endpoint();
+    }
+
     private static Outcome outcome(String framework, Decider.Decision decision) {
         if (decision.status() != 200) {
             return new Outcome(framework, decision.status(), "HTTP_" + decision.status(), null);
+        }
+        if (decision.body().has("quadrant")) {
+            return new Outcome(framework, 200, "QUADRANT_" + decision.body().get("quadrant").asText(), null);
+        }
+        if (decision.body().has("summary")) {
+            return new Outcome(framework, 200, "QUARTER", null);
         }
         JsonNode overall = decision.body().path("overall");
         String status = overall.path("status").asText();

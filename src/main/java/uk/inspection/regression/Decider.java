@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.inspection.oversight.Oversight;
+import uk.inspection.oversight.OversightRequest;
+import uk.inspection.oversight.QuarterRequest;
 import uk.inspection.ratings.RatingRequest;
 import uk.inspection.ratings.Ratings;
 import uk.inspection.ruleset.RuleSet;
@@ -27,10 +30,30 @@ public final class Decider {
     /** The status and body the HTTP API would answer. */
     public record Decision(int status, JsonNode body) {}
 
+    /** A ratings request. */
     public Decision decide(RuleSet ruleSet, JsonNode request) {
-        RatingRequest parsed;
+        return decide(ruleSet, null, request);
+    }
+
+    /** A ratings request ({@code endpoint} null), or an oversight one ({@code assessments} or {@code quarters}). */
+    public Decision decide(RuleSet ruleSet, String endpoint, JsonNode request) {
+        if (endpoint == null) {
+            return decide(request, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed));
+        }
+        if (ruleSet.manifest().isRatings()) {
+            return problem(ProblemType.UNKNOWN_FRAMEWORK, ruleSet.id() + " is not an oversight rule set", null);
+        }
+        return switch (endpoint) {
+            case "assessments" -> decide(request, OversightRequest.class, parsed -> Oversight.assess(ruleSet, parsed));
+            case "quarters" -> decide(request, QuarterRequest.class, parsed -> Oversight.quarter(ruleSet, parsed));
+            default -> problem(ProblemType.NOT_FOUND, "no oversight endpoint " + endpoint, null);
+        };
+    }
+
+    private <T> Decision decide(JsonNode request, Class<T> type, java.util.function.Function<T, Object> decide) {
+        T parsed;
         try {
-            parsed = json.treeToValue(request, RatingRequest.class);
+            parsed = json.treeToValue(request, type);
             if (parsed == null) {
                 return problem(ProblemType.MALFORMED_REQUEST, "the body must be a JSON object", null);
             }
@@ -39,7 +62,7 @@ public final class Decider {
             return problem(ProblemType.MALFORMED_REQUEST, problem.message(), List.of(problem));
         }
         try {
-            return new Decision(200, json.valueToTree(Ratings.decide(ruleSet, parsed)));
+            return new Decision(200, json.valueToTree(decide.apply(parsed)));
         } catch (InvalidFactsException e) {
             return problem(ProblemType.INVALID_FACTS, e.getMessage(), e.problems());
         } catch (RuleSetDefectException e) {

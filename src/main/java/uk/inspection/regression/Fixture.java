@@ -23,8 +23,17 @@ public record Fixture(Path file, String name, String description, Map<String, Ch
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request to one framework, and the status and (partial) body expected back. */
-    public record Check(String framework, JsonNode request, int expectedStatus, JsonNode expectedBody) {}
+    /**
+     * One request to one framework, and the status and (partial) body expected back. {@code endpoint}
+     * is null for a ratings request, else the oversight endpoint ({@code assessments} or {@code quarters}).
+     */
+    public record Check(String framework, String endpoint, JsonNode request, int expectedStatus, JsonNode expectedBody) {
+
+        /** The HTTP path this check's request goes to. */
+        public String path() {
+            return endpoint == null ? "/api/v1/frameworks/" + framework + "/ratings" : "/api/v1/oversight/" + endpoint;
+        }
+    }
 
     public Fixture {
         checks = Map.copyOf(new LinkedHashMap<>(checks));
@@ -36,11 +45,12 @@ public record Fixture(Path file, String name, String description, Map<String, Ch
         Map<String, Check> checks = new LinkedHashMap<>();
         if (node.hasNonNull("framework")) {
             String framework = node.get("framework").asText();
-            checks.put(framework, check(file, framework, node.get("request"), node.get("expected")));
+            String endpoint = node.hasNonNull("endpoint") ? node.get("endpoint").asText() : null;
+            checks.put(framework, check(file, framework, endpoint, node.get("request"), node.get("expected")));
         } else if (node.path("inputs").isObject()) {
             for (Iterator<String> it = node.get("inputs").fieldNames(); it.hasNext();) {
                 String framework = it.next();
-                checks.put(framework, check(file, framework, node.get("inputs").get(framework),
+                checks.put(framework, check(file, framework, null, node.get("inputs").get(framework),
                         node.path("expected").get(framework)));
             }
         }
@@ -50,11 +60,12 @@ public record Fixture(Path file, String name, String description, Map<String, Ch
         return new Fixture(file, name, node.path("description").asText(""), checks);
     }
 
-    private static Check check(Path file, String framework, JsonNode request, JsonNode expected) throws IOException {
+    private static Check check(Path file, String framework, String endpoint, JsonNode request, JsonNode expected)
+            throws IOException {
         if (request == null || expected == null || !expected.has("status")) {
             throw new IOException(file + ": " + framework + " needs a request and expected.status");
         }
-        return new Check(framework, request, expected.get("status").asInt(), expected.path("body"));
+        return new Check(framework, endpoint, request, expected.get("status").asInt(), expected.path("body"));
     }
 
     /** Every {@code *.json} fixture below a folder, sorted by path. */

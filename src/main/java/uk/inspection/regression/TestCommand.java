@@ -54,7 +54,7 @@ class TestCommand implements Callable<Integer> {
         if (ruleSet == null) {
             return List.of(ruleSets.whyNot(check.framework()));
         }
-        Decision decision = decider.decide(ruleSet, check.request());
+        Decision decision = decider.decide(ruleSet, check.endpoint(), check.request());
         List<String> failures = new ArrayList<>();
         if (decision.status() != check.expectedStatus()) {
             failures.add(check.framework() + ": status " + decision.status() + ", expected " + check.expectedStatus()

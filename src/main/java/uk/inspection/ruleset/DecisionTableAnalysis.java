@@ -188,17 +188,26 @@ final class DecisionTableAnalysis {
         }
         Map<List<String>, Integer> seen = new LinkedHashMap<>();
         for (DataRow row : rows) {
-            List<String> combination = fields.stream().map(f -> row.values().get(f)).toList();
+            // A blank cell leaves the column out of the rule: the row matches every value of it.
+            List<List<String>> cellValues = new ArrayList<>();
             for (int i = 0; i < fields.size(); i++) {
-                if (!domains.get(i).contains(combination.get(i))) {
-                    problem(row.sheetRow(), "row can never fire: " + fields.get(i) + " '" + combination.get(i)
-                            + "' is not one of " + String.join(", ", domains.get(i)));
+                String value = row.values().get(fields.get(i));
+                if (value.isBlank()) {
+                    cellValues.add(domains.get(i));
+                } else {
+                    if (!domains.get(i).contains(value)) {
+                        problem(row.sheetRow(), "row can never fire: " + fields.get(i) + " '" + value
+                                + "' is not one of " + String.join(", ", domains.get(i)));
+                    }
+                    cellValues.add(List.of(value));
                 }
             }
-            Integer earlier = seen.putIfAbsent(combination, row.sheetRow());
-            if (earlier != null) {
-                problem(row.sheetRow(), "rows " + earlier + " and " + row.sheetRow() + " both match "
-                        + describe(fields, combination));
+            for (List<String> combination : cartesian(cellValues)) {
+                Integer earlier = seen.putIfAbsent(combination, row.sheetRow());
+                if (earlier != null) {
+                    problem(row.sheetRow(), "rows " + earlier + " and " + row.sheetRow() + " both match "
+                            + describe(fields, combination));
+                }
             }
         }
         for (List<String> combination : cartesian(domains)) {

@@ -9,10 +9,19 @@ import java.util.Optional;
  * inspection types and standards. The request validator and the fact builder read it; the rules
  * read the facts built from it.
  */
-public record Manifest(String name, String source, List<ScaleStep> ratingScale, List<InspectionType> inspectionTypes,
-        List<Standard> standards, Panel panel, Map<String, TableDomain> tableDomains) {
+public record Manifest(String name, String kind, String source, List<ScaleStep> ratingScale,
+        List<InspectionType> inspectionTypes, List<Standard> standards, Panel panel, Map<String, TableDomain> tableDomains,
+        Map<String, List<String>> vocabularies, List<String> accepts) {
+
+    /** A framework that rates inspections (the default). */
+    public static final String RATINGS = "RATINGS";
+    /** A rule set for Youth Justice Board oversight of services' quarters. */
+    public static final String OVERSIGHT = "OVERSIGHT";
 
     public Manifest {
+        kind = kind == null ? RATINGS : kind;
+        vocabularies = vocabularies == null ? Map.of() : Map.copyOf(vocabularies);
+        accepts = accepts == null ? List.of() : List.copyOf(accepts);
         tableDomains = tableDomains == null ? Map.of() : Map.copyOf(tableDomains);
         ratingScale = ratingScale == null ? List.of() : List.copyOf(ratingScale);
         inspectionTypes = inspectionTypes == null ? List.of() : List.copyOf(inspectionTypes);
@@ -76,6 +85,20 @@ public record Manifest(String name, String source, List<ScaleStep> ratingScale, 
 
     /** What the ratings panel may do beyond choosing inside a permitted range. */
     public record Panel(boolean overallDeparture) {}
+
+    /** Whether requests may carry this optional context field (region, nation, fieldworkEnd, organisationalAlerts). */
+    public boolean acceptsField(String field) {
+        return accepts.contains(field);
+    }
+
+    public boolean isRatings() {
+        return RATINGS.equals(kind);
+    }
+
+    /** The codes a request field may take ({@code vocabularies} in the manifest), if the manifest lists them. */
+    public Optional<List<String>> vocabulary(String field) {
+        return Optional.ofNullable(vocabularies.get(field));
+    }
 
     public Optional<Standard> standard(String code) {
         return standards.stream().filter(s -> s.code().equals(code)).findFirst();

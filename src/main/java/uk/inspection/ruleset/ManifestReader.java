@@ -46,7 +46,10 @@ final class ManifestReader {
         if (manifest.ratingScale().isEmpty()) {
             problems.add("ratingScale is missing");
         }
-        if (manifest.standards().isEmpty()) {
+        if (!manifest.isRatings() && !Manifest.OVERSIGHT.equals(manifest.kind())) {
+            problems.add("kind must be " + Manifest.RATINGS + " or " + Manifest.OVERSIGHT + ", not " + manifest.kind());
+        }
+        if (manifest.isRatings() && manifest.standards().isEmpty()) {
             problems.add("standards is missing");
         }
         Set<String> codes = new HashSet<>();

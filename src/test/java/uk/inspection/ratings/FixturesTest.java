@@ -42,7 +42,7 @@ class FixturesTest {
     @MethodSource("checks")
     void decisionMatchesTheMethodology(String name, Fixture fixture, Fixture.Check check) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder()
-                .uri(URI.create("http://localhost:" + port + "/api/v1/frameworks/" + check.framework() + "/ratings"))
+                .uri(URI.create("http://localhost:" + port + check.path()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(check.request())))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -52,7 +52,7 @@ class RatingsApiTest {
         JsonNode list = send("GET", "/api/v1/frameworks", null, null).body;
         JsonNode detail = send("GET", "/api/v1/frameworks/yj-2024", null, null).body;
 
-        assertThat(list.findValuesAsText("id")).containsExactly("yj-2018", "yj-2024");
+        assertThat(list.findValuesAsText("id")).containsExactly("yj-2018", "yj-2024", "yjb-oversight");
         JsonNode yj2024 = list.get(1);
         assertThat(yj2024.at("/rulesetVersion").asText()).startsWith("sha256:");
         assertThat(yj2024.at("/standards").findValuesAsText("code")).containsExactly("1.1", "1.2", "1.3", "2.1", "2.2",

@@ -47,7 +47,7 @@ class BrokenRuleSetTest {
             assertThat(lastLoad.at("/errors/0/row").asInt()).isEqualTo(14);
             assertThat(lastLoad.at("/errors/0/message").asText()).contains("seven");
 
-            assertThat(list.body().findValuesAsText("id")).containsExactly("yj-2018", "yj-2024", "yj-2024-draft");
+            assertThat(list.body().findValuesAsText("id")).containsExactly("yj-2018", "yj-2024", "yj-2024-draft", "yjb-oversight");
         }
     }
 

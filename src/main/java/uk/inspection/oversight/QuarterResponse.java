@@ -1,0 +1,12 @@
+package uk.inspection.oversight;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every service's recommendation, and the quarter summarised by quadrant. */
+public record QuarterResponse(String ruleset, String rulesetVersion, String quarter, List<OversightResponse> results,
+        Summary summary) {
+
+    public record Summary(int services, Map<String, Integer> byQuadrant, int priorityServices,
+            List<OversightResponse.Notice> flags) {}
+}

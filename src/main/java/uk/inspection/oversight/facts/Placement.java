@@ -1,0 +1,12 @@
+package uk.inspection.oversight.facts;
+
+import uk.inspection.ruleset.RuleOutput;
+
+/** The quadrant the service is placed in. */
+public record Placement(int quadrant) implements RuleOutput {
+
+    @Override
+    public String subject() {
+        return "quadrant";
+    }
+}

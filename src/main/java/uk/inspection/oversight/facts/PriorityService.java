@@ -1,0 +1,11 @@
+package uk.inspection.oversight.facts;
+
+import uk.inspection.ruleset.RuleOutput;
+
+public record PriorityService(boolean priority) implements RuleOutput {
+
+    @Override
+    public String subject() {
+        return "priorityService";
+    }
+}

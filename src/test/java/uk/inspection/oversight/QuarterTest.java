@@ -1,0 +1,75 @@
+package uk.inspection.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.inspection.support.QuarterGenerator;
+
+/** A whole quarter of 154 services through the real server: every service classified, and the summary matches. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QuarterTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aQuarterOf154ServicesIsClassifiedAndSummarisedConsistently() throws Exception {
+        JsonNode body = post("/api/v1/oversight/quarters", QuarterGenerator.quarter(154, 2025));
+
+        JsonNode results = body.get("results");
+        assertThat(results).hasSize(154);
+        Map<String, Integer> counted = new HashMap<>();
+        int priority = 0;
+        for (JsonNode result : results) {
+            int quadrant = result.get("quadrant").asInt();
+            assertThat(quadrant).isBetween(1, 4);
+            assertThat(result.get("priorityService").asBoolean()).as(result.get("service").asText()).isEqualTo(quadrant >= 3);
+            assertThat(result.get("reasons")).isNotEmpty();
+            counted.merge(String.valueOf(quadrant), 1, Integer::sum);
+            priority += quadrant >= 3 ? 1 : 0;
+        }
+        JsonNode summary = body.get("summary");
+        assertThat(summary.get("services").asInt()).isEqualTo(154);
+        for (String quadrant : new String[] {"1", "2", "3", "4"}) {
+            assertThat(summary.at("/byQuadrant/" + quadrant).asInt()).isEqualTo(counted.getOrDefault(quadrant, 0));
+        }
+        assertThat(summary.get("priorityServices").asInt()).isEqualTo(priority);
+        assertThat(summary.get("flags").findValuesAsText("code").contains("PRIORITY_CAPACITY_EXCEEDED"))
+                .isEqualTo(priority > 15);
+    }
+
+    @Test
+    void ratingsAreNotServedFromTheOversightRuleSet() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+                .uri(URI.create("http://localhost:" + port + "/api/v1/frameworks/yjb-oversight/ratings"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("not a ratings framework");
+    }
+
+    private JsonNode post(String path, Object body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+                .uri(URI.create("http://localhost:" + port + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
