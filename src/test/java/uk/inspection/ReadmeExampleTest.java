@@ -1,0 +1,58 @@
+package uk.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import uk.inspection.regression.ExpectedMatcher;
+
+/** The README's first rating: its curl request, sent to the real server, still gives the response the README shows. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadmeExampleTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void readmeFirstRatingIsTrue() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher request = Pattern.compile("ratings \\\\\\n  -H 'Content-Type: application/json' -d '(\\{.*?\\})'",
+                Pattern.DOTALL).matcher(readme);
+        Matcher response = Pattern.compile("```json\\n(\\{.*?\\})\\n```", Pattern.DOTALL).matcher(readme);
+        assertThat(request.find()).as("the README's curl request").isTrue();
+        assertThat(response.find()).as("the README's response").isTrue();
+        ObjectNode shown = (ObjectNode) JSON.readTree(response.group(1));
+        // Shortened in the README where it says "…"; the version is checked for its form only, so a rule edit
+        // does not make the README wrong in substance.
+        shown.remove("trace");
+        ((ObjectNode) shown.get("keyQuestions")).remove("…");
+        String version = shown.remove("rulesetVersion").asText();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+                .uri(URI.create("http://localhost:" + port + "/api/v1/frameworks/yj-2024/ratings"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode actual = JSON.readTree(answer.body());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(version).matches("sha256:[0-9a-f]{64}");
+        assertThat(ExpectedMatcher.differences(shown, actual)).isEmpty();
+    }
+}
