@@ -110,6 +110,10 @@ class RuleSetWatcher implements SmartLifecycle {
 
     private void rebuild(String framework) {
         pending.remove(framework);
+        // A file directly under rules/ or decision-tables/ (a README, say) is not a framework.
+        if (registry.lastLoad(framework).isEmpty() && !RuleSetFiles.frameworks(properties.homePath()).contains(framework)) {
+            return;
+        }
         try {
             registry.load(framework);
         } catch (RuntimeException e) {

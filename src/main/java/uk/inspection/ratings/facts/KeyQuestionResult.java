@@ -32,10 +32,6 @@ public record KeyQuestionResult(String code, String standard, String status, Int
         return results.stream().map(r -> ((KeyQuestionResult) r).code()).sorted().toList();
     }
 
-    public boolean isRated() {
-        return rating != null;
-    }
-
     @Override
     public String subject() {
         return "keyQuestions." + code;

@@ -29,10 +29,6 @@ public record StandardResult(String code, String status, String rating, Integer 
         return new StandardResult(code, NOT_APPLICABLE, null, null, null, null, reason);
     }
 
-    public boolean isRated() {
-        return RATED.equals(status);
-    }
-
     @Override
     public String subject() {
         return "standards." + code;
