@@ -1,13 +1,10 @@
 package uk.inspection.ruleset;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads each decision table's rows the way Drools will and checks them against the domains the
@@ -19,9 +16,6 @@ import java.util.regex.Pattern;
  */
 final class DecisionTableAnalysis {
 
-    private static final Pattern BOUND = Pattern.compile("(\\w+)\\s*(>=|>|<=|<)\\s*\\$param");
-    private static final Pattern EQUALS = Pattern.compile("(\\w+)\\s*==\\s*\"?\\$param\"?");
-    private static final Pattern OBJECT = Pattern.compile("(?:\\$\\w+\\s*:\\s*)?(\\w+)");
 
     private final RuleFile file;
     private final Manifest manifest;
@@ -51,109 +45,21 @@ final class DecisionTableAnalysis {
     }
 
     private void analyse() {
-        for (int row = 1; row <= cells.rowCount(); row++) {
-            for (int column = 0; column < cells.width(row); column++) {
-                if (cells.at(row, column).value().startsWith("RuleTable")) {
-                    table(row, column);
-                }
-            }
-        }
+        RuleTable.readAll(cells, this::problem).forEach(this::table);
     }
 
-    /** A condition column: which fact field it tests, and how (a lower or upper bound, or equality). */
-    private record Condition(int column, String field, String operator) {
-        boolean isBound() {
-            return !operator.equals("==");
-        }
-    }
-
-    /** One data row of a table. */
-    private record DataRow(int sheetRow, Map<String, Interval> ranges, Map<String, String> values) {}
-
-    private void table(int tableRow, int firstColumn) {
-        List<Condition> conditions = new ArrayList<>();
-        List<Integer> actions = new ArrayList<>();
-        String object = "";
-        int lastColumn = firstColumn;
-        for (int c = firstColumn; !cells.at(tableRow + 1, c).isBlank(); c++) {
-            lastColumn = c;
-            String type = cells.at(tableRow + 1, c).value().toUpperCase();
-            String code = cells.at(tableRow + 3, c).value();
-            if (type.startsWith("CONDITION")) {
-                String objectCell = cells.at(tableRow + 2, c).value().replace("...", "").strip();
-                Matcher objectMatch = OBJECT.matcher(objectCell);
-                object = objectCell.isEmpty() ? object : objectMatch.lookingAt() ? objectMatch.group(1) : objectCell;
-                condition(c, object, code).ifPresent(conditions::add);
-            } else if (type.startsWith("ACTION")) {
-                actions.add(c);
-            }
-        }
-        List<DataRow> rows = dataRows(tableRow + 5, firstColumn, lastColumn, conditions);
-        if (rows.isEmpty()) {
+    private void table(RuleTable table) {
+        if (table.rows().isEmpty()) {
             return;
         }
-        checkRanges(rows, conditions);
-        checkCombinations(rows, conditions);
-        checkRatings(rows, actions);
-    }
-
-    private java.util.Optional<Condition> condition(int column, String object, String code) {
-        Matcher bound = BOUND.matcher(code);
-        if (bound.find()) {
-            return java.util.Optional.of(new Condition(column, object + "." + bound.group(1), bound.group(2)));
-        }
-        Matcher equals = EQUALS.matcher(code);
-        if (equals.find()) {
-            return java.util.Optional.of(new Condition(column, object + "." + equals.group(1), "=="));
-        }
-        return java.util.Optional.empty();
-    }
-
-    private List<DataRow> dataRows(int first, int firstColumn, int lastColumn, List<Condition> conditions) {
-        List<DataRow> rows = new ArrayList<>();
-        for (int row = first; row <= cells.rowCount(); row++) {
-            boolean blank = true;
-            for (int c = firstColumn; c <= lastColumn; c++) {
-                SheetCells.Text cell = cells.at(row, c);
-                blank &= cell.isBlank();
-                if (cell.percentFormatted() && !cell.isBlank()) {
-                    problem(row, "cell " + columnName(c) + row + " is formatted as a percentage: Drools reads it as "
-                            + cell.value() + "; use General format");
-                }
-            }
-            if (blank) {
-                break;
-            }
-            rows.add(dataRow(row, conditions));
-        }
-        return rows;
-    }
-
-    private DataRow dataRow(int row, List<Condition> conditions) {
-        Map<String, Interval> ranges = new LinkedHashMap<>();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Condition condition : conditions) {
-            String text = cells.at(row, condition.column()).value();
-            if (!condition.isBound()) {
-                values.put(condition.field(), text);
-                continue;
-            }
-            Interval interval = ranges.getOrDefault(condition.field(), Interval.ALL);
-            if (!text.isBlank()) {
-                try {
-                    interval = interval.bounded(condition.operator(), new BigDecimal(text));
-                } catch (NumberFormatException e) {
-                    problem(row, "'" + text + "' in column " + columnName(condition.column()) + " is not a number");
-                }
-            }
-            ranges.put(condition.field(), interval);
-        }
-        return new DataRow(row, ranges, values);
+        checkRanges(table.rows(), table.conditions());
+        checkCombinations(table.rows(), table.conditions());
+        checkRatings(table.rows(), table.actions());
     }
 
     /** Per distinct combination of the equality columns, the range column must cover its domain exactly once. */
-    private void checkRanges(List<DataRow> rows, List<Condition> conditions) {
-        for (String field : conditions.stream().filter(Condition::isBound).map(Condition::field).distinct().toList()) {
+    private void checkRanges(List<RuleTable.DataRow> rows, List<RuleTable.Condition> conditions) {
+        for (String field : conditions.stream().filter(RuleTable.Condition::isBound).map(RuleTable.Condition::field).distinct().toList()) {
             Manifest.TableDomain domain = domain(field, rows.get(0).sheetRow());
             if (domain == null) {
                 continue;
@@ -164,7 +70,7 @@ final class DecisionTableAnalysis {
                 continue;
             }
             Interval whole = Interval.closed(domain.from(), domain.to());
-            Map<String, List<DataRow>> groups = new LinkedHashMap<>();
+            Map<String, List<RuleTable.DataRow>> groups = new LinkedHashMap<>();
             rows.forEach(r -> groups.computeIfAbsent(r.values().toString(), k -> new ArrayList<>()).add(r));
             groups.values().forEach(group -> IntervalCoverage.check(field, whole, group.stream()
                     .map(r -> new IntervalCoverage.Entry(r.sheetRow(), r.ranges().get(field))).toList(),
@@ -173,9 +79,9 @@ final class DecisionTableAnalysis {
     }
 
     /** Equality columns with listed domains: every combination of their values appears in exactly one row. */
-    private void checkCombinations(List<DataRow> rows, List<Condition> conditions) {
-        List<String> fields = conditions.stream().filter(c -> !c.isBound()).map(Condition::field).distinct().toList();
-        if (fields.isEmpty() || conditions.stream().anyMatch(Condition::isBound)) {
+    private void checkCombinations(List<RuleTable.DataRow> rows, List<RuleTable.Condition> conditions) {
+        List<String> fields = conditions.stream().filter(c -> !c.isBound()).map(RuleTable.Condition::field).distinct().toList();
+        if (fields.isEmpty() || conditions.stream().anyMatch(RuleTable.Condition::isBound)) {
             return;
         }
         List<List<String>> domains = new ArrayList<>();
@@ -187,7 +93,7 @@ final class DecisionTableAnalysis {
             domains.add(domain.scale() ? scale() : domain.values());
         }
         Map<List<String>, Integer> seen = new LinkedHashMap<>();
-        for (DataRow row : rows) {
+        for (RuleTable.DataRow row : rows) {
             // A blank cell leaves the column out of the rule: the row matches every value of it.
             List<List<String>> cellValues = new ArrayList<>();
             for (int i = 0; i < fields.size(); i++) {
@@ -218,12 +124,12 @@ final class DecisionTableAnalysis {
     }
 
     /** Action columns that produce ratings: every value must be in the scale, and every rating of the scale produced. */
-    private void checkRatings(List<DataRow> rows, List<Integer> actions) {
+    private void checkRatings(List<RuleTable.DataRow> rows, List<Integer> actions) {
         List<String> scale = scale();
         List<String> produced = new ArrayList<>();
         boolean ratingColumn = false;
         for (int column : actions) {
-            List<String[]> values = rows.stream().map(r -> cells.at(r.sheetRow(), column).value().split("\\s*,\\s*")).toList();
+            List<String[]> values = rows.stream().map(r -> r.actions().get(column).split("\\s*,\\s*")).toList();
             if (values.stream().flatMap(java.util.Arrays::stream).noneMatch(scale::contains)) {
                 continue;
             }
@@ -280,10 +186,6 @@ final class DecisionTableAnalysis {
             combinations = next;
         }
         return combinations;
-    }
-
-    private static String columnName(int column) {
-        return String.valueOf((char) ('A' + column));
     }
 
     private void problem(int row, String message) {
