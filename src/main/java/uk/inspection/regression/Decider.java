@@ -38,7 +38,9 @@ public final class Decider {
     /** A ratings request ({@code endpoint} null), or an oversight one ({@code assessments} or {@code quarters}). */
     public Decision decide(RuleSet ruleSet, String endpoint, JsonNode request) {
         if (endpoint == null) {
-            return decide(request, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed));
+            return ruleSet.manifest().isRatings()
+                    ? decide(request, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed))
+                    : problem(ProblemType.UNKNOWN_FRAMEWORK, ruleSet.id() + " is not a ratings framework", null);
         }
         if (ruleSet.manifest().isRatings()) {
             return problem(ProblemType.UNKNOWN_FRAMEWORK, ruleSet.id() + " is not an oversight rule set", null);
