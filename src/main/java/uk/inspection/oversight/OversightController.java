@@ -1,5 +1,7 @@
 package uk.inspection.oversight;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.web.UnknownFrameworkException;
@@ -43,7 +46,7 @@ class OversightController {
     private RuleSet ruleSet(String pinnedVersion) {
         RuleSet ruleSet = registry.require(ruleSetId, pinnedVersion);
         if (ruleSet.manifest().isRatings()) {
-            throw UnknownFrameworkException.notA("oversight", ruleSetId, java.util.List.of());
+            throw UnknownFrameworkException.notA("oversight", ruleSetId, List.of());
         }
         return ruleSet;
     }

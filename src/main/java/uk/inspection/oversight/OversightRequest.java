@@ -1,5 +1,6 @@
 package uk.inspection.oversight;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,9 @@ public record OversightRequest(String service, String quarter, String region, In
         List<String> concerns, ImprovementPlanInput improvementPlan) {
 
     public OversightRequest {
-        metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         grantConditions = grantConditions == null ? null
-                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(grantConditions));
+                : Collections.unmodifiableMap(new LinkedHashMap<>(grantConditions));
         concerns = concerns == null ? List.of() : concerns.stream().toList();
     }
 

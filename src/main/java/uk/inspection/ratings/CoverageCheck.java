@@ -1,6 +1,7 @@
 package uk.inspection.ratings;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public class CoverageCheck implements RuleSetCheck {
             return List.of();
         }
         String where = "rules/" + ruleSet.id() + "/framework.yaml";
-        List<String> types = manifest.inspectionTypes().isEmpty() ? java.util.Collections.singletonList(null)
+        List<String> types = manifest.inspectionTypes().isEmpty() ? Collections.singletonList(null)
                 : manifest.inspectionTypes().stream().map(Manifest.InspectionType::code).toList();
         List<LoadProblem> problems = new ArrayList<>();
         for (String type : types) {

@@ -1,6 +1,7 @@
 package uk.inspection.ratings;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,6 @@ public record RatingRequest(String service, String inspectionType, Map<String, K
 
     /** Keeps the client's order and tolerates null values, which the validator reports by field. */
     private static <V> Map<String, V> copy(Map<String, V> map) {
-        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

@@ -2,6 +2,7 @@ package uk.inspection.ratings;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,9 +10,9 @@ import java.util.Set;
 import uk.inspection.ratings.RatingRequest.CaseInput;
 import uk.inspection.ratings.RatingRequest.KeyQuestionInput;
 import uk.inspection.ratings.RatingRequest.PanelInput;
-import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.Manifest.KeyQuestion;
 import uk.inspection.ruleset.Manifest.Standard;
+import uk.inspection.ruleset.Manifest;
 import uk.inspection.web.FieldProblem;
 
 /**
@@ -221,7 +222,7 @@ final class RatingRequestValidator {
 
     /** The optional context fields: only those the framework uses, with values from its vocabularies. */
     private void checkContext(RatingRequest request) {
-        Map<String, Object> given = new java.util.LinkedHashMap<>();
+        Map<String, Object> given = new LinkedHashMap<>();
         given.put("region", request.region());
         given.put("nation", request.nation());
         given.put("fieldworkEnd", request.fieldworkEnd());

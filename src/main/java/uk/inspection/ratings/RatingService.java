@@ -1,5 +1,7 @@
 package uk.inspection.ratings;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 
 import uk.inspection.ruleset.RuleSet;
@@ -22,7 +24,7 @@ public class RatingService {
         if (!ruleSet.manifest().isRatings()) {
             throw UnknownFrameworkException.notA("ratings", framework, registry.frameworks().entrySet().stream()
                     .filter(e -> e.getValue().map(r -> r.manifest().isRatings()).orElse(true))
-                    .map(java.util.Map.Entry::getKey).toList());
+                    .map(Map.Entry::getKey).toList());
         }
         return Ratings.decide(ruleSet, request);
     }

@@ -1,6 +1,7 @@
 package uk.inspection.regression;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,12 +48,12 @@ final class CaseTranslator {
     }
 
     /** The first alternative the case answered every part of: yes when every part is yes. */
-    private static java.util.Optional<Boolean> answer(List<List<String>> alternatives, JsonNode answers) {
+    private static Optional<Boolean> answer(List<List<String>> alternatives, JsonNode answers) {
         for (List<String> alternative : alternatives) {
             if (alternative.stream().allMatch(answers::has)) {
-                return java.util.Optional.of(alternative.stream().allMatch(code -> answers.get(code).asBoolean()));
+                return Optional.of(alternative.stream().allMatch(code -> answers.get(code).asBoolean()));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

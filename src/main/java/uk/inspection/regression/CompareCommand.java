@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+
 import uk.inspection.regression.Comparison.ComparedDecision;
 import uk.inspection.regression.Comparison.Outcome;
 import uk.inspection.regression.Comparison.SideReport;
@@ -133,7 +135,7 @@ class CompareCommand implements Callable<Integer> {
 
     /** Rating codes lowest first, from the scales of the frameworks compared. */
     private static List<String> ratingOrder(LoadedRuleSets... homes) {
-        java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> order = new LinkedHashSet<>();
         for (LoadedRuleSets home : homes) {
             home.loaded().forEach(r -> r.manifest().ratingScale().forEach(step -> order.add(step.code())));
         }

@@ -2,6 +2,7 @@ package uk.inspection.regression;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class DecisionDifferences {
     }
 
     private static Map<String, Object> side(JsonNode value, List<String> fields, JsonNode decision, String result) {
-        Map<String, Object> side = new java.util.LinkedHashMap<>();
+        Map<String, Object> side = new LinkedHashMap<>();
         for (String field : fields) {
             if (!value.path(field).isMissingNode() && !value.path(field).isNull()) {
                 side.put(field, value.get(field));

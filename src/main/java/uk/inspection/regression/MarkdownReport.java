@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import uk.inspection.regression.Comparison.ComparedDecision;
@@ -57,8 +59,8 @@ final class MarkdownReport {
         Comparator<String> order = Comparator.comparingInt((String label) -> rank(label.split("\\.\\.")[0], ratingOrder))
                 .thenComparingInt(label -> rank(label.substring(label.lastIndexOf('.') + 1), ratingOrder))
                 .thenComparing(Comparator.naturalOrder());
-        Set<String> rows = new java.util.TreeSet<>(order);
-        Set<String> columns = new java.util.TreeSet<>(order);
+        Set<String> rows = new TreeSet<>(order);
+        Set<String> columns = new TreeSet<>(order);
         transitions.keySet().forEach(key -> {
             rows.add(key.substring(0, key.indexOf("->")));
             columns.add(key.substring(key.indexOf("->") + 2));
@@ -102,7 +104,7 @@ final class MarkdownReport {
     /** Each service's overall under both frameworks; where the candidate lacked evidence for a standard, its range. */
     private static void sideBySide(StringBuilder md, List<ComparedDecision> decisions) {
         MissingEvidenceRange.Range sample = decisions.stream().map(ComparedDecision::candidateRange)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
         List<String> ratings = sample == null ? List.of() : new ArrayList<>(sample.overallByRating().keySet());
         md.append("## Side by side\n\n");
         if (sample != null) {

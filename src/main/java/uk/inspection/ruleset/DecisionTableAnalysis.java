@@ -2,6 +2,7 @@ package uk.inspection.ruleset;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ final class DecisionTableAnalysis {
         boolean ratingColumn = false;
         for (int column : actions) {
             List<String[]> values = rows.stream().map(r -> r.actions().get(column).split("\\s*,\\s*")).toList();
-            if (values.stream().flatMap(java.util.Arrays::stream).noneMatch(scale::contains)) {
+            if (values.stream().flatMap(Arrays::stream).noneMatch(scale::contains)) {
                 continue;
             }
             ratingColumn = true;

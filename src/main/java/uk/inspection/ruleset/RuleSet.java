@@ -3,8 +3,12 @@ package uk.inspection.ruleset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
@@ -35,7 +39,7 @@ public final class RuleSet {
         this.manifest = manifest;
         this.version = version;
         this.loadedAt = loadedAt;
-        this.sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.kieBase = kieBase;
         this.origins = Map.copyOf(origins);
         this.translations = List.copyOf(translations);
@@ -65,7 +69,7 @@ public final class RuleSet {
 
     /** The files that differ from an earlier build of the same framework: added, changed or removed. */
     public List<String> filesChangedSince(RuleSet earlier) {
-        java.util.TreeSet<String> changed = new java.util.TreeSet<>();
+        TreeSet<String> changed = new TreeSet<>();
         sources.forEach((path, hash) -> {
             if (!hash.equals(earlier.sources.get(path))) {
                 changed.add(path);
@@ -76,7 +80,7 @@ public final class RuleSet {
     }
 
     /** The table that re-expresses another framework's per-case answers in this one's, if the rule set has one. */
-    public java.util.Optional<TranslationTable> translationFrom(String framework) {
+    public Optional<TranslationTable> translationFrom(String framework) {
         return translations.stream().filter(t -> t.fromFramework().equals(framework)).findFirst();
     }
 

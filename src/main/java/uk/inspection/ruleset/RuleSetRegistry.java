@@ -1,5 +1,6 @@
 package uk.inspection.ruleset;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +127,7 @@ public class RuleSetRegistry {
         return kept.get(framework);
     }
 
-    public java.nio.file.Path home() {
+    public Path home() {
         return properties.homePath();
     }
 

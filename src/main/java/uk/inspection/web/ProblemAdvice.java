@@ -1,11 +1,13 @@
 package uk.inspection.web;
 
+import java.net.URI;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,8 +17,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-
 import jakarta.servlet.http.HttpServletRequest;
+
 import uk.inspection.ruleset.RuleSetDefectException;
 
 /**
@@ -80,7 +82,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             ProblemType type = ProblemType.forStatus(status.value());
             problem.setType(type.type());
             problem.setTitle(type.title());
-            problem.setInstance(java.net.URI.create(path(request)));
+            problem.setInstance(URI.create(path(request)));
         }
         return answer;
     }
@@ -103,7 +105,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (errors != null) {
             problem.setProperty("errors", errors);
         }
-        return ResponseEntity.status(type.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 }
