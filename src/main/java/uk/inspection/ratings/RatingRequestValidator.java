@@ -1,18 +1,13 @@
 package uk.inspection.ratings;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import uk.inspection.ratings.RatingRequest.CaseInput;
-import uk.inspection.ratings.RatingRequest.KeyQuestionInput;
 import uk.inspection.ratings.RatingRequest.PanelInput;
-import uk.inspection.ruleset.Manifest.KeyQuestion;
-import uk.inspection.ruleset.Manifest.Standard;
 import uk.inspection.ruleset.Manifest;
+import uk.inspection.ruleset.Manifest.Standard;
 import uk.inspection.web.FieldProblem;
 
 /**
@@ -38,9 +33,10 @@ final class RatingRequestValidator {
     static List<FieldProblem> validate(RatingRequest request, Manifest manifest) {
         RatingRequestValidator validator = new RatingRequestValidator(manifest, request.inspectionType());
         validator.checkInspectionType();
-        validator.checkKeyQuestions(request.keyQuestions());
-        validator.checkCases(request.cases(), request.keyQuestions());
-        validator.checkJudgements(request.judgements());
+        EvidenceValidator evidence = new EvidenceValidator(validator.scope, request.inspectionType(), validator.problems);
+        evidence.checkKeyQuestions(request.keyQuestions());
+        evidence.checkCases(request.cases(), request.keyQuestions());
+        evidence.checkJudgements(request.judgements());
         validator.checkRatings(request.ratings());
         validator.checkPanel(request.panel());
         validator.checkContext(request);
@@ -58,109 +54,6 @@ final class RatingRequestValidator {
         } else if (!types.contains(inspectionType)) {
             problem("inspectionType", "'" + inspectionType + "' is not an inspection type: one of " + String.join(", ", types));
         }
-    }
-
-    private void checkKeyQuestions(Map<String, KeyQuestionInput> keyQuestions) {
-        keyQuestions.forEach((code, input) -> {
-            String field = "keyQuestions." + code;
-            if (!caseQuestionInScope(field, code)) {
-                return;
-            }
-            if (input == null) {
-                problem(field, "give yes and cases, or percentage");
-                return;
-            }
-            boolean counts = input.yes() != null || input.cases() != null;
-            boolean percentage = input.percentage() != null;
-            if (counts && percentage) {
-                problem(field, "give yes and cases, or percentage, not both");
-            } else if (!counts && !percentage) {
-                problem(field, "give yes and cases, or percentage");
-            } else if (counts) {
-                checkCounts(field, input.yes(), input.cases());
-            } else if (input.percentage() < 0 || input.percentage() > 100) {
-                problem(field + ".percentage", "must be between 0 and 100, not " + input.percentage());
-            }
-        });
-    }
-
-    private void checkCounts(String field, Integer yes, Integer cases) {
-        if (yes == null) {
-            problem(field + ".yes", "is required with cases");
-        } else if (yes < 0) {
-            problem(field + ".yes", "must not be negative, not " + yes);
-        }
-        if (cases == null) {
-            problem(field + ".cases", "is required with yes");
-        } else if (cases < 0) {
-            problem(field + ".cases", "must not be negative, not " + cases);
-        }
-        if (yes != null && cases != null && yes >= 0 && cases >= 0 && yes > cases) {
-            problem(field + ".yes", "yes (" + yes + ") exceeds cases (" + cases + ")");
-        }
-    }
-
-    private void checkCases(List<CaseInput> cases, Map<String, KeyQuestionInput> keyQuestions) {
-        Set<String> ids = new HashSet<>();
-        Set<String> reportedTwice = new HashSet<>();
-        for (int i = 0; i < cases.size(); i++) {
-            String field = "cases[" + i + "]";
-            CaseInput inspected = cases.get(i);
-            if (inspected == null) {
-                problem(field, "must be an object with id and answers");
-                continue;
-            }
-            if (inspected.id() != null && !ids.add(inspected.id())) {
-                problem(field + ".id", "case '" + inspected.id() + "' is listed more than once");
-            }
-            if (inspected.answers().isEmpty()) {
-                problem(field + ".answers", "is required: the case's yes/no answers by key question");
-            }
-            inspected.answers().forEach((code, answer) -> {
-                String answerField = field + ".answers." + code;
-                if (!caseQuestionInScope(answerField, code)) {
-                    return;
-                }
-                if (answer == null) {
-                    problem(answerField, "must be true or false");
-                }
-                if (keyQuestions.containsKey(code) && reportedTwice.add(code)) {
-                    problem(answerField, code + " is already given in keyQuestions; give a key question one way, not both");
-                }
-            });
-        }
-    }
-
-    /** True when the code is a case-answered key question this inspection rates; otherwise reports why not. */
-    private boolean caseQuestionInScope(String field, String code) {
-        KeyQuestion question = scope.keyQuestion(code).orElse(null);
-        if (question == null) {
-            problem(field, scope.declaredAnywhere(code)
-                    ? code + " is not rated in an " + inspectionType + " inspection"
-                    : "unknown key question '" + code + "'");
-            return false;
-        }
-        if (question.isJudgement()) {
-            problem(field, code + " is a yes/no judgement: give it in judgements");
-            return false;
-        }
-        return true;
-    }
-
-    private void checkJudgements(Map<String, Boolean> judgements) {
-        judgements.forEach((code, answer) -> {
-            String field = "judgements." + code;
-            KeyQuestion question = scope.keyQuestion(code).orElse(null);
-            if (question == null) {
-                problem(field, scope.declaredAnywhere(code)
-                        ? code + " is not judged in an " + inspectionType + " inspection"
-                        : "unknown judgement '" + code + "'");
-            } else if (!question.isJudgement()) {
-                problem(field, code + " is answered from cases: give it in keyQuestions or cases");
-            } else if (answer == null) {
-                problem(field, "must be true or false");
-            }
-        });
     }
 
     private void checkRatings(Map<String, String> ratings) {
