@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** How the last attempt to load a rule set went; a failed load names what is still being served, if anything. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LoadStatus(String status, Instant attemptedAt, List<LoadProblem> errors, String servingVersion) {
+public record LoadStatus(String status, Instant attemptedAt, List<LoadProblem> errors, String servingVersion,
+        String failedVersion) {
 
     public static final String OK = "OK";
     public static final String FAILED = "FAILED";
@@ -17,10 +18,11 @@ public record LoadStatus(String status, Instant attemptedAt, List<LoadProblem> e
     }
 
     static LoadStatus ok(Instant at) {
-        return new LoadStatus(OK, at, null, null);
+        return new LoadStatus(OK, at, null, null, null);
     }
 
-    static LoadStatus failed(Instant at, List<LoadProblem> errors, String servingVersion) {
-        return new LoadStatus(FAILED, at, errors, servingVersion);
+    /** A failed build: its errors, what is still served (if anything) and the content hash of the files that failed. */
+    static LoadStatus failed(Instant at, List<LoadProblem> errors, String servingVersion, String failedVersion) {
+        return new LoadStatus(FAILED, at, errors, servingVersion, failedVersion);
     }
 }

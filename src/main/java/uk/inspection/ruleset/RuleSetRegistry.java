@@ -91,7 +91,7 @@ public class RuleSetRegistry {
     private void refuse(String framework, LoadResult.Failed failed, RuleSet current) {
         LoadStatus previous = lastLoad.get(framework);
         lastLoad.put(framework, LoadStatus.failed(clock.instant(), failed.problems(),
-                current == null ? null : current.version()));
+                current == null ? null : current.version(), failed.version()));
         if (previous == null || !failed.problems().equals(previous.errors())) {
             log.error("Rule set {} did not build{}:\n  {}", framework,
                     current == null ? " and is not served" : "; still serving " + current.version(),

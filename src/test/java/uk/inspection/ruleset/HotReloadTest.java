@@ -66,6 +66,7 @@ class HotReloadTest {
             assertThat(failed.body().at("/lastLoad/errors/0/file").asText()).isEqualTo("rules/yj-2024/domain-two.drl");
             assertThat(failed.body().at("/lastLoad/errors/0/line").asInt()).isPositive();
             assertThat(failed.body().at("/lastLoad/servingVersion").asText()).isEqualTo(edited);
+            assertThat(failed.body().at("/lastLoad/failedVersion").asText()).startsWith("sha256:").isNotEqualTo(edited);
             Reply stillServed = service.post(RATE, request);
             assertThat(stillServed.status()).isEqualTo(200);
             assertThat(stillServed.body().at("/rulesetVersion").asText()).isEqualTo(edited);
