@@ -17,12 +17,10 @@ import uk.inspection.web.FieldProblem;
 final class EvidenceValidator {
 
     private final InspectionScope scope;
-    private final String inspectionType;
     private final List<FieldProblem> problems;
 
-    EvidenceValidator(InspectionScope scope, String inspectionType, List<FieldProblem> problems) {
+    EvidenceValidator(InspectionScope scope, List<FieldProblem> problems) {
         this.scope = scope;
-        this.inspectionType = inspectionType;
         this.problems = problems;
     }
 
@@ -101,9 +99,7 @@ final class EvidenceValidator {
     private boolean caseQuestionInScope(String field, String code) {
         KeyQuestion question = scope.keyQuestion(code).orElse(null);
         if (question == null) {
-            problem(field, scope.declaredAnywhere(code)
-                    ? code + " is not rated in an " + inspectionType + " inspection"
-                    : "unknown key question '" + code + "'");
+            problem(field, scope.notInScope(code, "key question"));
             return false;
         }
         if (question.isJudgement()) {
@@ -118,9 +114,7 @@ final class EvidenceValidator {
             String field = "judgements." + code;
             KeyQuestion question = scope.keyQuestion(code).orElse(null);
             if (question == null) {
-                problem(field, scope.declaredAnywhere(code)
-                        ? code + " is not judged in an " + inspectionType + " inspection"
-                        : "unknown judgement '" + code + "'");
+                problem(field, scope.notInScope(code, "judgement"));
             } else if (!question.isJudgement()) {
                 problem(field, code + " is answered from cases: give it in keyQuestions or cases");
             } else if (answer == null) {

@@ -10,7 +10,8 @@ import uk.inspection.ruleset.Manifest.KeyQuestion;
 import uk.inspection.ruleset.Manifest.Standard;
 
 /** The standards and key questions one inspection rates, from the manifest and the inspection type. */
-record InspectionScope(Manifest manifest, List<Standard> standards, Map<String, Standard> standardOfKeyQuestion) {
+record InspectionScope(Manifest manifest, String inspectionType, List<Standard> standards,
+        Map<String, Standard> standardOfKeyQuestion) {
 
     static InspectionScope of(Manifest manifest, String inspectionType) {
         boolean typeKnown = manifest.inspectionTypes().isEmpty() || manifest.inspectionType(inspectionType).isPresent();
@@ -18,7 +19,7 @@ record InspectionScope(Manifest manifest, List<Standard> standards, Map<String, 
         List<Standard> standards = typeKnown ? manifest.standardsFor(inspectionType) : manifest.standards();
         Map<String, Standard> owners = new LinkedHashMap<>();
         standards.forEach(standard -> standard.keyQuestions().forEach(q -> owners.put(q.code(), standard)));
-        return new InspectionScope(manifest, standards, owners);
+        return new InspectionScope(manifest, inspectionType, standards, owners);
     }
 
     Optional<Standard> standard(String code) {
@@ -31,7 +32,14 @@ record InspectionScope(Manifest manifest, List<Standard> standards, Map<String, 
                 : owner.keyQuestions().stream().filter(q -> q.code().equals(code)).findFirst();
     }
 
-    boolean declaredAnywhere(String keyQuestionCode) {
+    /** Why a standard or key question code is not accepted here: another inspection type rates it, or no such code. */
+    String notInScope(String code, String what) {
+        boolean declared = manifest.standard(code).isPresent() || declaredAnywhere(code);
+        return declared ? code + " is not rated in an " + inspectionType + " inspection"
+                : "unknown " + what + " '" + code + "'";
+    }
+
+    private boolean declaredAnywhere(String keyQuestionCode) {
         return manifest.standards().stream().flatMap(s -> s.keyQuestions().stream())
                 .anyMatch(q -> q.code().equals(keyQuestionCode));
     }

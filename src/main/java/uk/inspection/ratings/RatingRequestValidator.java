@@ -33,7 +33,7 @@ final class RatingRequestValidator {
     static List<FieldProblem> validate(RatingRequest request, Manifest manifest) {
         RatingRequestValidator validator = new RatingRequestValidator(manifest, request.inspectionType());
         validator.checkInspectionType();
-        EvidenceValidator evidence = new EvidenceValidator(validator.scope, request.inspectionType(), validator.problems);
+        EvidenceValidator evidence = new EvidenceValidator(validator.scope, validator.problems);
         evidence.checkKeyQuestions(request.keyQuestions());
         evidence.checkCases(request.cases(), request.keyQuestions());
         evidence.checkJudgements(request.judgements());
@@ -61,9 +61,7 @@ final class RatingRequestValidator {
             String field = "ratings." + code;
             Standard standard = scope.standard(code).orElse(null);
             if (standard == null) {
-                problem(field, manifest.standard(code).isPresent()
-                        ? code + " is not rated in an " + inspectionType + " inspection"
-                        : "unknown standard '" + code + "'");
+                problem(field, scope.notInScope(code, "standard"));
             } else if (!standard.isJudgement()) {
                 problem(field, code + " is rated from cases by the rules; it cannot be given");
             } else {
@@ -87,9 +85,7 @@ final class RatingRequestValidator {
             }
             Standard standard = scope.standard(key).orElse(null);
             if (standard == null) {
-                problem(field, manifest.standard(key).isPresent()
-                        ? key + " is not rated in an " + inspectionType + " inspection"
-                        : "unknown standard '" + key + "'");
+                problem(field, scope.notInScope(key, "standard"));
             } else if (!standard.panelChoice()) {
                 problem(field, key + " is not chosen by the ratings panel in this framework");
             } else if (choice == null) {

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.ruleset.Manifest;
@@ -27,7 +26,6 @@ import uk.inspection.ruleset.RuleSet;
  */
 final class MissingEvidenceRange {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STEPS = 200;
     /** More combinations than this (several case questions without evidence) is not explored. */
     private static final int MAX_CANDIDATES = 2_000;
