@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 
-import uk.inspection.regression.CommandLineInterface;
-import uk.inspection.web.StrictJson;
+import uk.inspection.cli.CommandLineInterface;
+import uk.inspection.problem.StrictJson;
 
 /** The inspection ratings service: rule sets from files on disk, evaluated over HTTP. */
 @SpringBootApplication

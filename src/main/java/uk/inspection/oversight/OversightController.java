@@ -1,8 +1,5 @@
 package uk.inspection.oversight;
 
-import java.util.List;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -11,19 +8,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-import uk.inspection.ruleset.RuleSet;
-import uk.inspection.ruleset.RuleSetRegistry;
-import uk.inspection.web.UnknownFrameworkException;
-
 @RestController
 class OversightController {
 
-    private final RuleSetRegistry registry;
-    private final String ruleSetId;
+    private final OversightService oversight;
 
-    OversightController(RuleSetRegistry registry, @Value("${oversight.ruleset:yjb-oversight}") String ruleSetId) {
-        this.registry = registry;
-        this.ruleSetId = ruleSetId;
+    OversightController(OversightService oversight) {
+        this.oversight = oversight;
     }
 
     @Operation(summary = "Recommend a performance quadrant for one service's quarter, with the reason for every"
@@ -32,7 +23,7 @@ class OversightController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     OversightResponse assess(@RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody OversightRequest request) {
-        return Oversight.assess(ruleSet(pinnedVersion), request);
+        return oversight.assess(pinnedVersion, request).orElseThrow();
     }
 
     @Operation(summary = "Rank a quarter's raw KPI values nationally, classify every service, and summarise by quadrant")
@@ -40,14 +31,6 @@ class OversightController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     QuarterResponse quarter(@RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody QuarterRequest request) {
-        return Oversight.quarter(ruleSet(pinnedVersion), request);
-    }
-
-    private RuleSet ruleSet(String pinnedVersion) {
-        RuleSet ruleSet = registry.require(ruleSetId, pinnedVersion);
-        if (ruleSet.manifest().isRatings()) {
-            throw UnknownFrameworkException.notA("oversight", ruleSetId, List.of());
-        }
-        return ruleSet;
+        return oversight.quarter(pinnedVersion, request).orElseThrow();
     }
 }

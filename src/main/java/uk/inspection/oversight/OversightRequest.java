@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One service's quarter (API.md, oversight). In a single assessment each metric carries national
+ * One service's quarter (docs/api.md, oversight). In a single assessment each metric carries national
  * percentiles; in a quarter batch it carries raw values, which the service ranks nationally.
  */
 public record OversightRequest(String service, String quarter, String region, Integer currentQuadrant,

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import uk.inspection.ruleset.Manifest;
-import uk.inspection.web.FieldProblem;
+import uk.inspection.problem.FieldProblem;
 
 /**
  * Checks a service's quarter against the oversight rule set's manifest: codes against its

@@ -2,9 +2,9 @@ package uk.inspection.oversight;
 
 import java.util.List;
 
-import uk.inspection.ruleset.TraceEntry;
+import uk.inspection.engine.TraceEntry;
 
-/** The recommendation for one service's quarter, with the reason for every criterion that fired (API.md). */
+/** The recommendation for one service's quarter, with the reason for every criterion that fired (docs/api.md). */
 public record OversightResponse(String ruleset, String rulesetVersion, String service, String quarter, Integer quadrant,
         Integer recommendedQuadrant, String label, Boolean priorityService, String escalationStage, List<String> actions,
         List<ReasonView> reasons, GrantComplianceView grantCompliance, List<Notice> triggers, List<TraceEntry> trace) {

@@ -22,7 +22,7 @@ final class QuarterRanking {
 
     static List<OversightRequest> rank(RuleSet ruleSet, List<OversightRequest> services) {
         Map<String, Boolean> higherIsBetter = new HashMap<>();
-        ruleSet.evaluate(List.of()).outputs(KpiDefinition.class)
+        Oversight.completed(ruleSet.evaluate(List.of())).outputs(KpiDefinition.class)
                 .forEach(kpi -> higherIsBetter.put(kpi.code(), kpi.higherIsBetter()));
         List<Map<String, MetricInput>> ranked = new ArrayList<>();
         services.forEach(s -> ranked.add(new LinkedHashMap<>()));

@@ -8,12 +8,13 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import uk.inspection.ruleset.LoadProblem;
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.problem.Decision;
+import uk.inspection.problem.ProblemType;
+import uk.inspection.ratings.facts.OverallStatus;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetCheck;
-import uk.inspection.ruleset.RuleSetDefectException;
-import uk.inspection.web.InvalidFactsException;
 
 /**
  * The manifest against the rules: rates a complete inspection of every type, with every case key
@@ -37,16 +38,16 @@ public class CoverageCheck implements RuleSetCheck {
             for (double share : new double[] {0, 100}) {
                 String what = (type == null ? "an inspection" : "an " + type + " inspection")
                         + " with every key question at " + (int) share + "%";
-                try {
-                    RatingResponse response = Ratings.decide(ruleSet, completeInspection(manifest, type, share));
-                    if ("INCOMPLETE".equals(response.overall().status())) {
+                Decision<RatingResponse> decision = Ratings.decide(ruleSet, completeInspection(manifest, type, share));
+                if (decision instanceof Decision.Decided<RatingResponse> decided) {
+                    if (decided.value().overall().status() == OverallStatus.INCOMPLETE) {
                         problems.add(LoadProblem.inFile(where, "no overall rating for " + what + ": "
-                                + String.join("; ", response.overall().reasons())));
+                                + String.join("; ", decided.value().overall().reasons())));
                     }
-                } catch (RuleSetDefectException e) {
-                    problems.add(LoadProblem.inFile(where, "the rules do not rate " + what + ": " + e.getMessage()));
-                } catch (InvalidFactsException e) {
-                    problems.add(LoadProblem.inFile(where, "the rules refuse " + what + ": " + e.problems()));
+                } else if (decision instanceof Decision.Refused<RatingResponse> refused) {
+                    problems.add(LoadProblem.inFile(where, (refused.failure().type() == ProblemType.INVALID_FACTS
+                            ? "the rules refuse " + what + ": " + refused.failure().errors()
+                            : "the rules do not rate " + what + ": " + refused.failure().detail())));
                 }
             }
         }

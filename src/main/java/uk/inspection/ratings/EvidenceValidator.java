@@ -8,7 +8,7 @@ import java.util.Set;
 import uk.inspection.ratings.RatingRequest.CaseInput;
 import uk.inspection.ratings.RatingRequest.KeyQuestionInput;
 import uk.inspection.ruleset.Manifest.KeyQuestion;
-import uk.inspection.web.FieldProblem;
+import uk.inspection.problem.FieldProblem;
 
 /**
  * The evidence part of a rating request: consolidated key questions, per-case answers and yes/no

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The facts a client submits for rating (see API.md). Which key questions, judgements, ratings and
+ * The facts a client submits for rating (docs/api.md). Which key questions, judgements, ratings and
  * panel choices are acceptable depends on the framework's manifest, so the shape is generic.
  */
 public record RatingRequest(String service, String inspectionType, Map<String, KeyQuestionInput> keyQuestions,

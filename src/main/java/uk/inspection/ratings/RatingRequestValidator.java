@@ -8,7 +8,7 @@ import java.util.Map;
 import uk.inspection.ratings.RatingRequest.PanelInput;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.Manifest.Standard;
-import uk.inspection.web.FieldProblem;
+import uk.inspection.problem.FieldProblem;
 
 /**
  * Checks a rating request against the framework's manifest and reports every problem by field:

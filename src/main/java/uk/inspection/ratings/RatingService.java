@@ -1,14 +1,12 @@
 package uk.inspection.ratings;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Service;
 
-import uk.inspection.ruleset.RuleSet;
+import uk.inspection.problem.Decision;
+import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSetRegistry;
-import uk.inspection.web.UnknownFrameworkException;
 
-/** Rates an inspection with the rule set a framework is serving now. */
+/** Rates an inspection with the rule set a framework is serving now, or a kept version a request pins. */
 @Service
 public class RatingService {
 
@@ -18,14 +16,8 @@ public class RatingService {
         this.registry = registry;
     }
 
-    /** Rated with the version being served, or with a kept earlier version when {@code pinnedVersion} names one. */
-    public RatingResponse rate(String framework, String pinnedVersion, RatingRequest request) {
-        RuleSet ruleSet = registry.require(framework, pinnedVersion);
-        if (!ruleSet.manifest().isRatings()) {
-            throw UnknownFrameworkException.notA("ratings", framework, registry.frameworks().entrySet().stream()
-                    .filter(e -> e.getValue().map(r -> r.manifest().isRatings()).orElse(true))
-                    .map(Map.Entry::getKey).toList());
-        }
-        return Ratings.decide(ruleSet, request);
+    public Decision<RatingResponse> rate(String framework, String pinnedVersion, RatingRequest request) {
+        return registry.lookup(framework, Manifest.Kind.RATINGS, pinnedVersion)
+                .then(ruleSet -> Ratings.decide(ruleSet, request));
     }
 }

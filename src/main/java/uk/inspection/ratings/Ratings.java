@@ -2,29 +2,43 @@ package uk.inspection.ratings;
 
 import java.util.List;
 
-import uk.inspection.ratings.facts.Rejection;
-import uk.inspection.ruleset.Evaluation;
+import uk.inspection.engine.Evaluation;
+import uk.inspection.facts.Rejection;
+import uk.inspection.problem.Decision;
+import uk.inspection.problem.Failure;
+import uk.inspection.problem.FailureException;
+import uk.inspection.problem.FieldProblem;
 import uk.inspection.ruleset.RuleSet;
-import uk.inspection.web.FieldProblem;
-import uk.inspection.web.InvalidFactsException;
 
-/** Rates an inspection with a rule set: checks the request against its manifest, runs the rules, reads the decision. */
+/**
+ * Rates an inspection with a rule set: checks the request against its manifest
+ * ({@link RatingRequestValidator}), builds the facts ({@link RatingFacts}), runs the rules, and
+ * reads the decision ({@link RatingResponseAssembler}).
+ */
 public final class Ratings {
 
     private Ratings() {}
 
-    /** The decision; {@link InvalidFactsException} names every field the manifest or the rules cannot accept. */
-    public static RatingResponse decide(RuleSet ruleSet, RatingRequest request) {
+    /** The decision; or every field the manifest or the rules cannot accept; or the rule set's defect. */
+    public static Decision<RatingResponse> decide(RuleSet ruleSet, RatingRequest request) {
         List<FieldProblem> problems = RatingRequestValidator.validate(request, ruleSet.manifest());
         if (!problems.isEmpty()) {
-            throw new InvalidFactsException(problems);
+            return Decision.refused(Failure.invalidFacts(problems));
         }
-        Evaluation evaluation = ruleSet.evaluate(FactBuilder.facts(ruleSet.id(), request, ruleSet.manifest()));
-        List<FieldProblem> rejected = evaluation.outputs(Rejection.class).stream()
+        Evaluation evaluation = ruleSet.evaluate(RatingFacts.of(ruleSet.id(), request, ruleSet.manifest()));
+        if (evaluation instanceof Evaluation.Failed failed) {
+            return Decision.refused(Failure.ruleSetDefect(failed.message()));
+        }
+        Evaluation.Completed completed = (Evaluation.Completed) evaluation;
+        List<FieldProblem> rejected = completed.outputs(Rejection.class).stream()
                 .map(r -> new FieldProblem(r.field(), r.message())).toList();
         if (!rejected.isEmpty()) {
-            throw new InvalidFactsException(rejected);
+            return Decision.refused(Failure.invalidFacts(rejected));
         }
-        return ResponseAssembler.assemble(ruleSet, request, evaluation);
+        try {
+            return Decision.decided(RatingResponseAssembler.assemble(ruleSet, request, completed));
+        } catch (FailureException defect) {
+            return Decision.refused(defect.failure());
+        }
     }
 }

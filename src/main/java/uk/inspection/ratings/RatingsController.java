@@ -27,6 +27,6 @@ class RatingsController {
     RatingResponse rate(@PathVariable String framework,
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody RatingRequest request) {
-        return ratings.rate(framework, pinnedVersion, request);
+        return ratings.rate(framework, pinnedVersion, request).orElseThrow();
     }
 }

@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class DecisionDifferences {
 
     /** One result that differs: where, and each side's value with the rule behind it. */
-    record Difference(String result, Map<String, Object> baseline, Map<String, Object> candidate) {}
+    public record Difference(String result, Map<String, Object> baseline, Map<String, Object> candidate) {}
 
     private DecisionDifferences() {}
 
-    static List<Difference> between(Decider.Decision baseline, Decider.Decision candidate, boolean sameFramework) {
+    static List<Difference> between(InProcessApi.Answer baseline, InProcessApi.Answer candidate, boolean sameFramework) {
         List<Difference> differences = new ArrayList<>();
         if (baseline.status() != candidate.status()) {
             differences.add(new Difference("status", Map.of("status", baseline.status()), Map.of("status", candidate.status())));

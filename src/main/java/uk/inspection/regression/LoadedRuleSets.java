@@ -6,34 +6,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import uk.inspection.ruleset.LoadProblem;
+import uk.inspection.engine.LoadProblem;
 import uk.inspection.ruleset.LoadResult;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetFiles;
 import uk.inspection.ruleset.RuleSetLoader;
 
 /** The rule sets of one rules home, built once for a command-line run. */
-final class LoadedRuleSets {
+public final class LoadedRuleSets {
 
     private final Path home;
     private final Map<String, LoadResult> results = new LinkedHashMap<>();
 
-    LoadedRuleSets(Path home) {
+    public LoadedRuleSets(Path home) {
         this.home = home;
         RuleSetLoader loader = new RuleSetLoader(Clock.systemUTC());
         RuleSetFiles.frameworks(home).forEach(id -> results.put(id, loader.load(home, id)));
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
     /** The rule set, or null; {@link #whyNot(String)} says why not. */
-    RuleSet get(String framework) {
+    public RuleSet get(String framework) {
         return results.get(framework) instanceof LoadResult.Loaded loaded ? loaded.ruleSet() : null;
     }
 
-    String whyNot(String framework) {
+    public String whyNot(String framework) {
         LoadResult result = results.get(framework);
         if (result instanceof LoadResult.Failed failed) {
             return "the rule set " + framework + " under " + home + " did not build: "
@@ -42,12 +42,12 @@ final class LoadedRuleSets {
         return "no framework " + framework + " under " + home + " (frameworks: " + String.join(", ", results.keySet()) + ")";
     }
 
-    List<RuleSet> loaded() {
+    public List<RuleSet> loaded() {
         return results.values().stream().filter(LoadResult.Loaded.class::isInstance)
                 .map(r -> ((LoadResult.Loaded) r).ruleSet()).toList();
     }
 
-    List<LoadResult.Failed> failures() {
+    public List<LoadResult.Failed> failures() {
         return results.values().stream().filter(LoadResult.Failed.class::isInstance).map(LoadResult.Failed.class::cast)
                 .toList();
     }

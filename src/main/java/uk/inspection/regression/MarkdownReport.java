@@ -13,12 +13,12 @@ import uk.inspection.regression.Comparison.ComparedDecision;
 import uk.inspection.regression.Comparison.SideReport;
 
 /** The comparison for people: both rule-set versions, the transition matrix, and what changed where. */
-final class MarkdownReport {
+public final class MarkdownReport {
 
     private MarkdownReport() {}
 
     /** {@code ratingOrder} lists the rating codes lowest first (from the manifests) to order the matrix. */
-    static String render(Comparison comparison, List<String> ratingOrder) {
+    public static String render(Comparison comparison, List<String> ratingOrder) {
         StringBuilder md = new StringBuilder("# Rule-set comparison\n\n");
         md.append("| side | home | framework | rulesetVersion |\n|---|---|---|---|\n");
         side(md, "baseline", comparison.baseline());

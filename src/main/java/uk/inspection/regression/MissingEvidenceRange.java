@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.inspection.ratings.facts.OverallStatus;
+import uk.inspection.ratings.facts.ResultStatus;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 
@@ -31,17 +33,17 @@ final class MissingEvidenceRange {
     private static final int MAX_CANDIDATES = 2_000;
 
     /** The standard explored and the overall rating for each rating it could take, lowest first. */
-    record Range(String standard, Map<String, String> overallByRating, String lowest, String highest) {}
+    public record Range(String standard, Map<String, String> overallByRating, String lowest, String highest) {}
 
     private MissingEvidenceRange() {}
 
-    static Optional<Range> of(RuleSet ruleSet, JsonNode input, Decider.Decision decision, Decider decider) {
-        if (decision.status() != 200 || !"INCOMPLETE".equals(decision.body().at("/overall/status").asText())) {
+    static Optional<Range> of(RuleSet ruleSet, JsonNode input, InProcessApi.Answer decision, InProcessApi api) {
+        if (decision.status() != 200 || !OverallStatus.INCOMPLETE.name().equals(decision.body().at("/overall/status").asText())) {
             return Optional.empty();
         }
         List<Manifest.Standard> missing = ruleSet.manifest().standards().stream()
                 .filter(Manifest.Standard::countsTowardOverall)
-                .filter(s -> "NOT_APPLICABLE".equals(decision.body().path("standards").path(s.code()).path("status").asText()))
+                .filter(s -> ResultStatus.NOT_APPLICABLE.name().equals(decision.body().path("standards").path(s.code()).path("status").asText()))
                 .toList();
         if (missing.size() != 1 || !noEvidence(missing.get(0), input)) {
             return Optional.empty();
@@ -55,7 +57,7 @@ final class MissingEvidenceRange {
         Map<String, String> byRating = new TreeMap<>(Comparator.comparingInt(r -> score(ruleSet, r)));
         Set<String> seen = new HashSet<>();
         for (ObjectNode candidate : candidates(standard, input)) {
-            Decider.Decision outcome = decider.decide(ruleSet, candidate);
+            InProcessApi.Answer outcome = api.answer(ruleSet, candidate);
             if (outcome.status() != 200 || !seen.add(outcome.body().path("standards").path(standard.code()).toString())) {
                 continue;
             }
@@ -111,7 +113,7 @@ final class MissingEvidenceRange {
 
     private static void collect(JsonNode body, String standard, Map<String, String> byRating) {
         JsonNode overall = body.path("overall");
-        if ("FINAL".equals(overall.path("status").asText())) {
+        if (OverallStatus.FINAL.name().equals(overall.path("status").asText())) {
             byRating.put(body.path("standards").path(standard).path("rating").asText(), overall.path("rating").asText());
         }
         for (Iterator<JsonNode> it = overall.path("options").elements(); it.hasNext();) {

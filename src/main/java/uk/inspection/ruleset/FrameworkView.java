@@ -23,6 +23,6 @@ public record FrameworkView(String id, String name, String rulesetVersion, Insta
                         s.countsTowardOverall()))
                 .toList();
         return new FrameworkView(id, ruleSet.manifest().name(), ruleSet.version(), ruleSet.loadedAt(), standards,
-                detail ? ruleSet.sources() : null, detail || LoadStatus.FAILED.equals(lastLoad.status()) ? lastLoad : null);
+                detail ? ruleSet.sources() : null, detail || !lastLoad.isOk() ? lastLoad : null);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import uk.inspection.web.UnknownFrameworkException;
+import uk.inspection.problem.Failure;
 
 @RestController
 class FrameworksController {
@@ -42,7 +42,7 @@ class FrameworksController {
     @PostMapping("/api/v1/frameworks/{framework}/reload")
     FrameworkView reload(@PathVariable String framework) {
         if (registry.lastLoad(framework).isEmpty() && !RuleSetFiles.frameworks(registry.home()).contains(framework)) {
-            throw new UnknownFrameworkException(framework, registry.frameworks().keySet());
+            throw Failure.unknownFramework(framework, registry.frameworks().keySet()).exception();
         }
         registry.load(framework);
         return framework(framework);
@@ -55,7 +55,7 @@ class FrameworksController {
     @GetMapping("/api/v1/frameworks/{framework}")
     FrameworkView framework(@PathVariable String framework) {
         LoadStatus lastLoad = registry.lastLoad(framework)
-                .orElseThrow(() -> new UnknownFrameworkException(framework, registry.frameworks().keySet()));
+                .orElseThrow(() -> Failure.unknownFramework(framework, registry.frameworks().keySet()).exception());
         return FrameworkView.of(framework, registry.serving(framework).orElse(null), lastLoad, true);
     }
 }

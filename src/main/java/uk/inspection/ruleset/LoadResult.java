@@ -2,6 +2,8 @@ package uk.inspection.ruleset;
 
 import java.util.List;
 
+import uk.inspection.engine.LoadProblem;
+
 /** The outcome of building one rule set from its files: the rule set, or every problem found. */
 public sealed interface LoadResult {
 

@@ -5,24 +5,31 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import uk.inspection.engine.LoadProblem;
+
 /** How the last attempt to load a rule set went; a failed load names what is still being served, if anything. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LoadStatus(String status, Instant attemptedAt, List<LoadProblem> errors, String servingVersion,
+public record LoadStatus(Status status, Instant attemptedAt, List<LoadProblem> errors, String servingVersion,
         String failedVersion) {
 
-    public static final String OK = "OK";
-    public static final String FAILED = "FAILED";
+    public enum Status {
+        OK, FAILED
+    }
 
     public LoadStatus {
         errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
     }
 
+    public boolean isOk() {
+        return status == Status.OK;
+    }
+
     static LoadStatus ok(Instant at) {
-        return new LoadStatus(OK, at, null, null, null);
+        return new LoadStatus(Status.OK, at, null, null, null);
     }
 
     /** A failed build: its errors, what is still served (if anything) and the content hash of the files that failed. */
     static LoadStatus failed(Instant at, List<LoadProblem> errors, String servingVersion, String failedVersion) {
-        return new LoadStatus(FAILED, at, errors, servingVersion, failedVersion);
+        return new LoadStatus(Status.FAILED, at, errors, servingVersion, failedVersion);
     }
 }

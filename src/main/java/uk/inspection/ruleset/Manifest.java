@@ -9,17 +9,17 @@ import java.util.Optional;
  * inspection types and standards. The request validator and the fact builder read it; the rules
  * read the facts built from it.
  */
-public record Manifest(String name, String kind, String source, List<ScaleStep> ratingScale,
+public record Manifest(String name, Kind kind, String source, List<ScaleStep> ratingScale,
         List<InspectionType> inspectionTypes, List<Standard> standards, Panel panel, Map<String, TableDomain> tableDomains,
         Map<String, List<String>> vocabularies, List<String> accepts) {
 
-    /** A framework that rates inspections (the default). */
-    public static final String RATINGS = "RATINGS";
-    /** A rule set for Youth Justice Board oversight of services' quarters. */
-    public static final String OVERSIGHT = "OVERSIGHT";
+    /** What a rule set decides: inspection ratings (the default), or Youth Justice Board oversight of quarters. */
+    public enum Kind {
+        RATINGS, OVERSIGHT
+    }
 
     public Manifest {
-        kind = kind == null ? RATINGS : kind;
+        kind = kind == null ? Kind.RATINGS : kind;
         vocabularies = vocabularies == null ? Map.of() : Map.copyOf(vocabularies);
         accepts = accepts == null ? List.of() : List.copyOf(accepts);
         tableDomains = tableDomains == null ? Map.of() : Map.copyOf(tableDomains);
@@ -92,7 +92,7 @@ public record Manifest(String name, String kind, String source, List<ScaleStep> 
     }
 
     public boolean isRatings() {
-        return RATINGS.equals(kind);
+        return kind == Kind.RATINGS;
     }
 
     /** The codes a request field may take ({@code vocabularies} in the manifest), if the manifest lists them. */

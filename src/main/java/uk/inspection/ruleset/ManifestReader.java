@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import uk.inspection.engine.LoadProblem;
+
 /** Reads a framework's {@code framework.yaml} and checks it is coherent before any rule is compiled. */
 final class ManifestReader {
 
@@ -45,9 +47,6 @@ final class ManifestReader {
         }
         if (manifest.ratingScale().isEmpty()) {
             problems.add("ratingScale is missing");
-        }
-        if (!manifest.isRatings() && !Manifest.OVERSIGHT.equals(manifest.kind())) {
-            problems.add("kind must be " + Manifest.RATINGS + " or " + Manifest.OVERSIGHT + ", not " + manifest.kind());
         }
         if (manifest.isRatings() && manifest.standards().isEmpty()) {
             problems.add("standards is missing");

@@ -8,13 +8,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds one framework's rule set from the files under a rules home. Loads run one at a time. */
+import uk.inspection.engine.Compilation;
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.RuleEngine;
+import uk.inspection.engine.RuleSource;
+import uk.inspection.engine.drools.DroolsRuleEngine;
+
+/**
+ * Builds one framework's rule set from its files: the manifest, the rules compiled by the engine,
+ * the decision tables analysed against the manifest's domains, the translation tables. Loads run
+ * one at a time (Drools caches generated table DRL by path, JVM-wide).
+ */
 public final class RuleSetLoader {
 
     private final Clock clock;
+    private final RuleEngine engine;
 
     public RuleSetLoader(Clock clock) {
+        this(clock, new DroolsRuleEngine());
+    }
+
+    RuleSetLoader(Clock clock, RuleEngine engine) {
         this.clock = clock;
+        this.engine = engine;
     }
 
     public LoadResult load(Path home, String framework) {
@@ -22,8 +38,7 @@ public final class RuleSetLoader {
     }
 
     /** Builds the framework unless its files still hash to {@code unlessVersion}. */
-    public synchronized LoadResult load(Path home, String framework, String unlessVersion) {
-        long started = System.nanoTime();
+    public LoadResult load(Path home, String framework, String unlessVersion) {
         List<RuleFile> files;
         try {
             files = RuleSetFiles.read(home, framework);
@@ -31,27 +46,54 @@ public final class RuleSetLoader {
             return new LoadResult.Failed(framework, null,
                     List.of(LoadProblem.inFile(RuleSetFiles.RULES + "/" + framework, "cannot read: " + e.getMessage())));
         }
+        return load(framework, files, unlessVersion);
+    }
+
+    /** Builds the framework from these files (relative to a rules home) unless they hash to {@code unlessVersion}. */
+    public synchronized LoadResult load(String framework, List<RuleFile> files, String unlessVersion) {
+        long started = System.nanoTime();
         String version = RuleSetFiles.version(files);
         if (version.equals(unlessVersion)) {
             return new LoadResult.Unchanged(framework, version);
         }
         List<LoadProblem> problems = new ArrayList<>();
         Manifest manifest = manifest(framework, files, problems);
-        RuleSetCompiler.Compiled compiled = RuleSetCompiler.compile(files, problems);
-        if (manifest != null && compiled != null) {
-            problems.addAll(DecisionTableAnalysis.analyse(files, manifest));
+        Compilation compilation = engine.compile(framework, sources(files, problems));
+        if (compilation instanceof Compilation.Failed failed) {
+            problems.addAll(failed.problems());
+        } else if (manifest != null && compilation instanceof Compilation.Compiled compiled) {
+            problems.addAll(DecisionTableAnalysis.analyse(compiled.tables(), manifest));
         }
         List<TranslationTable> translations = manifest == null ? List.of() : files.stream()
                 .filter(f -> f.kind() == RuleFile.Kind.TRANSLATION)
                 .map(f -> TranslationTableReader.read(f, manifest, problems)).toList();
-        if (!problems.isEmpty() || manifest == null || compiled == null) {
+        if (!problems.isEmpty() || manifest == null || !(compilation instanceof Compilation.Compiled compiled)) {
             return new LoadResult.Failed(framework, version, problems);
         }
-        Map<String, String> sources = new LinkedHashMap<>();
-        files.stream().filter(f -> f.kind() != RuleFile.Kind.OTHER).forEach(f -> sources.put(f.path(), RuleSetFiles.fileHash(f)));
-        RuleSet ruleSet = new RuleSet(framework, manifest, version, clock.instant(), sources, compiled.kieBase(),
-                compiled.origins(), translations);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        files.stream().filter(f -> f.kind() != RuleFile.Kind.OTHER).forEach(f -> hashes.put(f.path(), RuleSetFiles.fileHash(f)));
+        RuleSet ruleSet = new RuleSet(framework, manifest, version, clock.instant(), hashes, translations,
+                compiled.rules());
         return new LoadResult.Loaded(ruleSet, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The files the engine compiles; a table Drools would skip for its name is a problem, not silence. */
+    private static List<RuleSource> sources(List<RuleFile> files, List<LoadProblem> problems) {
+        List<RuleSource> sources = new ArrayList<>();
+        for (RuleFile file : files) {
+            switch (file.kind()) {
+                case DRL -> sources.add(new RuleSource(file.path(), RuleSource.Type.DRL, file.content()));
+                case DECISION_TABLE -> sources.add(new RuleSource(file.path(),
+                        file.isCsv() ? RuleSource.Type.CSV_TABLE : RuleSource.Type.WORKBOOK_TABLE, file.content()));
+                case SKIPPED_TABLE -> problems.add(LoadProblem.inFile(file.path(), "Drools compiles a decision table"
+                        + " only when its name ends .drl.xlsx, .drl.xls or .drl.csv; rename it, or move it out of the"
+                        + " rule folders"));
+                default -> {
+                    // the manifest, translation tables and other files are read here, not compiled
+                }
+            }
+        }
+        return sources;
     }
 
     private static Manifest manifest(String framework, List<RuleFile> files, List<LoadProblem> problems) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import uk.inspection.web.RuleSetUnavailableException;
-import uk.inspection.web.UnknownFrameworkException;
-import uk.inspection.web.VersionGoneException;
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.problem.Decision;
+import uk.inspection.problem.Failure;
 
 /**
  * The rule sets the service is serving, one per framework folder, with the last good versions of
@@ -54,7 +55,7 @@ public class RuleSetRegistry {
     /** Builds a framework from its files, checks it, and serves it if both succeed. One build at a time. */
     public synchronized LoadResult load(String framework) {
         RuleSet current = serving(framework).orElse(null);
-        boolean healthy = lastLoad.containsKey(framework) && LoadStatus.OK.equals(lastLoad.get(framework).status());
+        boolean healthy = lastLoad.containsKey(framework) && lastLoad.get(framework).isOk();
         LoadResult result = loader.load(properties.homePath(), framework,
                 current != null && healthy ? current.version() : null);
         if (result instanceof LoadResult.Loaded loaded) {
@@ -104,26 +105,40 @@ public class RuleSetRegistry {
         return versions == null || versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(0).ruleSet());
     }
 
-    /** The rule set serving a framework; 404 when there is no such framework, 503 when it never built. */
-    public RuleSet require(String framework) {
-        return serving(framework).orElseThrow(() -> lastLoad.containsKey(framework)
-                ? new RuleSetUnavailableException(framework)
-                : new UnknownFrameworkException(framework, new TreeMap<>(lastLoad).keySet()));
+    /**
+     * The rule set serving a framework of this kind, or the kept version a request pinned: 404 for no
+     * such framework (or one of another kind), 503 when it never built, 410 when the version is not kept.
+     */
+    public Decision<RuleSet> lookup(String framework, Manifest.Kind kind, String pinnedVersion) {
+        Decision<RuleSet> found = lookup(framework);
+        if (!(found instanceof Decision.Decided<RuleSet> decided)) {
+            return found;
+        }
+        RuleSet serving = decided.value();
+        if (serving.manifest().kind() != kind) {
+            return Decision.refused(Failure.notA(kind.name().toLowerCase(Locale.ROOT), framework, frameworks().entrySet()
+                    .stream().filter(e -> e.getValue().map(r -> r.manifest().kind() == kind).orElse(false))
+                    .map(Map.Entry::getKey).toList()));
+        }
+        if (pinnedVersion == null || pinnedVersion.isBlank() || pinnedVersion.equals(serving.version())) {
+            return found;
+        }
+        return kept.get(framework).stream().map(KeptVersion::ruleSet)
+                .filter(r -> r.version().equals(pinnedVersion.strip())).findFirst().map(Decision::decided)
+                .orElseGet(() -> Decision.refused(Failure.versionGone(framework, pinnedVersion,
+                        "the last " + KEPT_VERSIONS + " good versions are")));
     }
 
-    /** A kept version of a framework, for a request pinned to it; 410 when it is no longer kept. */
-    public RuleSet require(String framework, String version) {
-        RuleSet serving = require(framework);
-        if (version == null || version.isBlank() || version.equals(serving.version())) {
-            return serving;
-        }
-        return kept.get(framework).stream().map(KeptVersion::ruleSet).filter(r -> r.version().equals(version.strip()))
-                .findFirst().orElseThrow(() -> new VersionGoneException(framework, version, KEPT_VERSIONS));
+    /** The rule set serving a framework; 404 when there is no such framework, 503 when it never built. */
+    private Decision<RuleSet> lookup(String framework) {
+        return serving(framework).map(Decision::decided).orElseGet(() -> Decision.refused(lastLoad.containsKey(framework)
+                ? Failure.ruleSetUnavailable(framework)
+                : Failure.unknownFramework(framework, new TreeMap<>(lastLoad).keySet())));
     }
 
     /** The kept good versions, newest (serving) first. */
     public List<KeptVersion> versions(String framework) {
-        require(framework);
+        lookup(framework).orElseThrow();
         return kept.get(framework);
     }
 

@@ -15,6 +15,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
+import uk.inspection.engine.LoadProblem;
+
 /**
  * Reads a translation spreadsheet: "Setting" rows (name, value) above a header row whose first cell
  * is "Key question", then one row per key question: its code, its sources, and why.

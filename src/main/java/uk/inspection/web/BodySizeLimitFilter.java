@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import uk.inspection.problem.ProblemType;
+
 /**
  * Refuses request bodies over the limit (1 MiB by default) with 413: at once when the declared
  * length is too large, and while reading when a chunked body grows past it.

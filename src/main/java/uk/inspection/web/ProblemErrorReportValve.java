@@ -8,11 +8,19 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.inspection.problem.ProblemType;
+import uk.inspection.problem.Problems;
+import uk.inspection.problem.StrictJson;
+
 /**
  * Tomcat answers some requests itself, before Spring sees them (an encoded slash or a NUL in the
  * path, for example). This valve makes those answers problem details too, instead of HTML pages.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -20,15 +28,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        ProblemType type = ProblemType.forStatus(status);
-        String body = "{\"type\":\"" + type.type() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status
-                + ",\"detail\":\"the server could not accept this request as sent\"}";
         try {
+            byte[] body = JSON.writeValueAsBytes(Problems.of(ProblemType.forStatus(status),
+                    "the server could not accept this request as sent", null));
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(body);
+                writer.write(new String(body, StandardCharsets.UTF_8));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

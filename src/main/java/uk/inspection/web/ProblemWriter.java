@@ -1,10 +1,8 @@
 package uk.inspection.web;
 
 import java.io.IOException;
-import java.net.URI;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Builds problem details from the catalogue, and writes them where no controller is involved (filters). */
+import uk.inspection.problem.ProblemType;
+import uk.inspection.problem.Problems;
+
+/** Writes a problem where no controller is involved (filters, security), through {@link Problems}. */
 @Component
 class ProblemWriter {
 
@@ -22,20 +23,10 @@ class ProblemWriter {
         this.json = json;
     }
 
-    static ProblemDetail problem(ProblemType type, String detail, String path) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-        problem.setType(type.type());
-        problem.setTitle(type.title());
-        if (path != null) {
-            problem.setInstance(URI.create(path));
-        }
-        return problem;
-    }
-
     void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
         response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem(type, detail, request.getRequestURI()));
+        json.writeValue(response.getOutputStream(), Problems.of(type, detail, request.getRequestURI()));
     }
 }

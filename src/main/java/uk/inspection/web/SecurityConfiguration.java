@@ -24,6 +24,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import uk.inspection.problem.ProblemType;
+
 /**
  * Management operations need the {@code methodology} role (HTTP Basic, credentials from
  * configuration, none built in); evaluation is open, or needs {@code X-Api-Key} when one is set.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.inspection.regression.Decider;
+import uk.inspection.regression.InProcessApi;
 import uk.inspection.ruleset.LoadResult;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetLoader;
@@ -31,14 +31,14 @@ class EvaluationBenchmark {
         RuleSet ruleSet = ((LoadResult.Loaded) new RuleSetLoader(Clock.systemUTC()).load(home, "yj-2024")).ruleSet();
         JsonNode request = new ObjectMapper().readTree(Files.readString(
                 Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json")));
-        Decider decider = new Decider();
+        InProcessApi api = new InProcessApi();
         for (int i = 0; i < 5_000; i++) {
-            decider.decide(ruleSet, request);
+            api.answer(ruleSet, request);
         }
         long[] nanos = new long[20_000];
         for (int i = 0; i < nanos.length; i++) {
             long start = System.nanoTime();
-            decider.decide(ruleSet, request);
+            api.answer(ruleSet, request);
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);

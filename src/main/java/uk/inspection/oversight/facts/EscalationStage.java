@@ -1,6 +1,6 @@
 package uk.inspection.oversight.facts;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 public record EscalationStage(String stage) implements RuleOutput {
 

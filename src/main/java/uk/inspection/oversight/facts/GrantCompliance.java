@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 /** Compliance with the grant conditions: OFF_TRACK, ON_TRACK or NOT_ASSESSED, with the failed and missing refs. */
 public record GrantCompliance(String status, List<String> failed, List<String> missing) implements RuleOutput {

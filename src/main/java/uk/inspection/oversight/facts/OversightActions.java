@@ -3,7 +3,7 @@ package uk.inspection.oversight.facts;
 import java.util.Arrays;
 import java.util.List;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 /** Actions the placement calls for; a table cell lists them separated by commas. */
 public record OversightActions(List<String> codes) implements RuleOutput {

@@ -1,6 +1,6 @@
 package uk.inspection.oversight.facts;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 /** The quadrant the service is placed in. */
 public record Placement(int quadrant) implements RuleOutput {

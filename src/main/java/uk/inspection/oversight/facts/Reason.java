@@ -1,6 +1,6 @@
 package uk.inspection.oversight.facts;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 /** A reason given for the service's quadrant: a criterion that fired, the default, or a hold. */
 public record Reason(String code, int quadrant, String message) implements RuleOutput {

@@ -3,14 +3,15 @@ package uk.inspection.ratings.facts;
 import java.util.Collection;
 import java.util.List;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 /** The rating of one key question: banded from its share, or not applicable when no cases were inspected. */
 public record KeyQuestionResult(String code, String standard, String status, Integer yes, Integer cases,
         Double percentage, String band, String rating) implements RuleOutput {
 
-    public static final String RATED = "RATED";
-    public static final String NOT_APPLICABLE = "NOT_APPLICABLE";
+    // Strings for the rules to compare with (status == "RATED"), named by ResultStatus.
+    public static final String RATED = ResultStatus.RATED.name();
+    public static final String NOT_APPLICABLE = ResultStatus.NOT_APPLICABLE.name();
 
     /** Starts a banded result; the band's rating follows in {@link #withRating(String)}. */
     public static KeyQuestionResult banded(KeyQuestionShare share, String band) {

@@ -1,6 +1,6 @@
 package uk.inspection.ratings.facts;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 /** The ratings panel's overall rating where it departs from the scoring rule, with the computed rating and its reason. */
 public record OverallDeparture(String rating, String computedRating, String reason) implements RuleOutput {

@@ -2,7 +2,7 @@ package uk.inspection.ratings.facts;
 
 import java.util.Map;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 /**
  * The rating a total falls in; for one choice of a pending standard when {@code choices} is not

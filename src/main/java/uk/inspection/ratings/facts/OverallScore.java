@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 /**
  * A total of the standards' scores. {@code choices} is empty for the decided total; while a

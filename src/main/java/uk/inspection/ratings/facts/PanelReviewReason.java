@@ -1,6 +1,6 @@
 package uk.inspection.ratings.facts;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 /** One reason the ratings panel should look at departing from the scoring rule; the rules combine them into a flag. */
 public record PanelReviewReason(String reason) implements RuleOutput {

@@ -1,6 +1,6 @@
 package uk.inspection.ratings.facts;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package uk.inspection.ratings.facts;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 import java.util.List;
 
@@ -8,9 +8,10 @@ import java.util.List;
 public record StandardResult(String code, String status, String rating, Integer score, List<String> drivenBy,
         List<String> options, String reason) implements RuleOutput {
 
-    public static final String RATED = "RATED";
-    public static final String PENDING_PANEL = "PENDING_PANEL";
-    public static final String NOT_APPLICABLE = "NOT_APPLICABLE";
+    // Strings for the rules to compare with (status == "RATED"), named by ResultStatus.
+    public static final String RATED = ResultStatus.RATED.name();
+    public static final String PENDING_PANEL = ResultStatus.PENDING_PANEL.name();
+    public static final String NOT_APPLICABLE = ResultStatus.NOT_APPLICABLE.name();
 
     public StandardResult {
         drivenBy = drivenBy == null ? List.of() : List.copyOf(drivenBy);

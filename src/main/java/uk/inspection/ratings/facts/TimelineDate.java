@@ -2,7 +2,7 @@ package uk.inspection.ratings.facts;
 
 import java.time.LocalDate;
 
-import uk.inspection.ruleset.RuleOutput;
+import uk.inspection.engine.RuleOutput;
 
 /** A date of the decision and report timeline; a dotted name ("reactiveInspectionWindow.from") nests in the response. */
 public record TimelineDate(String step, LocalDate date) implements RuleOutput {

@@ -1,0 +1,72 @@
+package uk.inspection.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import uk.inspection.ratings.CoverageCheck;
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.regression.Fixture;
+import uk.inspection.regression.LoadedRuleSets;
+import uk.inspection.ruleset.LoadResult;
+import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.RuleSetFiles;
+
+@Command(name = "validate", description = "Compiles and analyses every rule set (the checks run before every reload);"
+        + " prints file:row: message per problem; exit 1 on any.")
+class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--home", description = "the rules home; default: .")
+    Path home = Path.of(".");
+
+    @Option(names = "--fixtures", description = "fixtures whose frameworks must exist; default: HOME/fixtures if present")
+    Path fixtures;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadedRuleSets ruleSets = new LoadedRuleSets(home);
+        List<LoadProblem> problems = new ArrayList<>();
+        for (LoadResult.Failed failed : ruleSets.failures()) {
+            problems.addAll(failed.problems());
+        }
+        CoverageCheck coverage = new CoverageCheck();
+        for (RuleSet ruleSet : ruleSets.loaded()) {
+            problems.addAll(coverage.check(ruleSet));
+        }
+        problems.addAll(fixtureFrameworks());
+        problems.forEach(p -> out.println(p));
+        out.println(problems.isEmpty() ? "no problems in " + RuleSetFiles.frameworks(home).size() + " rule sets"
+                : problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+        out.flush();
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    private List<LoadProblem> fixtureFrameworks() throws Exception {
+        Path folder = fixtures != null ? fixtures : home.resolve("fixtures");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<String> frameworks = RuleSetFiles.frameworks(home);
+        List<LoadProblem> problems = new ArrayList<>();
+        for (Fixture fixture : Fixture.under(folder)) {
+            for (String framework : fixture.checks().keySet()) {
+                if (!frameworks.contains(framework)) {
+                    problems.add(LoadProblem.inFile(folder.resolve(fixture.name()).toString(),
+                            "names framework " + framework + ", which has no rule set under " + home));
+                }
+            }
+        }
+        return problems;
+    }
+}

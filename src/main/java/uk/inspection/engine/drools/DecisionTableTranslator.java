@@ -1,0 +1,119 @@
+package uk.inspection.engine.drools;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.parser.xls.ExcelParser;
+import org.drools.template.model.DRLOutput;
+import org.drools.template.model.Package;
+import org.drools.template.model.Rule;
+import org.drools.template.parser.DataListener;
+
+import uk.inspection.engine.DecisionTable;
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.RuleSource;
+
+/**
+ * Turns a decision table into DRL with Drools' own sheet parser and listener, as its
+ * {@code SpreadsheetCompiler} does, but over every sheet of a workbook (the compiler reads only
+ * the first) and keeping what Drools read: each generated rule's sheet row, and each table as a
+ * {@link DecisionTable} for the checks. A workbook is normalised first ({@link WorkbookReader}).
+ */
+final class DecisionTableTranslator {
+
+    /**
+     * The comment Drools' DRL output writes above each generated rule ({@code // rule values at A13,
+     * header at A8}): it maps a line of the generated DRL, where the compiler reports an error, back
+     * to a sheet row.
+     */
+    private static final Pattern ROW_COMMENT = Pattern.compile("^// rule values at [A-Z]+(\\d+)");
+    private static final String CSV_SHEET = null;
+
+    /** The DRL generated from one sheet, under the resource path the compiler reports it by. */
+    record Generated(String resourcePath, String sheet, String drl, TreeMap<Integer, Integer> rowsByLine) {
+
+        /** The sheet row of the generated rule that contains this line of generated DRL, if any. */
+        Integer rowAt(int generatedLine) {
+            Map.Entry<Integer, Integer> entry = rowsByLine.floorEntry(generatedLine);
+            return entry == null ? null : entry.getValue();
+        }
+    }
+
+    /** Everything read from one table file: DRL per sheet, each rule's origin, the tables, and cells Drools would misread. */
+    record Translated(List<Generated> generated, Map<String, RuleOrigin> origins, List<DecisionTable> tables,
+            List<LoadProblem> problems) {}
+
+    private DecisionTableTranslator() {}
+
+    static Translated translate(RuleSource table) throws IOException {
+        List<SheetRecorder> sheets = new ArrayList<>();
+        Map<String, WorkbookReader.PercentCell> percentCells = Map.of();
+        if (table.type() == RuleSource.Type.CSV_TABLE) {
+            SheetRecorder recorder = new SheetRecorder(CSV_SHEET);
+            InputType.CSV.createParser(recorder).parseFile(new ByteArrayInputStream(table.content()));
+            sheets.add(recorder);
+        } else {
+            Workbook workbook = WorkbookReader.open(table.content());
+            percentCells = WorkbookReader.percentCells(workbook);
+            Map<String, List<DataListener>> listeners = new LinkedHashMap<>();
+            for (Sheet sheet : workbook) {
+                SheetRecorder recorder = new SheetRecorder(sheet.getSheetName());
+                sheets.add(recorder);
+                listeners.put(sheet.getSheetName(), List.of(recorder));
+            }
+            new ExcelParser(listeners).parseWorkbook(workbook);
+        }
+        List<Generated> generated = new ArrayList<>();
+        Map<String, RuleOrigin> origins = new HashMap<>();
+        List<DecisionTable> tables = new ArrayList<>();
+        List<LoadProblem> problems = new ArrayList<>();
+        for (SheetRecorder sheet : sheets) {
+            if (!sheet.hasTables()) {
+                continue;
+            }
+            Package model = sheet.getRuleSet();
+            for (Rule rule : model.getRules()) {
+                origins.put(RuleOrigin.key(model.getName(), ruleName(rule)),
+                        new RuleOrigin(table.path(), "row " + rule.getSpreadsheetRowNumber()));
+            }
+            tables.addAll(TableReader.read(table.path(), sheet, model, percentCells, problems));
+            DRLOutput out = new DRLOutput();
+            model.renderDRL(out);
+            String resourcePath = generated.isEmpty() ? table.path() : table.path() + "#" + sheet.sheet();
+            generated.add(new Generated(resourcePath, sheet.sheet(), out.getDRL(), rowsByLine(out.getDRL())));
+        }
+        return new Translated(generated, origins, tables, problems);
+    }
+
+    /** The rule's name as it runs: Drools' model keeps it as the quoted DRL literal. */
+    static String ruleName(Rule rule) {
+        String name = rule.getName();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            return name.substring(1, name.length() - 1).replace("\\\"", "\"");
+        }
+        return name;
+    }
+
+    private static TreeMap<Integer, Integer> rowsByLine(String drl) {
+        TreeMap<Integer, Integer> rows = new TreeMap<>();
+        String[] lines = drl.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher comment = ROW_COMMENT.matcher(lines[i]);
+            if (comment.find()) {
+                rows.put(i + 1, Integer.parseInt(comment.group(1)));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,133 @@
+package uk.inspection.engine.drools;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+import uk.inspection.engine.Compilation;
+import uk.inspection.engine.DecisionTable;
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.RuleEngine;
+import uk.inspection.engine.RuleSource;
+import uk.inspection.engine.drools.DecisionTableTranslator.Generated;
+
+/**
+ * Drools behind {@link RuleEngine}: compiles DRL files and decision tables into a KieBase with the
+ * classic (non-executable-model) builder, so rules load at run time and errors keep their line
+ * numbers. Every problem comes back located at its file and line or sheet row.
+ */
+public final class DroolsRuleEngine implements RuleEngine {
+
+    private static final String NO_RULES =
+            "the table yields no rules: is there a 'RuleTable' cell with rows under its headers?";
+
+    @Override
+    public Compilation compile(String ruleSetId, List<RuleSource> sources) {
+        List<LoadProblem> problems = new ArrayList<>();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        Map<String, RuleOrigin> origins = new HashMap<>();
+        Map<String, Generated> generatedByPath = new HashMap<>();
+        List<DecisionTable> tables = new ArrayList<>();
+        for (RuleSource source : sources) {
+            if (source.type() == RuleSource.Type.DRL) {
+                String drl = new String(source.content(), StandardCharsets.UTF_8);
+                origins.putAll(DrlRules.origins(source.path(), drl));
+                add(builder, source.path(), drl);
+                continue;
+            }
+            DecisionTableTranslator.Translated table = translate(source, problems);
+            if (table == null) {
+                continue;
+            }
+            origins.putAll(table.origins());
+            tables.addAll(table.tables());
+            problems.addAll(table.problems());
+            if (table.problems().isEmpty()) {
+                for (Generated generated : table.generated()) {
+                    generatedByPath.put(generated.resourcePath(), generated);
+                    add(builder, generated.resourcePath(), generated.drl());
+                }
+            }
+        }
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            problems.add(locate(error, generatedByPath));
+        }
+        if (!problems.isEmpty()) {
+            return new Compilation.Failed(problems);
+        }
+        return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins), tables);
+    }
+
+    private static void add(KnowledgeBuilder builder, String path, String drl) {
+        builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path),
+                ResourceType.DRL);
+    }
+
+    private static DecisionTableTranslator.Translated translate(RuleSource table, List<LoadProblem> problems) {
+        try {
+            DecisionTableTranslator.Translated translated = DecisionTableTranslator.translate(table);
+            if (translated.generated().isEmpty()) {
+                problems.add(LoadProblem.inFile(table.path(), NO_RULES));
+                return null;
+            }
+            return translated;
+        } catch (IOException | RuntimeException e) {
+            String message = rootMessage(e);
+            problems.add(LoadProblem.inFile(table.path(), message.contains("No RuleTable")
+                    ? NO_RULES : "cannot read the decision table: " + message));
+            return null;
+        }
+    }
+
+    private static LoadProblem locate(KnowledgeBuilderError error, Map<String, Generated> generatedByPath) {
+        String path = error.getResource() == null ? null : error.getResource().getSourcePath();
+        String text = error.getMessage() == null ? "" : error.getMessage().strip();
+        Integer line = lineOf(error);
+        if (path == null) {
+            return new LoadProblem("(rule set)", line, null, text);
+        }
+        Generated table = generatedByPath.get(path);
+        if (table != null) {
+            String file = path.contains("#") ? path.substring(0, path.indexOf('#')) : path;
+            Integer row = line == null ? null : table.rowAt(line);
+            return table.sheet() == null ? new LoadProblem(file, null, row, text)
+                    : new LoadProblem(file, null, row, table.sheet(), null, text);
+        }
+        return new LoadProblem(path, line, null, text);
+    }
+
+    /** The error's own line, else the line of the rule or pattern it was found in (constraint errors carry no line). */
+    private static Integer lineOf(KnowledgeBuilderError error) {
+        int[] lines = error.getLines();
+        if (lines != null && lines.length > 0 && lines[0] > 0) {
+            return lines[0];
+        }
+        if (error instanceof DescrBuildError built) {
+            for (BaseDescr descr : new BaseDescr[] {built.getDescr(), built.getParentDescr()}) {
+                if (descr != null && descr.getLine() > 0) {
+                    return descr.getLine();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,12 @@
+package uk.inspection.engine.drools;
+
+/** Where a rule was written: the source file and the line (DRL) or row (decision table). */
+record RuleOrigin(String source, String detail) {
+
+    static final RuleOrigin UNKNOWN = new RuleOrigin(null, null);
+
+    /** The key a rule is found by at run time: its package and name. */
+    static String key(String pkg, String ruleName) {
+        return pkg + "/" + ruleName;
+    }
+}

@@ -1,0 +1,63 @@
+package uk.inspection.problem;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why a request was not decided, as a value: its kind from the {@link ProblemType} catalogue, what
+ * happened in words a client can act on, and the fields at fault. {@link Problems} turns it into
+ * the {@code application/problem+json} answer, for the HTTP API and the command line alike.
+ */
+public record Failure(ProblemType type, String detail, List<FieldProblem> errors) {
+
+    public Failure {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(detail, "detail");
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** A body that could not be read as the request's JSON shape. */
+    public static Failure malformed(FieldProblem problem) {
+        return new Failure(ProblemType.MALFORMED_REQUEST, problem.message(), List.of(problem));
+    }
+
+    /** Well-formed facts the manifest or the rules cannot accept, every one by field. */
+    public static Failure invalidFacts(List<FieldProblem> problems) {
+        return new Failure(ProblemType.INVALID_FACTS,
+                problems.size() + (problems.size() == 1 ? " problem" : " problems"), problems);
+    }
+
+    public static Failure unknownFramework(String framework, Collection<String> known) {
+        return new Failure(ProblemType.UNKNOWN_FRAMEWORK,
+                "no framework '" + framework + "'; frameworks: " + String.join(", ", known), null);
+    }
+
+    /** The framework exists but does not serve this kind of request (an oversight rule set asked for ratings). */
+    public static Failure notA(String kind, String framework, Collection<String> ofThatKind) {
+        return new Failure(ProblemType.UNKNOWN_FRAMEWORK, framework + " is not a " + kind + " framework; " + kind
+                + " frameworks: " + String.join(", ", ofThatKind), null);
+    }
+
+    /** The framework exists but its rule files have never built, so nothing can be served for it. */
+    public static Failure ruleSetUnavailable(String framework) {
+        return new Failure(ProblemType.RULE_SET_UNAVAILABLE, "the rule set '" + framework
+                + "' did not build and has no earlier good version; see GET /api/v1/frameworks/" + framework
+                + " for its errors", null);
+    }
+
+    /** A request pinned a rule-set version that is not kept. */
+    public static Failure versionGone(String framework, String version, String kept) {
+        return new Failure(ProblemType.VERSION_GONE, "rule-set version " + version + " of " + framework
+                + " is not kept (" + kept + "; GET /api/v1/frameworks/" + framework + "/versions lists them)", null);
+    }
+
+    /** The rule set compiled but misbehaved on this request: the rules need fixing, not the request. */
+    public static Failure ruleSetDefect(String detail) {
+        return new Failure(ProblemType.RULE_SET_DEFECT, detail, null);
+    }
+
+    public FailureException exception() {
+        return new FailureException(this);
+    }
+}

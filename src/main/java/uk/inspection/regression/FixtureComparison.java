@@ -1,0 +1,144 @@
+package uk.inspection.regression;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import uk.inspection.ratings.facts.OverallStatus;
+import uk.inspection.regression.Comparison.ComparedDecision;
+import uk.inspection.regression.Comparison.Outcome;
+import uk.inspection.regression.Comparison.SideReport;
+import uk.inspection.ruleset.RuleSet;
+
+/**
+ * Runs every fixture's input through two rule sets and says what changed: per fixture each side's
+ * overall and the first differences (with the rule behind each side), the transition matrix of
+ * overall ratings, and the fixtures that could not be compared with the reason. Across
+ * frameworks, a fixture without an input for the candidate is translated by the candidate's
+ * translation table, and a standard the input has no evidence for is explored over its ratings.
+ */
+public final class FixtureComparison {
+
+    private final Side baselineSide;
+    private final LoadedRuleSets baselineRules;
+    private final Side candidateSide;
+    private final LoadedRuleSets candidateRules;
+    private final InProcessApi api = new InProcessApi();
+
+    public FixtureComparison(Side baselineSide, LoadedRuleSets baselineRules, Side candidateSide,
+            LoadedRuleSets candidateRules) {
+        this.baselineSide = baselineSide;
+        this.baselineRules = baselineRules;
+        this.candidateSide = candidateSide;
+        this.candidateRules = candidateRules;
+    }
+
+    public Comparison over(Path fixtures) throws IOException {
+        List<ComparedDecision> decisions = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Map<String, Integer> transitions = new TreeMap<>();
+        Map<String, String> baselineVersions = new TreeMap<>();
+        Map<String, String> candidateVersions = new TreeMap<>();
+        for (Fixture fixture : Fixture.under(fixtures)) {
+            String bf = Optional.ofNullable(baselineSide.framework()).or(fixture::soleFramework).orElse(null);
+            String cf = Optional.ofNullable(candidateSide.framework()).or(fixture::soleFramework).orElse(null);
+            JsonNode bInput = bf == null ? null : fixture.input(bf).orElse(null);
+            JsonNode cInput = cf == null ? null : fixture.input(cf).orElse(null);
+            RuleSet bRules = bf == null ? null : baselineRules.get(bf);
+            RuleSet cRules = cf == null ? null : candidateRules.get(cf);
+            if (cInput == null && bInput != null && cRules != null && !bf.equals(cf)) {
+                cInput = translated(cRules, bf, bInput);
+            }
+            if (bInput == null || cInput == null || bRules == null || cRules == null) {
+                skipped.add(fixture.name() + ": " + skipReason(bf, cf, bInput, cInput, bRules));
+                continue;
+            }
+            baselineVersions.put(bf, bRules.version());
+            candidateVersions.put(cf, cRules.version());
+            InProcessApi.Answer b = api.answer(bRules, endpoint(fixture, bf), bInput);
+            InProcessApi.Answer c = api.answer(cRules, endpoint(fixture, cf), cInput);
+            List<DecisionDifferences.Difference> differences = DecisionDifferences.between(b, c, bf.equals(cf));
+            // Only across frameworks can a standard lack evidence by design (victims, for a 2018 inspection).
+            MissingEvidenceRange.Range range = bf.equals(cf) ? null
+                    : MissingEvidenceRange.of(cRules, cInput, c, api).orElse(null);
+            Outcome bOutcome = outcome(bf, b);
+            Outcome cOutcome = outcome(cf, c);
+            // An overall left incomplete only for want of evidence is counted by the range it could take.
+            String cLabel = range == null ? cOutcome.overall()
+                    : range.lowest().equals(range.highest()) ? range.lowest() : range.lowest() + ".." + range.highest();
+            transitions.merge(bOutcome.overall() + "->" + cLabel, 1, Integer::sum);
+            decisions.add(new ComparedDecision(fixture.name(), bOutcome, cOutcome, !differences.isEmpty(),
+                    differences, range));
+        }
+        int changed = (int) decisions.stream().filter(ComparedDecision::changed).count();
+        return new Comparison(sideReport(baselineSide, baselineVersions), sideReport(candidateSide, candidateVersions),
+                decisions.size(), changed, decisions, transitions, skipped.isEmpty() ? null : skipped);
+    }
+
+    /** Rating codes lowest first, from the scales of the frameworks compared. */
+    public List<String> ratingOrder() {
+        LinkedHashSet<String> order = new LinkedHashSet<>();
+        for (LoadedRuleSets home : List.of(baselineRules, candidateRules)) {
+            home.loaded().forEach(r -> r.manifest().ratingScale().forEach(step -> order.add(step.code())));
+        }
+        return List.copyOf(order);
+    }
+
+    /** The baseline's input re-expressed by the candidate's translation table from that framework, if it has one. */
+    private static JsonNode translated(RuleSet candidate, String fromFramework, JsonNode input) {
+        return candidate.translationFrom(fromFramework).map(table -> {
+            try {
+                return (JsonNode) CaseTranslator.translate(table, input);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    private String skipReason(String bf, String cf, JsonNode bInput, JsonNode cInput, RuleSet bRules) {
+        if (bf == null || cf == null) {
+            return "a cross-framework fixture: name both frameworks (HOME:framework) to compare it";
+        }
+        if (bInput == null || cInput == null) {
+            return "no input for " + (bInput == null ? bf : cf);
+        }
+        return bRules == null ? baselineRules.whyNot(bf) : candidateRules.whyNot(cf);
+    }
+
+    private static String endpoint(Fixture fixture, String framework) {
+        Fixture.Check check = fixture.checks().get(framework);
+        return check == null ? null : check.endpoint();
+    }
+
+    private static Outcome outcome(String framework, InProcessApi.Answer answer) {
+        if (answer.status() != 200) {
+            return new Outcome(framework, answer.status(), "HTTP_" + answer.status(), null);
+        }
+        if (answer.body().has("quadrant")) {
+            return new Outcome(framework, 200, "QUADRANT_" + answer.body().get("quadrant").asText(), null);
+        }
+        if (answer.body().has("summary")) {
+            return new Outcome(framework, 200, "QUARTER", null);
+        }
+        JsonNode overall = answer.body().path("overall");
+        String status = overall.path("status").asText();
+        String label = OverallStatus.FINAL.name().equals(status) ? overall.path("rating").asText() : status;
+        return new Outcome(framework, 200, label, overall.path("score").isInt() ? overall.get("score").asInt() : null);
+    }
+
+    private static SideReport sideReport(Side side, Map<String, String> versions) {
+        String home = side.home().toAbsolutePath().normalize().toString();
+        if (side.framework() != null || versions.size() == 1) {
+            String framework = side.framework() != null ? side.framework() : versions.keySet().iterator().next();
+            return new SideReport(home, framework, versions.get(framework), null);
+        }
+        return new SideReport(home, null, null, versions);
+    }
+}

@@ -1,0 +1,83 @@
+package uk.inspection.regression;
+
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.inspection.oversight.Oversight;
+import uk.inspection.oversight.OversightRequest;
+import uk.inspection.oversight.QuarterRequest;
+import uk.inspection.problem.Decision;
+import uk.inspection.problem.Failure;
+import uk.inspection.problem.JsonProblems;
+import uk.inspection.problem.ProblemType;
+import uk.inspection.problem.Problems;
+import uk.inspection.problem.StrictJson;
+import uk.inspection.ratings.RatingRequest;
+import uk.inspection.ratings.Ratings;
+import uk.inspection.ruleset.Manifest;
+import uk.inspection.ruleset.RuleSet;
+
+/**
+ * The HTTP API's answers, in-process: a request decided with a rule set as the API would decide
+ * it, with the same JSON reading, the same status and the same body (problems through the same
+ * {@link Problems} mapping). The command line runs fixtures and comparisons with it, without a server.
+ */
+public final class InProcessApi {
+
+    private final ObjectMapper json = StrictJson.mapper();
+
+    /** The status and body the HTTP API would answer. */
+    public record Answer(int status, JsonNode body) {}
+
+    /** A ratings request. */
+    public Answer answer(RuleSet ruleSet, JsonNode request) {
+        return answer(ruleSet, null, request);
+    }
+
+    /** A ratings request ({@code endpoint} null), or an oversight one ({@code assessments} or {@code quarters}). */
+    public Answer answer(RuleSet ruleSet, String endpoint, JsonNode request) {
+        String path = endpoint == null ? "/api/v1/frameworks/" + ruleSet.id() + "/ratings" : "/api/v1/oversight/" + endpoint;
+        Manifest.Kind kind = endpoint == null ? Manifest.Kind.RATINGS : Manifest.Kind.OVERSIGHT;
+        if (ruleSet.manifest().kind() != kind) {
+            return problem(Failure.notA(kind.name().toLowerCase(java.util.Locale.ROOT), ruleSet.id(), java.util.List.of()),
+                    path);
+        }
+        if (endpoint == null) {
+            return answer(request, path, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed));
+        }
+        return switch (endpoint) {
+            case "assessments" -> answer(request, path, OversightRequest.class, parsed -> Oversight.assess(ruleSet, parsed));
+            case "quarters" -> answer(request, path, QuarterRequest.class, parsed -> Oversight.quarter(ruleSet, parsed));
+            default -> problem(new Failure(ProblemType.NOT_FOUND, "no oversight endpoint " + endpoint, null), path);
+        };
+    }
+
+    private <T> Answer answer(JsonNode request, String path, Class<T> type, Function<T, Decision<?>> decide) {
+        T parsed;
+        try {
+            parsed = json.treeToValue(request, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return problem(Failure.malformed(JsonProblems.of(e)), path);
+        }
+        if (parsed == null) {
+            return problem(Failure.malformed(JsonProblems.of(null)), path);
+        }
+        Decision<?> decision = decide.apply(parsed);
+        if (decision instanceof Decision.Refused<?> refused) {
+            return problem(refused.failure(), path);
+        }
+        return new Answer(200, json.valueToTree(((Decision.Decided<?>) decision).value()));
+    }
+
+    private Answer problem(Failure failure, String path) {
+        return new Answer(failure.type().status().value(), json.valueToTree(Problems.of(failure, path)));
+    }
+
+    /** The body as the HTTP API writes it, byte for byte. */
+    public byte[] bytes(Answer answer) throws JsonProcessingException {
+        return json.writeValueAsBytes(answer.body());
+    }
+}

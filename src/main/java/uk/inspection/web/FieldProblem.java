@@ -1,4 +1,0 @@
-package uk.inspection.web;
-
-/** One thing wrong with a request: the field (a dotted path into the body) and what is wrong with it. */
-public record FieldProblem(String field, String message) {}
