@@ -2,10 +2,6 @@ package uk.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -20,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.regression.ExpectedMatcher;
+import uk.inspection.support.ApiClient;
 
 /** The README's first rating: its curl request, sent to the real server, still gives the response the README shows. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -45,13 +42,10 @@ class ReadmeExampleTest {
         ((ObjectNode) shown.get("keyQuestions")).remove("…");
         String version = shown.remove("rulesetVersion").asText();
 
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-                .uri(URI.create("http://localhost:" + port + "/api/v1/frameworks/yj-2024/ratings"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request.group(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        ApiClient.Reply answer = ApiClient.onPort(port).post("/api/v1/frameworks/yj-2024/ratings", request.group(1));
 
-        JsonNode actual = JSON.readTree(answer.body());
-        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode actual = answer.body();
+        assertThat(answer.status()).isEqualTo(200);
         assertThat(version).matches("sha256:[0-9a-f]{64}");
         assertThat(ExpectedMatcher.differences(shown, actual)).isEmpty();
     }

@@ -2,10 +2,6 @@ package uk.inspection.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,15 +10,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.inspection.support.QuarterGenerator;
+import uk.inspection.support.ApiClient;
 
 /** A whole quarter of 154 services through the real server: every service classified, and the summary matches. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QuarterTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -55,21 +49,15 @@ class QuarterTest {
 
     @Test
     void ratingsAreNotServedFromTheOversightRuleSet() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-                .uri(URI.create("http://localhost:" + port + "/api/v1/frameworks/yjb-oversight/ratings"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        ApiClient.Reply reply = ApiClient.onPort(port).post("/api/v1/frameworks/yjb-oversight/ratings", "{}");
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("not a ratings framework");
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body().get("detail").asText()).contains("not a ratings framework");
     }
 
-    private JsonNode post(String path, Object body) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-                .uri(URI.create("http://localhost:" + port + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private JsonNode post(String path, Object body) {
+        ApiClient.Reply reply = ApiClient.onPort(port).post(path, body);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.body();
     }
 }

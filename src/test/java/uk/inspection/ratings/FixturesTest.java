@@ -3,11 +3,9 @@ package uk.inspection.ratings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,17 +16,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import uk.inspection.regression.ExpectedMatcher;
 import uk.inspection.regression.Fixture;
+import uk.inspection.support.ApiClient;
 
-/** Every fixture under fixtures/, through a real server on a random port, over the shipped rules. */
+/**
+ * Every fixture under fixtures/, through a real server on a random port, over the shipped rules.
+ * The body of every fixture that fails is written to {@code target/fixture-responses/} beside its
+ * name, so the failure can be diffed against the expected decision.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FixturesTest {
 
     private static final Path FIXTURES = Path.of("fixtures");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path RESPONSES = Path.of("target/fixture-responses");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @LocalServerPort
     int port;
@@ -41,14 +45,20 @@ class FixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("checks")
     void decisionMatchesTheMethodology(String name, Fixture fixture, Fixture.Check check) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder()
-                .uri(URI.create("http://localhost:" + port + check.path()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(check.request())))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        ApiClient.Reply reply = ApiClient.onPort(port).post(check.path(), check.request());
 
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(response.statusCode()).as("status; body %s", body).isEqualTo(check.expectedStatus());
-        assertThat(ExpectedMatcher.differences(check.expectedBody(), body)).as(fixture.description()).isEmpty();
+        JsonNode body = reply.body();
+        List<String> differences = ExpectedMatcher.differences(check.expectedBody(), body);
+        if (reply.status() != check.expectedStatus() || !differences.isEmpty()) {
+            keep(fixture, check, body);
+        }
+        assertThat(reply.status()).as("status; body %s", body).isEqualTo(check.expectedStatus());
+        assertThat(differences).as(fixture.description()).isEmpty();
+    }
+
+    private static void keep(Fixture fixture, Fixture.Check check, JsonNode body) throws IOException {
+        Path file = RESPONSES.resolve(fixture.name().replace(".json", "") + "." + check.framework() + ".actual.json");
+        Files.createDirectories(file.getParent());
+        JSON.writeValue(file.toFile(), body);
     }
 }

@@ -2,10 +2,6 @@ package uk.inspection.ratings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.inspection.regression.ExpectedMatcher;
+import uk.inspection.support.ApiClient;
 
 /**
  * Random 2018 inspections through the real server and the shipped rules, checked against an
@@ -115,13 +112,9 @@ class Random2018InspectionsTest {
         return total <= 30 ? "GOOD" : "OUTSTANDING";
     }
 
-    private JsonNode post(Map<String, Object> request) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-                .uri(URI.create("http://localhost:" + port + "/api/v1/frameworks/yj-2018/ratings"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private JsonNode post(Map<String, Object> request) {
+        ApiClient.Reply reply = ApiClient.onPort(port).post("/api/v1/frameworks/yj-2018/ratings", request);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.body();
     }
 }

@@ -2,10 +2,6 @@ package uk.inspection.ratings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import uk.inspection.support.ApiClient;
 
 /**
  * Random 2024 inspections through the real server and the shipped rules, checked against an
@@ -36,7 +33,6 @@ class RandomInspectionsTest {
             "REQUIRES_IMPROVEMENT/YES", List.of(1, 2), "REQUIRES_IMPROVEMENT/NO", List.of(0, 1),
             "INADEQUATE/YES", List.of(0, 1), "INADEQUATE/NO", List.of(0, 1));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -175,12 +171,7 @@ class RandomInspectionsTest {
         return total <= 10 ? "GOOD" : "OUTSTANDING";
     }
 
-    private JsonNode post(Map<String, Object> request) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder()
-                .uri(URI.create("http://localhost:" + port + "/api/v1/frameworks/yj-2024/ratings"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+    private JsonNode post(Map<String, Object> request) {
+        return ApiClient.onPort(port).post("/api/v1/frameworks/yj-2024/ratings", request).body();
     }
 }

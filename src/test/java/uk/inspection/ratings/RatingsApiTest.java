@@ -2,10 +2,6 @@ package uk.inspection.ratings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,12 +12,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.Reply;
+
 /** The HTTP contract beyond the fixtures: explanations, framework listing, and hostile requests. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RatingsApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
 
     @LocalServerPort
@@ -29,7 +27,7 @@ class RatingsApiTest {
 
     @Test
     void everyResultNamesTheRuleFileAndRowThatProducedIt() throws Exception {
-        JsonNode body = send("POST", RATE, "application/json", request()).body;
+        JsonNode body = send("POST", RATE, "application/json", request()).body();
 
         assertThat(body.at("/rulesetVersion").asText()).matches("sha256:[0-9a-f]{64}");
         assertThat(traceFor(body, "keyQuestions.2.1.1"))
@@ -49,8 +47,8 @@ class RatingsApiTest {
 
     @Test
     void frameworksListNamesTheStandardsAndTheVersionServed() throws Exception {
-        JsonNode list = send("GET", "/api/v1/frameworks", null, null).body;
-        JsonNode detail = send("GET", "/api/v1/frameworks/yj-2024", null, null).body;
+        JsonNode list = send("GET", "/api/v1/frameworks", null, null).body();
+        JsonNode detail = send("GET", "/api/v1/frameworks/yj-2024", null, null).body();
 
         assertThat(list.findValuesAsText("id")).containsExactly("yj-2018", "yj-2024", "yjb-oversight");
         JsonNode yj2024 = list.get(1);
@@ -84,10 +82,10 @@ class RatingsApiTest {
         for (Object[] c : cases) {
             Reply reply = send((String) c[0], (String) c[1], (String) c[2], (String) c[3]);
             String what = c[0] + " " + c[1] + " " + (c[3] == null ? "" : ((String) c[3]).substring(0, Math.min(60, ((String) c[3]).length())));
-            assertThat(reply.status).as(what).isEqualTo(c[4]);
-            assertThat(reply.contentType).as(what).startsWith("application/problem+json");
-            assertThat(reply.body.at("/status").asInt()).as(what).isEqualTo(c[4]);
-            assertThat(reply.body.at("/title").asText()).as(what).isNotBlank();
+            assertThat(reply.status()).as(what).isEqualTo(c[4]);
+            assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
+            assertThat(reply.body().at("/status").asInt()).as(what).isEqualTo(c[4]);
+            assertThat(reply.body().at("/title").asText()).as(what).isNotBlank();
         }
     }
 
@@ -98,11 +96,11 @@ class RatingsApiTest {
                  "keyQuestions": {"2.1.1": {"yes": 21, "cases": 20}, "2.9.9": {"yes": 1, "cases": 1}},
                  "judgements": {"V1.2": true}, "ratings": {"1.1": "GOOD"}}""");
 
-        assertThat(reply.status).isEqualTo(422);
-        assertThat(reply.body.at("/detail").asText()).isEqualTo("3 problems");
-        assertThat(reply.body.at("/errors").findValuesAsText("field"))
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.body().at("/detail").asText()).isEqualTo("3 problems");
+        assertThat(reply.body().at("/errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("keyQuestions.2.1.1.yes", "keyQuestions.2.9.9", "ratings.1.1");
-        assertThat(reply.body.at("/errors/0/message").asText()).isEqualTo("yes (21) exceeds cases (20)");
+        assertThat(reply.body().at("/errors/0/message").asText()).isEqualTo("yes (21) exceeds cases (20)");
     }
 
     private static JsonNode traceFor(JsonNode body, String result) {
@@ -118,16 +116,7 @@ class RatingsApiTest {
         return Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
     }
 
-    private Reply send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (contentType != null) {
-            builder.header("Content-Type", contentType);
-        }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                JSON.readTree(response.body()));
+    private Reply send(String method, String path, String contentType, String body) {
+        return ApiClient.onPort(port).send(method, path, contentType, body);
     }
-
-    private record Reply(int status, String contentType, JsonNode body) {}
 }

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
-import uk.inspection.support.RunningService.Reply;
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.Reply;
 
 /**
  * A new folder is a new framework, with no Java change; a broken framework never stops the service:

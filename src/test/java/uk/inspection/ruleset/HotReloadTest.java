@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
-import uk.inspection.support.RunningService.Reply;
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.Reply;
 
 /**
  * Edits made by the methodology team on a running service: a good edit goes live without restart,
@@ -23,7 +24,7 @@ class HotReloadTest {
 
     private static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
     private static final String BANDINGS = "decision-tables/yj-2024/bandings.drl.xlsx";
-    private static final String[] METHODOLOGY = {"Authorization", RunningService.basic("meth", "s3cret")};
+    private static final String[] METHODOLOGY = {"Authorization", ApiClient.basic("meth", "s3cret")};
 
     @Test
     void editsGoLiveBrokenOnesDoNotAndPinnedVersionsReproduceOldDecisions(@TempDir Path temp) throws Exception {
@@ -89,7 +90,7 @@ class HotReloadTest {
             assertThat(anonymous.status()).isEqualTo(401);
             assertThat(anonymous.body().at("/title").asText()).isEqualTo("Authentication required");
             assertThat(service.get("/api/v1/frameworks/yj-2024/versions", "Authorization",
-                    RunningService.basic("meth", "wrong")).status()).isEqualTo(401);
+                    ApiClient.basic("meth", "wrong")).status()).isEqualTo(401);
             assertThat(service.get("/api/v1/frameworks/yj-2024/versions", METHODOLOGY).status()).isEqualTo(200);
             assertThat(service.post("/api/v1/frameworks/yj-2024/reload", "", METHODOLOGY).body()
                     .at("/lastLoad/status").asText()).isEqualTo("OK");
@@ -105,7 +106,7 @@ class HotReloadTest {
     void withoutConfiguredCredentialsNobodyManages(@TempDir Path temp) throws Exception {
         try (RunningService service = RunningService.on(RulesHomeCopy.of(temp).home(), "--rules.watch=false")) {
             assertThat(service.get("/api/v1/frameworks/yj-2024/versions", "Authorization",
-                    RunningService.basic("user", "password")).status()).isEqualTo(401);
+                    ApiClient.basic("user", "password")).status()).isEqualTo(401);
         }
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
-import uk.inspection.support.RunningService.Reply;
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.Reply;
 
 /**
  * The methodology team's promise: edit a spreadsheet, restart nothing but the service, recompile

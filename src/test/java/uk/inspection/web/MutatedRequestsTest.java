@@ -2,10 +2,6 @@ package uk.inspection.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,12 +13,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.regression.Fixture;
+import uk.inspection.support.ApiClient;
 
 /**
  * A client can never cause a 500: every fixture's request, mutated at random (a field dropped,
@@ -32,15 +28,14 @@ import uk.inspection.regression.Fixture;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MutatedRequestsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
     @Test
     void mutatedRequestsNeverCauseA500() throws Exception {
+        ApiClient api = ApiClient.onPort(port);
         Random random = new Random(500);
         int sent = 0;
         for (Fixture fixture : Fixture.under(Path.of("fixtures"))) {
@@ -48,17 +43,12 @@ class MutatedRequestsTest {
                 for (int i = 0; i < 4; i++) {
                     JsonNode mutated = check.request().deepCopy();
                     mutate(mutated, random);
-                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder()
-                            .uri(URI.create("http://localhost:" + port + check.path()))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(mutated))).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    ApiClient.Reply reply = api.post(check.path(), mutated);
                     sent++;
-                    assertThat(response.statusCode()).as("%s %s answered %s", check.path(), mutated, response.body())
+                    assertThat(reply.status()).as("%s %s answered %s", check.path(), mutated, reply.text())
                             .isLessThan(500);
-                    if (response.statusCode() >= 400) {
-                        assertThat(response.headers().firstValue("Content-Type").orElse(""))
-                                .startsWith("application/problem+json");
+                    if (reply.status() >= 400) {
+                        assertThat(reply.contentType()).startsWith("application/problem+json");
                     }
                 }
             }
