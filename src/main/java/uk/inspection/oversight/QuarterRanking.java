@@ -57,7 +57,7 @@ final class QuarterRanking {
         return value == null || higherIsBetter == null ? null : higherIsBetter ? value : -value;
     }
 
-    private static Double percentile(List<Double> values, int index) {
+    static Double percentile(List<Double> values, int index) {
         Double mine = values.get(index);
         if (mine == null) {
             return null;
