@@ -32,4 +32,5 @@ public class InspectionRatingsApplication {
     Jackson2ObjectMapperBuilderCustomizer strictJson() {
         return StrictJson::apply;
     }
+
 }

@@ -18,7 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import uk.inspection.regression.ExpectedMatcher;
 import uk.inspection.support.ApiClient;
 
-/** The README's first rating: its curl request, sent to the real server, still gives the response the README shows. */
+/**
+ * The README's first rating: its curl request, sent to the real server, still gives the
+ * response the README shows.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadmeExampleTest {
 
@@ -30,13 +33,15 @@ class ReadmeExampleTest {
     @Test
     void readmeFirstRatingIsTrue() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        Matcher request = Pattern.compile("ratings \\\\\\n  -H 'Content-Type: application/json' -d '(\\{.*?\\})'",
-                Pattern.DOTALL).matcher(readme);
+        Matcher request = Pattern
+            .compile("ratings \\\\\\n  -H 'Content-Type: application/json' -d '(\\{.*?\\})'", Pattern.DOTALL)
+            .matcher(readme);
         Matcher response = Pattern.compile("```json\\n(\\{.*?\\})\\n```", Pattern.DOTALL).matcher(readme);
         assertThat(request.find()).as("the README's curl request").isTrue();
         assertThat(response.find()).as("the README's response").isTrue();
         ObjectNode shown = (ObjectNode) JSON.readTree(response.group(1));
-        // Shortened in the README where it says "…"; the version is checked for its form only, so a rule edit
+        // Shortened in the README where it says "…"; the version is checked for its form
+        // only, so a rule edit
         // does not make the README wrong in substance.
         shown.remove("trace");
         ((ObjectNode) shown.get("keyQuestions")).remove("…");
@@ -49,4 +54,5 @@ class ReadmeExampleTest {
         assertThat(version).matches("sha256:[0-9a-f]{64}");
         assertThat(ExpectedMatcher.differences(shown, actual)).isEmpty();
     }
+
 }

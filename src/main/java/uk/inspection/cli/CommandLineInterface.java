@@ -10,20 +10,28 @@ import ch.qos.logback.classic.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The jar's commands (README, "Regression suites from the command line"); without one, the jar runs the HTTP service. */
+/**
+ * The jar's commands (README, "Regression suites from the command line"); without one,
+ * the jar runs the HTTP service.
+ */
 @Command(name = "inspection-ratings", mixinStandardHelpOptions = true,
-        subcommands = {TestCommand.class, CompareCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = { TestCommand.class, CompareCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class })
 public final class CommandLineInterface {
 
-    private static final Set<String> COMMANDS = Set.of("test", "compare", "validate", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("test", "compare", "validate", "help", "--help", "-h",
+            "--version", "-V");
 
-    private CommandLineInterface() {}
+    private CommandLineInterface() {
+    }
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    /** Runs a command; the exit code: 0 it ran, 1 it found failures or changes, 2 bad arguments. */
+    /**
+     * Runs a command; the exit code: 0 it ran, 1 it found failures or changes, 2 bad
+     * arguments.
+     */
     public static int run(String[] args) {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
@@ -31,8 +39,10 @@ public final class CommandLineInterface {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         // Without Spring Boot's logging setup Logback would print Drools' debug output.
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        // Drools advises on constraints that use earlier bindings ("class reactivity"): advice, not a fault.
+        // Drools advises on constraints that use earlier bindings ("class reactivity"):
+        // advice, not a fault.
         ((Logger) LoggerFactory.getLogger("org.drools.mvel.MVELConstraint")).setLevel(Level.ERROR);
         return new CommandLine(new CommandLineInterface()).setOut(out).setErr(err).execute(args);
     }
+
 }

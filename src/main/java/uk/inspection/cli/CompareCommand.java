@@ -37,7 +37,8 @@ class CompareCommand implements Callable<Integer> {
     @Option(names = "--fixtures", required = true, paramLabel = "DIR")
     Path fixtures;
 
-    @Option(names = "--report", paramLabel = "FILE.md", description = "write the Markdown report here (default: print it)")
+    @Option(names = "--report", paramLabel = "FILE.md",
+            description = "write the Markdown report here (default: print it)")
     Path report;
 
     @Option(names = "--json", paramLabel = "FILE.json", description = "write the JSON report here")
@@ -52,29 +53,34 @@ class CompareCommand implements Callable<Integer> {
         Side candidateSide = Side.parse(candidate);
         for (Side side : List.of(baselineSide, candidateSide)) {
             if (!Files.isDirectory(side.home().resolve("rules"))) {
-                throw new ParameterException(spec.commandLine(), side.home() + " is not a rules home (no rules/ folder)");
+                throw new ParameterException(spec.commandLine(),
+                        side.home() + " is not a rules home (no rules/ folder)");
             }
         }
         if (!Files.isDirectory(fixtures)) {
             throw new ParameterException(spec.commandLine(), "no fixtures folder " + fixtures);
         }
         LoadedRuleSets baselineRules = new LoadedRuleSets(baselineSide.home());
-        LoadedRuleSets candidateRules = baselineSide.home().toAbsolutePath().normalize()
-                .equals(candidateSide.home().toAbsolutePath().normalize()) ? baselineRules
-                : new LoadedRuleSets(candidateSide.home());
+        LoadedRuleSets candidateRules = baselineSide.home()
+            .toAbsolutePath()
+            .normalize()
+            .equals(candidateSide.home().toAbsolutePath().normalize()) ? baselineRules
+                    : new LoadedRuleSets(candidateSide.home());
         for (var pair : List.of(Map.entry(baselineSide, baselineRules), Map.entry(candidateSide, candidateRules))) {
             if (pair.getKey().framework() != null && pair.getValue().get(pair.getKey().framework()) == null) {
                 throw new ParameterException(spec.commandLine(), pair.getValue().whyNot(pair.getKey().framework()));
             }
         }
 
-        FixtureComparison comparison = new FixtureComparison(baselineSide, baselineRules, candidateSide, candidateRules);
+        FixtureComparison comparison = new FixtureComparison(baselineSide, baselineRules, candidateSide,
+                candidateRules);
         Comparison result = comparison.over(fixtures);
         String markdown = MarkdownReport.render(result, comparison.ratingOrder());
         PrintWriter out = spec.commandLine().getOut();
         if (report != null) {
             Files.writeString(report, markdown);
-        } else {
+        }
+        else {
             out.print(markdown);
         }
         if (json != null) {
@@ -84,4 +90,5 @@ class CompareCommand implements Callable<Integer> {
         out.flush();
         return failOnChange && result.changed() > 0 ? 1 : 0;
     }
+
 }

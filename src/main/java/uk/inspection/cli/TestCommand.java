@@ -42,7 +42,8 @@ class TestCommand implements Callable<Integer> {
             }
             if (failures.isEmpty()) {
                 passed++;
-            } else {
+            }
+            else {
                 failed++;
                 out.println("FAILED " + fixture.name() + ": " + String.join("; ", failures));
             }
@@ -64,7 +65,8 @@ class TestCommand implements Callable<Integer> {
                     + " (" + decision.body().path("detail").asText("") + ")");
         }
         ExpectedMatcher.differences(check.expectedBody(), decision.body())
-                .forEach(d -> failures.add(check.framework() + ": " + d));
+            .forEach(d -> failures.add(check.framework() + ": " + d));
         return failures;
     }
+
 }

@@ -29,7 +29,8 @@ class ValidateCommand implements Callable<Integer> {
     @Option(names = "--home", description = "the rules home; default: .")
     Path home = Path.of(".");
 
-    @Option(names = "--fixtures", description = "fixtures whose frameworks must exist; default: HOME/fixtures if present")
+    @Option(names = "--fixtures",
+            description = "fixtures whose frameworks must exist; default: HOME/fixtures if present")
     Path fixtures;
 
     @Override
@@ -69,4 +70,5 @@ class ValidateCommand implements Callable<Integer> {
         }
         return problems;
     }
+
 }

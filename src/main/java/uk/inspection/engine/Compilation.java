@@ -2,7 +2,10 @@ package uk.inspection.engine;
 
 import java.util.List;
 
-/** What compiling a rule set's sources gave: rules ready to evaluate with the decision tables read, or every problem found. */
+/**
+ * What compiling a rule set's sources gave: rules ready to evaluate with the decision
+ * tables read, or every problem found.
+ */
 public sealed interface Compilation {
 
     record Compiled(CompiledRules rules, List<DecisionTable> tables) implements Compilation {
@@ -16,4 +19,5 @@ public sealed interface Compilation {
             problems = List.copyOf(problems);
         }
     }
+
 }

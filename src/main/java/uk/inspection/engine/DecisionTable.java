@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A decision table as the engine read it from a sheet, for the checks a rule set must pass before
- * it is served: its columns (kind, fact type, code and label, as the header rows give them) and
- * its rule rows with the text of each cell, exactly as the engine compiled them. {@code compiledRules}
- * is how many rules the engine generated from the table: a reader that saw a different number of
- * rows has misread it.
+ * A decision table as the engine read it from a sheet, for the checks a rule set must
+ * pass before it is served: its columns (kind, fact type, code and label, as the header
+ * rows give them) and its rule rows with the text of each cell, exactly as the engine
+ * compiled them. {@code compiledRules} is how many rules the engine generated from the
+ * table: a reader that saw a different number of rows has misread it.
  */
 public record DecisionTable(String file, String sheet, String title, int sheetRow, List<Column> columns, List<Row> rows,
         int compiledRules) {
@@ -20,16 +20,23 @@ public record DecisionTable(String file, String sheet, String title, int sheetRo
 
     /** What a column holds, as its header cell says (Drools' column types). */
     public enum Kind {
+
         NAME, CONDITION, ACTION, PRIORITY, DESCRIPTION, METADATA, ATTRIBUTE
+
     }
 
     /**
-     * One column: its 0-based index and kind; for a condition, the fact pattern its constraints join
-     * (the object-type row, {@code $share : KeyQuestionShare}; null when it has none); its code and label.
+     * One column: its 0-based index and kind; for a condition, the fact pattern its
+     * constraints join (the object-type row, {@code $share : KeyQuestionShare}; null when
+     * it has none); its code and label.
      */
-    public record Column(int index, Kind kind, String pattern, String code, String label) {}
+    public record Column(int index, Kind kind, String pattern, String code, String label) {
+    }
 
-    /** One rule: its 1-based sheet row, the rule's name and each non-blank cell's text by column index. */
+    /**
+     * One rule: its 1-based sheet row, the rule's name and each non-blank cell's text by
+     * column index.
+     */
     public record Row(int sheetRow, String ruleName, Map<Integer, String> cells) {
         public Row {
             cells = Map.copyOf(cells);

@@ -2,7 +2,10 @@ package uk.inspection.engine;
 
 import java.util.List;
 
-/** What an evaluation gave: the rules' outputs in the order they were inserted with their trace, or a failure. */
+/**
+ * What an evaluation gave: the rules' outputs in the order they were inserted with their
+ * trace, or a failure.
+ */
 public sealed interface Evaluation {
 
     record Completed(List<RuleOutput> outputs, List<TraceEntry> trace) implements Evaluation {
@@ -16,6 +19,11 @@ public sealed interface Evaluation {
         }
     }
 
-    /** The rules misbehaved (a rule threw, or looped): the rule set needs fixing, not the request. */
-    record Failed(String message) implements Evaluation {}
+    /**
+     * The rules misbehaved (a rule threw, or looped): the rule set needs fixing, not the
+     * request.
+     */
+    record Failed(String message) implements Evaluation {
+    }
+
 }

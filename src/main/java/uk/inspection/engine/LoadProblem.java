@@ -3,8 +3,8 @@ package uk.inspection.engine;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A problem found while loading a rule set: the file, a line (DRL) or sheet row (decision table),
- * for a table the sheet and cell when one is to blame, and what is wrong.
+ * A problem found while loading a rule set: the file, a line (DRL) or sheet row (decision
+ * table), for a table the sheet and cell when one is to blame, and what is wrong.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadProblem(String file, Integer line, Integer row, String sheet, String cell, String message) {
@@ -17,7 +17,10 @@ public record LoadProblem(String file, Integer line, Integer row, String sheet, 
         return new LoadProblem(file, null, null, message);
     }
 
-    /** A problem at a cell of a decision table: {@code column} 0-based, {@code row} the sheet's 1-based row. */
+    /**
+     * A problem at a cell of a decision table: {@code column} 0-based, {@code row} the
+     * sheet's 1-based row.
+     */
     public static LoadProblem inCell(String file, String sheet, int row, int column, String message) {
         return new LoadProblem(file, null, row, sheet, DecisionTable.columnName(column) + row, message);
     }
@@ -27,7 +30,10 @@ public record LoadProblem(String file, Integer line, Integer row, String sheet, 
         return new LoadProblem(file, null, row, sheet, null, message);
     }
 
-    /** {@code file:row: message}, {@code file:line: message} or {@code file: message}; a table's sheet and cell before the message. */
+    /**
+     * {@code file:row: message}, {@code file:line: message} or {@code file: message}; a
+     * table's sheet and cell before the message.
+     */
     @Override
     public String toString() {
         Integer where = row != null ? row : line;

@@ -3,11 +3,12 @@ package uk.inspection.engine;
 import java.util.List;
 
 /**
- * The one door to the rule engine: compiles a rule set's sources into rules that evaluate facts.
- * Compiling returns its problems as data, located at file and line or sheet row; nothing else in
- * the service knows which engine is behind it.
+ * The one door to the rule engine: compiles a rule set's sources into rules that evaluate
+ * facts. Compiling returns its problems as data, located at file and line or sheet row;
+ * nothing else in the service knows which engine is behind it.
  */
 public interface RuleEngine {
 
     Compilation compile(String ruleSetId, List<RuleSource> sources);
+
 }

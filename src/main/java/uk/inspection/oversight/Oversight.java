@@ -17,14 +17,16 @@ import uk.inspection.problem.FieldProblem;
 import uk.inspection.ruleset.RuleSet;
 
 /**
- * Recommends a quadrant for a service's quarter, or for every service of a quarter, with an
- * oversight rule set: checks the request against its manifest ({@link OversightRequestValidator}),
- * builds the facts ({@link OversightFacts}), runs the rules, and reads the decision
- * ({@link OversightResponseAssembler}). A quarter's raw KPI values are ranked first ({@link QuarterRanking}).
+ * Recommends a quadrant for a service's quarter, or for every service of a quarter, with
+ * an oversight rule set: checks the request against its manifest
+ * ({@link OversightRequestValidator}), builds the facts ({@link OversightFacts}), runs
+ * the rules, and reads the decision ({@link OversightResponseAssembler}). A quarter's raw
+ * KPI values are ranked first ({@link QuarterRanking}).
  */
 public final class Oversight {
 
-    private Oversight() {}
+    private Oversight() {
+    }
 
     public static Decision<OversightResponse> assess(RuleSet ruleSet, OversightRequest request) {
         List<FieldProblem> problems = OversightRequestValidator.validate(request, ruleSet.manifest(),
@@ -51,10 +53,12 @@ public final class Oversight {
             for (int i = 0; i < ranked.size(); i++) {
                 try {
                     results.add(evaluate(ruleSet, ranked.get(i), "services[" + i + "]."));
-                } catch (FailureException e) {
+                }
+                catch (FailureException e) {
                     if (!e.failure().errors().isEmpty()) {
                         rejected.addAll(e.failure().errors());
-                    } else {
+                    }
+                    else {
                         throw e;
                     }
                 }
@@ -72,17 +76,25 @@ public final class Oversight {
         ruleSet.manifest().vocabulary("currentQuadrant").orElse(List.of()).forEach(q -> byQuadrant.put(q, 0));
         results.forEach(r -> byQuadrant.merge(String.valueOf(r.quadrant()), 1, Integer::sum));
         int priority = (int) results.stream().filter(r -> Boolean.TRUE.equals(r.priorityService())).count();
-        Evaluation.Completed evaluation = completed(ruleSet.evaluate(List.of(new QuarterSummary(quarter, results.size(),
-                priority))));
-        List<Notice> flags = evaluation.outputs(Flag.class).stream().map(f -> new Notice(f.code(), f.message())).toList();
+        Evaluation.Completed evaluation = completed(
+                ruleSet.evaluate(List.of(new QuarterSummary(quarter, results.size(), priority))));
+        List<Notice> flags = evaluation.outputs(Flag.class)
+            .stream()
+            .map(f -> new Notice(f.code(), f.message()))
+            .toList();
         return new QuarterResponse.Summary(results.size(), byQuadrant, priority, flags);
     }
 
-    /** One service's quarter; a rejection or a defect is thrown as a failure, caught by {@link #decided}. */
+    /**
+     * One service's quarter; a rejection or a defect is thrown as a failure, caught by
+     * {@link #decided}.
+     */
     private static OversightResponse evaluate(RuleSet ruleSet, OversightRequest request, String prefix) {
         Evaluation.Completed evaluation = completed(ruleSet.evaluate(OversightFacts.of(request)));
-        List<FieldProblem> rejected = evaluation.outputs(Rejection.class).stream()
-                .map(r -> new FieldProblem(prefix + r.field(), r.message())).toList();
+        List<FieldProblem> rejected = evaluation.outputs(Rejection.class)
+            .stream()
+            .map(r -> new FieldProblem(prefix + r.field(), r.message()))
+            .toList();
         if (!rejected.isEmpty()) {
             throw Failure.invalidFacts(rejected).exception();
         }
@@ -99,8 +111,10 @@ public final class Oversight {
     private static <T> Decision<T> decided(java.util.function.Supplier<T> decide) {
         try {
             return Decision.decided(decide.get());
-        } catch (FailureException failure) {
+        }
+        catch (FailureException failure) {
             return Decision.refused(failure.failure());
         }
     }
+
 }

@@ -26,11 +26,13 @@ class OversightController {
         return oversight.assess(pinnedVersion, request).orElseThrow();
     }
 
-    @Operation(summary = "Rank a quarter's raw KPI values nationally, classify every service, and summarise by quadrant")
+    @Operation(
+            summary = "Rank a quarter's raw KPI values nationally, classify every service, and summarise by quadrant")
     @PostMapping(path = "/api/v1/oversight/quarters", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     QuarterResponse quarter(@RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody QuarterRequest request) {
         return oversight.quarter(pinnedVersion, request).orElseThrow();
     }
+
 }

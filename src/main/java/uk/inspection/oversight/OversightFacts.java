@@ -11,7 +11,8 @@ import uk.inspection.oversight.facts.ServiceQuarter;
 /** Turns a validated service's quarter into the facts the oversight rules reason over. */
 final class OversightFacts {
 
-    private OversightFacts() {}
+    private OversightFacts() {
+    }
 
     static List<Object> of(OversightRequest request) {
         List<Object> facts = new ArrayList<>();
@@ -21,12 +22,14 @@ final class OversightFacts {
                 request.inspection() == null ? null : request.inspection().overall(),
                 request.ofstedChildrensSocialCare(),
                 request.improvementPlan() == null ? null : request.improvementPlan().exitCriteriaMet()));
-        request.metrics().forEach((kpi, metric) -> facts.add(new Metric(kpi, metric.nationalPercentile(),
-                metric.previousNationalPercentiles())));
+        request.metrics()
+            .forEach((kpi, metric) -> facts
+                .add(new Metric(kpi, metric.nationalPercentile(), metric.previousNationalPercentiles())));
         request.concerns().stream().distinct().forEach(code -> facts.add(new Concern(code)));
         if (request.grantConditions() != null) {
             request.grantConditions().forEach((ref, answer) -> facts.add(new GrantAnswer(ref, answer)));
         }
         return facts;
     }
+
 }

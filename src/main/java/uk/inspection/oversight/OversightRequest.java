@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One service's quarter (docs/api.md, oversight). In a single assessment each metric carries national
- * percentiles; in a quarter batch it carries raw values, which the service ranks nationally.
+ * One service's quarter (docs/api.md, oversight). In a single assessment each metric
+ * carries national percentiles; in a quarter batch it carries raw values, which the
+ * service ranks nationally.
  */
 public record OversightRequest(String service, String quarter, String region, Integer currentQuadrant,
         Map<String, MetricInput> metrics, String youthJusticePlan, String standardsDelivery,
@@ -29,9 +30,11 @@ public record OversightRequest(String service, String quarter, String region, In
         }
     }
 
-    public record InspectionInput(String inspectorate, String overall) {}
+    public record InspectionInput(String inspectorate, String overall) {
+    }
 
-    public record ImprovementPlanInput(Boolean exitCriteriaMet) {}
+    public record ImprovementPlanInput(Boolean exitCriteriaMet) {
+    }
 
     /** The same request with ranked metrics in place of raw values. */
     OversightRequest withMetrics(Map<String, MetricInput> ranked) {

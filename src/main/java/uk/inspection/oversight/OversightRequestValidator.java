@@ -16,11 +16,20 @@ final class OversightRequestValidator {
 
     private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
 
-    /** Whether metrics carry national percentiles (one assessment) or raw values (a quarter to rank). */
-    enum Metrics { PERCENTILES, RAW_VALUES }
+    /**
+     * Whether metrics carry national percentiles (one assessment) or raw values (a
+     * quarter to rank).
+     */
+    enum Metrics {
+
+        PERCENTILES, RAW_VALUES
+
+    }
 
     private final Manifest manifest;
+
     private final String prefix;
+
     private final List<FieldProblem> problems = new ArrayList<>();
 
     private OversightRequestValidator(Manifest manifest, String prefix) {
@@ -61,7 +70,8 @@ final class OversightRequestValidator {
             String concern = request.concerns().get(i);
             if (concern == null) {
                 problem("concerns[" + i + "]", "must be a concern code");
-            } else {
+            }
+            else {
                 vocabulary("concerns[" + i + "]", "concerns", concern);
             }
         }
@@ -81,14 +91,16 @@ final class OversightRequestValidator {
             }
             if (metric.nationalPercentile() == null) {
                 problem(field + ".nationalPercentile", "is required: 0 to 100, 100 the best in the country");
-            } else {
+            }
+            else {
                 percentile(field + ".nationalPercentile", metric.nationalPercentile());
             }
             List<Double> previous = metric.previousNationalPercentiles();
             for (int i = 0; i < previous.size(); i++) {
                 percentile(field + ".previousNationalPercentiles[" + i + "]", previous.get(i));
             }
-        } else {
+        }
+        else {
             if (metric.nationalPercentile() != null || !metric.previousNationalPercentiles().isEmpty()) {
                 problem(field, "give the raw value (and previousValue): the quarter is ranked nationally here");
             }
@@ -121,4 +133,5 @@ final class OversightRequestValidator {
     private void problem(String field, String message) {
         problems.add(new FieldProblem(field.isEmpty() ? prefix.replaceAll("\\.$", "") : prefix + field, message));
     }
+
 }

@@ -4,14 +4,21 @@ import java.util.List;
 
 import uk.inspection.engine.TraceEntry;
 
-/** The recommendation for one service's quarter, with the reason for every criterion that fired (docs/api.md). */
+/**
+ * The recommendation for one service's quarter, with the reason for every criterion that
+ * fired (docs/api.md).
+ */
 public record OversightResponse(String ruleset, String rulesetVersion, String service, String quarter, Integer quadrant,
-        Integer recommendedQuadrant, String label, Boolean priorityService, String escalationStage, List<String> actions,
-        List<ReasonView> reasons, GrantComplianceView grantCompliance, List<Notice> triggers, List<TraceEntry> trace) {
+        Integer recommendedQuadrant, String label, Boolean priorityService, String escalationStage,
+        List<String> actions, List<ReasonView> reasons, GrantComplianceView grantCompliance, List<Notice> triggers,
+        List<TraceEntry> trace) {
 
-    public record ReasonView(String code, int quadrant, String message) {}
+    public record ReasonView(String code, int quadrant, String message) {
+    }
 
-    public record GrantComplianceView(String status, List<String> failed, List<String> missing) {}
+    public record GrantComplianceView(String status, List<String> failed, List<String> missing) {
+    }
 
-    public record Notice(String code, String message) {}
+    public record Notice(String code, String message) {
+    }
 }

@@ -22,13 +22,15 @@ import uk.inspection.problem.FailureException;
 import uk.inspection.ruleset.RuleSet;
 
 /**
- * Reads the oversight rules' outputs into the response. Each of the quadrant, its label, priority,
- * escalation stage, actions and grant compliance must be decided by exactly one rule: anything else
- * is a defect of the rule set, reported as such rather than answered wrongly.
+ * Reads the oversight rules' outputs into the response. Each of the quadrant, its label,
+ * priority, escalation stage, actions and grant compliance must be decided by exactly one
+ * rule: anything else is a defect of the rule set, reported as such rather than answered
+ * wrongly.
  */
 final class OversightResponseAssembler {
 
-    private OversightResponseAssembler() {}
+    private OversightResponseAssembler() {
+    }
 
     static OversightResponse assemble(RuleSet ruleSet, OversightRequest request, Evaluation.Completed evaluation) {
         Placement placement = single(ruleSet, evaluation, Placement.class, "quadrant");
@@ -62,4 +64,5 @@ final class OversightResponseAssembler {
     private static FailureException defect(String message) {
         return Failure.ruleSetDefect(message).exception();
     }
+
 }

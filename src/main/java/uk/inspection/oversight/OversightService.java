@@ -7,11 +7,15 @@ import uk.inspection.problem.Decision;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSetRegistry;
 
-/** Assesses quarters with the oversight rule set being served ({@code oversight.ruleset}), or a kept version a request pins. */
+/**
+ * Assesses quarters with the oversight rule set being served ({@code oversight.ruleset}),
+ * or a kept version a request pins.
+ */
 @Service
 public class OversightService {
 
     private final RuleSetRegistry registry;
+
     private final String ruleSetId;
 
     public OversightService(RuleSetRegistry registry, @Value("${oversight.ruleset:yjb-oversight}") String ruleSetId) {
@@ -21,11 +25,12 @@ public class OversightService {
 
     public Decision<OversightResponse> assess(String pinnedVersion, OversightRequest request) {
         return registry.lookup(ruleSetId, Manifest.Kind.OVERSIGHT, pinnedVersion)
-                .then(ruleSet -> Oversight.assess(ruleSet, request));
+            .then(ruleSet -> Oversight.assess(ruleSet, request));
     }
 
     public Decision<QuarterResponse> quarter(String pinnedVersion, QuarterRequest request) {
         return registry.lookup(ruleSetId, Manifest.Kind.OVERSIGHT, pinnedVersion)
-                .then(ruleSet -> Oversight.quarter(ruleSet, request));
+            .then(ruleSet -> Oversight.quarter(ruleSet, request));
     }
+
 }

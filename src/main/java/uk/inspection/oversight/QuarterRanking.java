@@ -11,19 +11,22 @@ import uk.inspection.oversight.facts.KpiDefinition;
 import uk.inspection.ruleset.RuleSet;
 
 /**
- * Ranks a quarter's raw KPI values nationally into percentiles, 100 the best, in the direction
- * the rule set gives each KPI. A service's percentile is the share of the other services that do
- * worse, counting ties as half: 100 × (worse + ties / 2) / (n − 1); alone, a service is at the 50th.
- * Last quarter's values are ranked the same way, among the services that give one.
+ * Ranks a quarter's raw KPI values nationally into percentiles, 100 the best, in the
+ * direction the rule set gives each KPI. A service's percentile is the share of the other
+ * services that do worse, counting ties as half: 100 × (worse + ties / 2) / (n − 1);
+ * alone, a service is at the 50th. Last quarter's values are ranked the same way, among
+ * the services that give one.
  */
 final class QuarterRanking {
 
-    private QuarterRanking() {}
+    private QuarterRanking() {
+    }
 
     static List<OversightRequest> rank(RuleSet ruleSet, List<OversightRequest> services) {
         Map<String, Boolean> higherIsBetter = new HashMap<>();
-        Oversight.completed(ruleSet.evaluate(List.of())).outputs(KpiDefinition.class)
-                .forEach(kpi -> higherIsBetter.put(kpi.code(), kpi.higherIsBetter()));
+        Oversight.completed(ruleSet.evaluate(List.of()))
+            .outputs(KpiDefinition.class)
+            .forEach(kpi -> higherIsBetter.put(kpi.code(), kpi.higherIsBetter()));
         List<Map<String, MetricInput>> ranked = new ArrayList<>();
         services.forEach(s -> ranked.add(new LinkedHashMap<>()));
         services.stream().flatMap(s -> s.metrics().keySet().stream()).distinct().forEach(kpi -> {
@@ -38,11 +41,13 @@ final class QuarterRanking {
             for (int i = 0; i < services.size(); i++) {
                 MetricInput metric = services.get(i).metrics().get(kpi);
                 if (metric != null) {
-                    // An unknown KPI stays unranked here and is refused, by field, by the rules.
+                    // An unknown KPI stays unranked here and is refused, by field, by the
+                    // rules.
                     Double percentile = higher == null ? 0.0 : percentile(now, i);
                     Double previous = higher == null ? null : percentile(before, i);
-                    ranked.get(i).put(kpi, new MetricInput(percentile, previous == null ? List.of() : List.of(previous),
-                            null, null));
+                    ranked.get(i)
+                        .put(kpi, new MetricInput(percentile, previous == null ? List.of() : List.of(previous), null,
+                                null));
                 }
             }
         });
@@ -74,4 +79,5 @@ final class QuarterRanking {
         }
         return others == 0 ? 50.0 : 100.0 * worse / others;
     }
+
 }

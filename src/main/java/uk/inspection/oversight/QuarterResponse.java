@@ -8,5 +8,6 @@ public record QuarterResponse(String ruleset, String rulesetVersion, String quar
         Summary summary) {
 
     public record Summary(int services, Map<String, Integer> byQuadrant, int priorityServices,
-            List<OversightResponse.Notice> flags) {}
+            List<OversightResponse.Notice> flags) {
+    }
 }

@@ -3,9 +3,11 @@ package uk.inspection.problem;
 /** What deciding a request gave: the decision, or the failure that stopped it. */
 public sealed interface Decision<T> {
 
-    record Decided<T>(T value) implements Decision<T> {}
+    record Decided<T>(T value) implements Decision<T> {
+    }
 
-    record Refused<T>(Failure failure) implements Decision<T> {}
+    record Refused<T>(Failure failure) implements Decision<T> {
+    }
 
     static <T> Decision<T> decided(T value) {
         return new Decided<>(value);
@@ -30,4 +32,5 @@ public sealed interface Decision<T> {
         }
         throw ((Refused<T>) this).failure().exception();
     }
+
 }

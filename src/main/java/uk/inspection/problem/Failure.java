@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Why a request was not decided, as a value: its kind from the {@link ProblemType} catalogue, what
- * happened in words a client can act on, and the fields at fault. {@link Problems} turns it into
- * the {@code application/problem+json} answer, for the HTTP API and the command line alike.
+ * Why a request was not decided, as a value: its kind from the {@link ProblemType}
+ * catalogue, what happened in words a client can act on, and the fields at fault.
+ * {@link Problems} turns it into the {@code application/problem+json} answer, for the
+ * HTTP API and the command line alike.
  */
 public record Failure(ProblemType type, String detail, List<FieldProblem> errors) {
 
@@ -33,17 +34,25 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
                 "no framework '" + framework + "'; frameworks: " + String.join(", ", known), null);
     }
 
-    /** The framework exists but does not serve this kind of request (an oversight rule set asked for ratings). */
+    /**
+     * The framework exists but does not serve this kind of request (an oversight rule set
+     * asked for ratings).
+     */
     public static Failure notA(String kind, String framework, Collection<String> ofThatKind) {
         return new Failure(ProblemType.UNKNOWN_FRAMEWORK, framework + " is not a " + kind + " framework; " + kind
                 + " frameworks: " + String.join(", ", ofThatKind), null);
     }
 
-    /** The framework exists but its rule files have never built, so nothing can be served for it. */
+    /**
+     * The framework exists but its rule files have never built, so nothing can be served
+     * for it.
+     */
     public static Failure ruleSetUnavailable(String framework) {
-        return new Failure(ProblemType.RULE_SET_UNAVAILABLE, "the rule set '" + framework
-                + "' did not build and has no earlier good version; see GET /api/v1/frameworks/" + framework
-                + " for its errors", null);
+        return new Failure(ProblemType.RULE_SET_UNAVAILABLE,
+                "the rule set '" + framework
+                        + "' did not build and has no earlier good version; see GET /api/v1/frameworks/" + framework
+                        + " for its errors",
+                null);
     }
 
     /** A request pinned a rule-set version that is not kept. */
@@ -52,7 +61,10 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
                 + " is not kept (" + kept + "; GET /api/v1/frameworks/" + framework + "/versions lists them)", null);
     }
 
-    /** The rule set compiled but misbehaved on this request: the rules need fixing, not the request. */
+    /**
+     * The rule set compiled but misbehaved on this request: the rules need fixing, not
+     * the request.
+     */
     public static Failure ruleSetDefect(String detail) {
         return new Failure(ProblemType.RULE_SET_DEFECT, detail, null);
     }

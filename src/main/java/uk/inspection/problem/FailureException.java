@@ -1,6 +1,9 @@
 package uk.inspection.problem;
 
-/** A {@link Failure} thrown where an exception is the natural way out (a lookup inside a controller). */
+/**
+ * A {@link Failure} thrown where an exception is the natural way out (a lookup inside a
+ * controller).
+ */
 public final class FailureException extends RuntimeException {
 
     private final transient Failure failure;
@@ -13,4 +16,5 @@ public final class FailureException extends RuntimeException {
     public Failure failure() {
         return failure;
     }
+
 }

@@ -4,8 +4,12 @@ import java.net.URI;
 
 import org.springframework.http.HttpStatus;
 
-/** The catalogue of problems the API answers with: each has a stable type URI, a title and a status. */
+/**
+ * The catalogue of problems the API answers with: each has a stable type URI, a title and
+ * a status.
+ */
 public enum ProblemType {
+
     MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST),
     INVALID_FACTS("invalid-facts", "Invalid facts", HttpStatus.UNPROCESSABLE_ENTITY),
     UNKNOWN_FRAMEWORK("unknown-framework", "Unknown framework", HttpStatus.NOT_FOUND),
@@ -22,7 +26,9 @@ public enum ProblemType {
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final URI type;
+
     private final String title;
+
     private final HttpStatus status;
 
     ProblemType(String slug, String title, HttpStatus status) {
@@ -43,7 +49,10 @@ public enum ProblemType {
         return status;
     }
 
-    /** The catalogue entry for a status Spring MVC answered with on its own (405, 406, 415, ...). */
+    /**
+     * The catalogue entry for a status Spring MVC answered with on its own (405, 406,
+     * 415, ...).
+     */
     public static ProblemType forStatus(int status) {
         for (ProblemType problem : values()) {
             if (problem.status.value() == status && problem != RULE_SET_DEFECT && problem != UNKNOWN_FRAMEWORK) {
@@ -52,4 +61,5 @@ public enum ProblemType {
         }
         return status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
     }
+
 }

@@ -5,13 +5,15 @@ import java.net.URI;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The one mapping from a failure to an RFC 9457 problem: {@code type} and {@code title} from the
- * catalogue, {@code instance} the request's path, {@code errors} the fields at fault when any.
- * The HTTP API, its filters, Tomcat's own error answers and the command line all answer through it.
+ * The one mapping from a failure to an RFC 9457 problem: {@code type} and {@code title}
+ * from the catalogue, {@code instance} the request's path, {@code errors} the fields at
+ * fault when any. The HTTP API, its filters, Tomcat's own error answers and the command
+ * line all answer through it.
  */
 public final class Problems {
 
-    private Problems() {}
+    private Problems() {
+    }
 
     public static ProblemDetail of(Failure failure, String instance) {
         ProblemDetail problem = of(failure.type(), failure.detail(), instance);
@@ -30,4 +32,5 @@ public final class Problems {
         }
         return problem;
     }
+
 }

@@ -9,13 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * How request bodies are read, for the HTTP API and the command line alike: a client learns of its
- * mistake instead of having it guessed away. Unknown fields, duplicate keys, 14.5 for a count and
- * "14" for a number are all refused.
+ * How request bodies are read, for the HTTP API and the command line alike: a client
+ * learns of its mistake instead of having it guessed away. Unknown fields, duplicate
+ * keys, 14.5 for a count and "14" for a number are all refused.
  */
 public final class StrictJson {
 
-    private StrictJson() {}
+    private StrictJson() {
+    }
 
     public static void apply(Jackson2ObjectMapperBuilder builder) {
         builder.featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
@@ -30,4 +31,5 @@ public final class StrictJson {
         apply(builder);
         return builder.build();
     }
+
 }

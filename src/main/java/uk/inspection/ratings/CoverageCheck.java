@@ -17,9 +17,10 @@ import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetCheck;
 
 /**
- * The manifest against the rules: rates a complete inspection of every type, with every case key
- * question at 0% and again at 100%, and checks that every key question is banded, every standard
- * the manifest declares gets a rating from the rules, and the overall can be given.
+ * The manifest against the rules: rates a complete inspection of every type, with every
+ * case key question at 0% and again at 100%, and checks that every key question is
+ * banded, every standard the manifest declares gets a rating from the rules, and the
+ * overall can be given.
  */
 @Component
 public class CoverageCheck implements RuleSetCheck {
@@ -35,7 +36,7 @@ public class CoverageCheck implements RuleSetCheck {
                 : manifest.inspectionTypes().stream().map(Manifest.InspectionType::code).toList();
         List<LoadProblem> problems = new ArrayList<>();
         for (String type : types) {
-            for (double share : new double[] {0, 100}) {
+            for (double share : new double[] { 0, 100 }) {
                 String what = (type == null ? "an inspection" : "an " + type + " inspection")
                         + " with every key question at " + (int) share + "%";
                 Decision<RatingResponse> decision = Ratings.decide(ruleSet, completeInspection(manifest, type, share));
@@ -44,10 +45,12 @@ public class CoverageCheck implements RuleSetCheck {
                         problems.add(LoadProblem.inFile(where, "no overall rating for " + what + ": "
                                 + String.join("; ", decided.value().overall().reasons())));
                     }
-                } else if (decision instanceof Decision.Refused<RatingResponse> refused) {
-                    problems.add(LoadProblem.inFile(where, (refused.failure().type() == ProblemType.INVALID_FACTS
-                            ? "the rules refuse " + what + ": " + refused.failure().errors()
-                            : "the rules do not rate " + what + ": " + refused.failure().detail())));
+                }
+                else if (decision instanceof Decision.Refused<RatingResponse> refused) {
+                    problems.add(LoadProblem.inFile(where,
+                            (refused.failure().type() == ProblemType.INVALID_FACTS
+                                    ? "the rules refuse " + what + ": " + refused.failure().errors()
+                                    : "the rules do not rate " + what + ": " + refused.failure().detail())));
                 }
             }
         }
@@ -66,11 +69,13 @@ public class CoverageCheck implements RuleSetCheck {
             for (Manifest.KeyQuestion question : standard.keyQuestions()) {
                 if (question.isJudgement()) {
                     judgements.put(question.code(), true);
-                } else {
+                }
+                else {
                     keyQuestions.put(question.code(), new RatingRequest.KeyQuestionInput(null, null, share));
                 }
             }
         }
         return new RatingRequest("coverage check", type, keyQuestions, List.of(), judgements, ratings, Map.of());
     }
+
 }

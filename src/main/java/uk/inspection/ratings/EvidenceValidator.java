@@ -11,12 +11,13 @@ import uk.inspection.ruleset.Manifest.KeyQuestion;
 import uk.inspection.problem.FieldProblem;
 
 /**
- * The evidence part of a rating request: consolidated key questions, per-case answers and yes/no
- * judgements, each checked against the key questions this inspection rates.
+ * The evidence part of a rating request: consolidated key questions, per-case answers and
+ * yes/no judgements, each checked against the key questions this inspection rates.
  */
 final class EvidenceValidator {
 
     private final InspectionScope scope;
+
     private final List<FieldProblem> problems;
 
     EvidenceValidator(InspectionScope scope, List<FieldProblem> problems) {
@@ -38,11 +39,14 @@ final class EvidenceValidator {
             boolean percentage = input.percentage() != null;
             if (counts && percentage) {
                 problem(field, "give yes and cases, or percentage, not both");
-            } else if (!counts && !percentage) {
+            }
+            else if (!counts && !percentage) {
                 problem(field, "give yes and cases, or percentage");
-            } else if (counts) {
+            }
+            else if (counts) {
                 checkCounts(field, input.yes(), input.cases());
-            } else if (input.percentage() < 0 || input.percentage() > 100) {
+            }
+            else if (input.percentage() < 0 || input.percentage() > 100) {
                 problem(field + ".percentage", "must be between 0 and 100, not " + input.percentage());
             }
         });
@@ -51,12 +55,14 @@ final class EvidenceValidator {
     private void checkCounts(String field, Integer yes, Integer cases) {
         if (yes == null) {
             problem(field + ".yes", "is required with cases");
-        } else if (yes < 0) {
+        }
+        else if (yes < 0) {
             problem(field + ".yes", "must not be negative, not " + yes);
         }
         if (cases == null) {
             problem(field + ".cases", "is required with yes");
-        } else if (cases < 0) {
+        }
+        else if (cases < 0) {
             problem(field + ".cases", "must not be negative, not " + cases);
         }
         if (yes != null && cases != null && yes >= 0 && cases >= 0 && yes > cases) {
@@ -89,13 +95,17 @@ final class EvidenceValidator {
                     problem(answerField, "must be true or false");
                 }
                 if (keyQuestions.containsKey(code) && reportedTwice.add(code)) {
-                    problem(answerField, code + " is already given in keyQuestions; give a key question one way, not both");
+                    problem(answerField,
+                            code + " is already given in keyQuestions; give a key question one way, not both");
                 }
             });
         }
     }
 
-    /** True when the code is a case-answered key question this inspection rates; otherwise reports why not. */
+    /**
+     * True when the code is a case-answered key question this inspection rates; otherwise
+     * reports why not.
+     */
     private boolean caseQuestionInScope(String field, String code) {
         KeyQuestion question = scope.keyQuestion(code).orElse(null);
         if (question == null) {
@@ -115,9 +125,11 @@ final class EvidenceValidator {
             KeyQuestion question = scope.keyQuestion(code).orElse(null);
             if (question == null) {
                 problem(field, scope.notInScope(code, "judgement"));
-            } else if (!question.isJudgement()) {
+            }
+            else if (!question.isJudgement()) {
                 problem(field, code + " is answered from cases: give it in keyQuestions or cases");
-            } else if (answer == null) {
+            }
+            else if (answer == null) {
                 problem(field, "must be true or false");
             }
         });
@@ -126,4 +138,5 @@ final class EvidenceValidator {
     private void problem(String field, String message) {
         problems.add(new FieldProblem(field, message));
     }
+
 }

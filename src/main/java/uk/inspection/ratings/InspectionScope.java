@@ -9,13 +9,17 @@ import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.Manifest.KeyQuestion;
 import uk.inspection.ruleset.Manifest.Standard;
 
-/** The standards and key questions one inspection rates, from the manifest and the inspection type. */
+/**
+ * The standards and key questions one inspection rates, from the manifest and the
+ * inspection type.
+ */
 record InspectionScope(Manifest manifest, String inspectionType, List<Standard> standards,
         Map<String, Standard> standardOfKeyQuestion) {
 
     static InspectionScope of(Manifest manifest, String inspectionType) {
         boolean typeKnown = manifest.inspectionTypes().isEmpty() || manifest.inspectionType(inspectionType).isPresent();
-        // With an unknown type, check the rest of the request against every standard so all problems show at once.
+        // With an unknown type, check the rest of the request against every standard so
+        // all problems show at once.
         List<Standard> standards = typeKnown ? manifest.standardsFor(inspectionType) : manifest.standards();
         Map<String, Standard> owners = new LinkedHashMap<>();
         standards.forEach(standard -> standard.keyQuestions().forEach(q -> owners.put(q.code(), standard)));
@@ -32,7 +36,10 @@ record InspectionScope(Manifest manifest, String inspectionType, List<Standard> 
                 : owner.keyQuestions().stream().filter(q -> q.code().equals(code)).findFirst();
     }
 
-    /** Why a standard or key question code is not accepted here: another inspection type rates it, or no such code. */
+    /**
+     * Why a standard or key question code is not accepted here: another inspection type
+     * rates it, or no such code.
+     */
     String notInScope(String code, String what) {
         boolean declared = manifest.standard(code).isPresent() || declaredAnywhere(code);
         return declared ? code + " is not rated in an " + inspectionType + " inspection"
@@ -40,8 +47,10 @@ record InspectionScope(Manifest manifest, String inspectionType, List<Standard> 
     }
 
     private boolean declaredAnywhere(String keyQuestionCode) {
-        return manifest.standards().stream().flatMap(s -> s.keyQuestions().stream())
-                .anyMatch(q -> q.code().equals(keyQuestionCode));
+        return manifest.standards()
+            .stream()
+            .flatMap(s -> s.keyQuestions().stream())
+            .anyMatch(q -> q.code().equals(keyQuestionCode));
     }
 
     List<String> scaleCodes() {

@@ -22,13 +22,15 @@ import uk.inspection.ratings.facts.StandardDefinition;
 import uk.inspection.ruleset.Manifest;
 
 /**
- * Turns a validated request into the facts the rules reason over: the manifest's scale and the
- * standards in scope, and the evidence. Per-case answers are consolidated into counts here; the
- * share is yes × 100 / cases, unrounded. A key question with no inspected cases gets no share.
+ * Turns a validated request into the facts the rules reason over: the manifest's scale
+ * and the standards in scope, and the evidence. Per-case answers are consolidated into
+ * counts here; the share is yes × 100 / cases, unrounded. A key question with no
+ * inspected cases gets no share.
  */
 final class RatingFacts {
 
-    private RatingFacts() {}
+    private RatingFacts() {
+    }
 
     static List<Object> of(String framework, RatingRequest request, Manifest manifest) {
         InspectionScope scope = InspectionScope.of(manifest, request.inspectionType());
@@ -38,22 +40,23 @@ final class RatingFacts {
         for (Manifest.Standard standard : scope.standards()) {
             facts.add(new StandardDefinition(standard.code(), standard.name(), standard.ratedFrom(),
                     standard.countsTowardOverall()));
-            standard.keyQuestions().forEach(q -> facts.add(new KeyQuestionDefinition(q.code(), standard.code(),
-                    q.answeredBy())));
+            standard.keyQuestions()
+                .forEach(q -> facts.add(new KeyQuestionDefinition(q.code(), standard.code(), q.answeredBy())));
         }
         shares(request, scope).forEach(facts::add);
         request.judgements().forEach((code, answer) -> facts.add(new Judgement(code, answer ? "YES" : "NO")));
         request.ratings().forEach((standard, rating) -> facts.add(new JudgementRating(standard, rating)));
-        request.panel().forEach((key, choice) -> facts.add(RatingRequestValidator.OVERALL.equals(key)
-                ? new PanelDeparture(choice.rating(), choice.reason())
-                : new PanelChoice(key, choice.rating())));
+        request.panel()
+            .forEach((key, choice) -> facts.add(RatingRequestValidator.OVERALL.equals(key)
+                    ? new PanelDeparture(choice.rating(), choice.reason()) : new PanelChoice(key, choice.rating())));
         if (request.region() != null || request.nation() != null) {
             facts.add(new ServiceLocation(request.region(), request.nation()));
         }
         if (request.fieldworkEnd() != null && request.nation() != null) {
             facts.add(new Fieldwork(request.fieldworkEnd(), request.nation()));
         }
-        request.organisationalAlerts().forEach(alert -> facts.add(new OrganisationalAlert(alert.raisedOn(), alert.summary())));
+        request.organisationalAlerts()
+            .forEach(alert -> facts.add(new OrganisationalAlert(alert.raisedOn(), alert.summary())));
         return facts;
     }
 
@@ -94,4 +97,5 @@ final class RatingFacts {
     private static String standardOf(String keyQuestion, InspectionScope scope) {
         return scope.standardOfKeyQuestion().get(keyQuestion).code();
     }
+
 }

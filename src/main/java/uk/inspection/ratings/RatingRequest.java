@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The facts a client submits for rating (docs/api.md). Which key questions, judgements, ratings and
- * panel choices are acceptable depends on the framework's manifest, so the shape is generic.
+ * The facts a client submits for rating (docs/api.md). Which key questions, judgements,
+ * ratings and panel choices are acceptable depends on the framework's manifest, so the
+ * shape is generic.
  */
 public record RatingRequest(String service, String inspectionType, Map<String, KeyQuestionInput> keyQuestions,
         List<CaseInput> cases, Map<String, Boolean> judgements, Map<String, String> ratings,
@@ -24,7 +25,10 @@ public record RatingRequest(String service, String inspectionType, Map<String, K
         organisationalAlerts = organisationalAlerts == null ? List.of() : organisationalAlerts.stream().toList();
     }
 
-    /** A ratings request without the optional context (region, nation, fieldwork end, alerts). */
+    /**
+     * A ratings request without the optional context (region, nation, fieldwork end,
+     * alerts).
+     */
     public RatingRequest(String service, String inspectionType, Map<String, KeyQuestionInput> keyQuestions,
             List<CaseInput> cases, Map<String, Boolean> judgements, Map<String, String> ratings,
             Map<String, PanelInput> panel) {
@@ -32,10 +36,15 @@ public record RatingRequest(String service, String inspectionType, Map<String, K
     }
 
     /** An organisational alert raised during fieldwork. */
-    public record AlertInput(LocalDate raisedOn, String summary) {}
+    public record AlertInput(LocalDate raisedOn, String summary) {
+    }
 
-    /** Consolidated results for one key question: {@code yes} and {@code cases} counts, or a published percentage. */
-    public record KeyQuestionInput(Integer yes, Integer cases, Double percentage) {}
+    /**
+     * Consolidated results for one key question: {@code yes} and {@code cases} counts, or
+     * a published percentage.
+     */
+    public record KeyQuestionInput(Integer yes, Integer cases, Double percentage) {
+    }
 
     /** One inspected case's yes/no answers, by key question. */
     public record CaseInput(String id, Map<String, Boolean> answers) {
@@ -44,10 +53,17 @@ public record RatingRequest(String service, String inspectionType, Map<String, K
         }
     }
 
-    /** A ratings panel's choice for a standard, or its departure from the scoring rule (with a reason). */
-    public record PanelInput(String rating, String reason) {}
+    /**
+     * A ratings panel's choice for a standard, or its departure from the scoring rule
+     * (with a reason).
+     */
+    public record PanelInput(String rating, String reason) {
+    }
 
-    /** Keeps the client's order and tolerates null values, which the validator reports by field. */
+    /**
+     * Keeps the client's order and tolerates null values, which the validator reports by
+     * field.
+     */
     private static <V> Map<String, V> copy(Map<String, V> map) {
         return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }

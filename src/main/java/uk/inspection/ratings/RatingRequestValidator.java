@@ -11,17 +11,21 @@ import uk.inspection.ruleset.Manifest.Standard;
 import uk.inspection.problem.FieldProblem;
 
 /**
- * Checks a rating request against the framework's manifest and reports every problem by field:
- * unknown or out-of-scope codes, impossible counts, ratings outside the scale, panel choices the
- * framework does not allow. Whether a panel choice is one the rules permit is for the rules.
+ * Checks a rating request against the framework's manifest and reports every problem by
+ * field: unknown or out-of-scope codes, impossible counts, ratings outside the scale,
+ * panel choices the framework does not allow. Whether a panel choice is one the rules
+ * permit is for the rules.
  */
 final class RatingRequestValidator {
 
     static final String OVERALL = "overall";
 
     private final InspectionScope scope;
+
     private final Manifest manifest;
+
     private final String inspectionType;
+
     private final List<FieldProblem> problems = new ArrayList<>();
 
     private RatingRequestValidator(Manifest manifest, String inspectionType) {
@@ -49,10 +53,13 @@ final class RatingRequestValidator {
             if (inspectionType != null) {
                 problem("inspectionType", "this framework has no inspection types; leave it out");
             }
-        } else if (inspectionType == null) {
+        }
+        else if (inspectionType == null) {
             problem("inspectionType", "is required: one of " + String.join(", ", types));
-        } else if (!types.contains(inspectionType)) {
-            problem("inspectionType", "'" + inspectionType + "' is not an inspection type: one of " + String.join(", ", types));
+        }
+        else if (!types.contains(inspectionType)) {
+            problem("inspectionType",
+                    "'" + inspectionType + "' is not an inspection type: one of " + String.join(", ", types));
         }
     }
 
@@ -62,16 +69,18 @@ final class RatingRequestValidator {
             Standard standard = scope.standard(code).orElse(null);
             if (standard == null) {
                 problem(field, scope.notInScope(code, "standard"));
-            } else if (!standard.isJudgement()) {
+            }
+            else if (!standard.isJudgement()) {
                 problem(field, code + " is rated from cases by the rules; it cannot be given");
-            } else {
+            }
+            else {
                 checkScale(field, rating);
             }
         });
         for (Standard standard : scope.standards()) {
             if (standard.isJudgement() && standard.required() && !ratings.containsKey(standard.code())) {
-                problem("ratings." + standard.code(), "is required: the rating of " + standard.code() + " "
-                        + standard.name());
+                problem("ratings." + standard.code(),
+                        "is required: the rating of " + standard.code() + " " + standard.name());
             }
         }
     }
@@ -86,11 +95,14 @@ final class RatingRequestValidator {
             Standard standard = scope.standard(key).orElse(null);
             if (standard == null) {
                 problem(field, scope.notInScope(key, "standard"));
-            } else if (!standard.panelChoice()) {
+            }
+            else if (!standard.panelChoice()) {
                 problem(field, key + " is not chosen by the ratings panel in this framework");
-            } else if (choice == null) {
+            }
+            else if (choice == null) {
                 problem(field, "must be an object with a rating");
-            } else {
+            }
+            else {
                 checkScale(field + ".rating", choice.rating());
             }
         });
@@ -99,9 +111,11 @@ final class RatingRequestValidator {
     private void checkDeparture(String field, PanelInput departure) {
         if (!manifest.panel().overallDeparture()) {
             problem(field, "this framework allows no departure from the scoring rule for the overall rating");
-        } else if (departure == null) {
+        }
+        else if (departure == null) {
             problem(field, "must be an object with a rating and a reason");
-        } else {
+        }
+        else {
             checkScale(field + ".rating", departure.rating());
             if (departure.reason() == null || departure.reason().isBlank()) {
                 problem(field + ".reason", "a departure from the scoring rule needs the panel's reason");
@@ -109,13 +123,17 @@ final class RatingRequestValidator {
         }
     }
 
-    /** The optional context fields: only those the framework uses, with values from its vocabularies. */
+    /**
+     * The optional context fields: only those the framework uses, with values from its
+     * vocabularies.
+     */
     private void checkContext(RatingRequest request) {
         Map<String, Object> given = new LinkedHashMap<>();
         given.put("region", request.region());
         given.put("nation", request.nation());
         given.put("fieldworkEnd", request.fieldworkEnd());
-        given.put("organisationalAlerts", request.organisationalAlerts().isEmpty() ? null : request.organisationalAlerts());
+        given.put("organisationalAlerts",
+                request.organisationalAlerts().isEmpty() ? null : request.organisationalAlerts());
         given.forEach((field, value) -> {
             if (value != null && !manifest.acceptsField(field)) {
                 problem(field, "is not used by this framework");
@@ -138,12 +156,13 @@ final class RatingRequestValidator {
 
     private void checkScale(String field, String rating) {
         if (rating == null || !scope.scaleCodes().contains(rating)) {
-            problem(field, (rating == null ? "a rating is required" : "'" + rating + "' is not a rating")
-                    + ": one of " + String.join(", ", scope.scaleCodes()));
+            problem(field, (rating == null ? "a rating is required" : "'" + rating + "' is not a rating") + ": one of "
+                    + String.join(", ", scope.scaleCodes()));
         }
     }
 
     private void problem(String field, String message) {
         problems.add(new FieldProblem(field, message));
     }
+
 }

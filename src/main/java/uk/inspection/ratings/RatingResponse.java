@@ -9,30 +9,44 @@ import uk.inspection.engine.TraceEntry;
 import uk.inspection.ratings.facts.OverallStatus;
 import uk.inspection.ratings.facts.ResultStatus;
 
-/** A rating decision, with the rule-set version that produced it and the rule behind each result (docs/api.md). */
+/**
+ * A rating decision, with the rule-set version that produced it and the rule behind each
+ * result (docs/api.md).
+ */
 public record RatingResponse(String framework, String rulesetVersion, String service, String inspectionType,
         Map<String, KeyQuestionOutcome> keyQuestions, Map<String, StandardOutcome> standards, OverallOutcome overall,
-        List<Notice> flags, List<Notice> triggers, @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> timeline,
-        List<TraceEntry> trace) {
+        List<Notice> flags, List<Notice> triggers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> timeline, List<TraceEntry> trace) {
 
-    /** A key question: banded share (counts or published percentage), a yes/no judgement, or not applicable. */
+    /**
+     * A key question: banded share (counts or published percentage), a yes/no judgement,
+     * or not applicable.
+     */
     public record KeyQuestionOutcome(ResultStatus status, @JsonInclude(JsonInclude.Include.NON_NULL) Integer yes,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer cases,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double percentage,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String band,
-            String rating,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String answer) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) String band, String rating,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String answer) {
+    }
 
-    public record StandardOutcome(String name, ResultStatus status, String rating, Integer score, boolean countsTowardOverall,
-            List<String> drivenBy, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> options,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {}
+    public record StandardOutcome(String name, ResultStatus status, String rating, Integer score,
+            boolean countsTowardOverall, List<String> drivenBy,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> options,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+    }
 
-    /** {@code FINAL}, {@code PENDING_PANEL} (with options) or {@code INCOMPLETE} (with reasons). */
+    /**
+     * {@code FINAL}, {@code PENDING_PANEL} (with options) or {@code INCOMPLETE} (with
+     * reasons).
+     */
     public record OverallOutcome(OverallStatus status, Integer score, String rating, String computedRating,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<OverallOption> options,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reasons) {}
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reasons) {
+    }
 
-    public record OverallOption(Map<String, String> choices, int score, String rating) {}
+    public record OverallOption(Map<String, String> choices, int score, String rating) {
+    }
 
-    public record Notice(String code, String message) {}
+    public record Notice(String code, String message) {
+    }
 }

@@ -29,17 +29,21 @@ import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 
 /**
- * Reads the rules' outputs into the response. Every key question and standard in scope must have
- * exactly one result, in the manifest's scale: anything else is a defect of the rule set (a gap
- * or an overlap in a table, a mistyped rating), reported as such rather than answered wrongly.
- * {@link uk.inspection.ratings.CoverageCheck} rates every path before a rule set is served, so a
- * defect found here is one the checks could not foresee.
+ * Reads the rules' outputs into the response. Every key question and standard in scope
+ * must have exactly one result, in the manifest's scale: anything else is a defect of the
+ * rule set (a gap or an overlap in a table, a mistyped rating), reported as such rather
+ * than answered wrongly. {@link uk.inspection.ratings.CoverageCheck} rates every path
+ * before a rule set is served, so a defect found here is one the checks could not
+ * foresee.
  */
 final class RatingResponseAssembler {
 
     private final RuleSet ruleSet;
+
     private final Manifest manifest;
+
     private final InspectionScope scope;
+
     private final Evaluation.Completed evaluation;
 
     private RatingResponseAssembler(RuleSet ruleSet, RatingRequest request, Evaluation.Completed evaluation) {
@@ -59,19 +63,21 @@ final class RatingResponseAssembler {
     }
 
     private Map<String, KeyQuestionOutcome> keyQuestions(Map<String, Boolean> judgements) {
-        Map<String, KeyQuestionResult> results = single(KeyQuestionResult.class, KeyQuestionResult::code, "key question");
+        Map<String, KeyQuestionResult> results = single(KeyQuestionResult.class, KeyQuestionResult::code,
+                "key question");
         Map<String, KeyQuestionOutcome> outcomes = new LinkedHashMap<>();
         for (Manifest.Standard standard : scope.standards()) {
             for (Manifest.KeyQuestion question : standard.keyQuestions()) {
                 if (question.isJudgement()) {
                     Boolean answer = judgements.get(question.code());
-                    outcomes.put(question.code(), new KeyQuestionOutcome(ResultStatus.ANSWERED, null, null, null, null, null,
-                            answer == null ? null : answer ? "YES" : "NO"));
+                    outcomes.put(question.code(), new KeyQuestionOutcome(ResultStatus.ANSWERED, null, null, null, null,
+                            null, answer == null ? null : answer ? "YES" : "NO"));
                     continue;
                 }
                 KeyQuestionResult result = required(results, question.code(), "key question");
-                outcomes.put(question.code(), new KeyQuestionOutcome(ResultStatus.valueOf(result.status()), result.yes(), result.cases(),
-                        result.percentage(), result.band(), inScale(result.rating()), null));
+                outcomes.put(question.code(),
+                        new KeyQuestionOutcome(ResultStatus.valueOf(result.status()), result.yes(), result.cases(),
+                                result.percentage(), result.band(), inScale(result.rating()), null));
             }
         }
         return outcomes;
@@ -82,38 +88,53 @@ final class RatingResponseAssembler {
         Map<String, StandardOutcome> outcomes = new LinkedHashMap<>();
         for (Manifest.Standard standard : scope.standards()) {
             StandardResult result = required(results, standard.code(), "standard");
-            outcomes.put(standard.code(), new StandardOutcome(standard.name(), ResultStatus.valueOf(result.status()), inScale(result.rating()),
-                    result.score(), standard.countsTowardOverall(), result.drivenBy(), byScale(result.options()),
-                    result.reason()));
+            outcomes.put(standard.code(),
+                    new StandardOutcome(standard.name(), ResultStatus.valueOf(result.status()),
+                            inScale(result.rating()), result.score(), standard.countsTowardOverall(), result.drivenBy(),
+                            byScale(result.options()), result.reason()));
         }
         return outcomes;
     }
 
     private OverallOutcome overall() {
-        List<OverallRating> ratings = evaluation.outputs(OverallRating.class).stream().filter(r -> !r.isProbe()).toList();
+        List<OverallRating> ratings = evaluation.outputs(OverallRating.class)
+            .stream()
+            .filter(r -> !r.isProbe())
+            .toList();
         List<OverallRating> decided = ratings.stream().filter(OverallRating::isDecided).toList();
         if (decided.size() > 1) {
-            throw defect(ruleSet.id() + ": more than one rule rated the overall total "
-                    + decided.get(0).total() + ": the overall thresholds overlap");
+            throw defect(ruleSet.id() + ": more than one rule rated the overall total " + decided.get(0).total()
+                    + ": the overall thresholds overlap");
         }
         if (decided.size() == 1) {
             OverallRating computed = decided.get(0);
-            String rating = evaluation.outputs(OverallDeparture.class).stream().map(OverallDeparture::rating)
-                    .findFirst().orElse(computed.rating());
-            return new OverallOutcome(OverallStatus.FINAL, computed.total(), inScale(rating), inScale(computed.rating()), null, null);
+            String rating = evaluation.outputs(OverallDeparture.class)
+                .stream()
+                .map(OverallDeparture::rating)
+                .findFirst()
+                .orElse(computed.rating());
+            return new OverallOutcome(OverallStatus.FINAL, computed.total(), inScale(rating),
+                    inScale(computed.rating()), null, null);
         }
-        List<String> incomplete = evaluation.outputs(OverallIncomplete.class).stream().map(OverallIncomplete::reason).toList();
+        List<String> incomplete = evaluation.outputs(OverallIncomplete.class)
+            .stream()
+            .map(OverallIncomplete::reason)
+            .toList();
         if (!incomplete.isEmpty()) {
             return new OverallOutcome(OverallStatus.INCOMPLETE, null, null, null, null, incomplete);
         }
         List<OverallOption> options = ratings.stream()
-                .sorted(Comparator.comparingInt(OverallRating::total))
-                .map(r -> new OverallOption(r.choices(), r.total(), inScale(r.rating()))).toList();
+            .sorted(Comparator.comparingInt(OverallRating::total))
+            .map(r -> new OverallOption(r.choices(), r.total(), inScale(r.rating())))
+            .toList();
         return new OverallOutcome(OverallStatus.PENDING_PANEL, null, null, null, options,
                 options.isEmpty() ? List.of("awaiting the ratings panel") : null);
     }
 
-    /** The timeline dates, nested by the dots in their step names; null when the rules gave none. */
+    /**
+     * The timeline dates, nested by the dots in their step names; null when the rules
+     * gave none.
+     */
     private Map<String, Object> timeline() {
         List<TimelineDate> dates = evaluation.outputs(TimelineDate.class);
         if (dates.isEmpty()) {
@@ -125,7 +146,8 @@ final class RatingResponseAssembler {
             String[] path = date.step().split("\\.");
             for (int i = 0; i < path.length - 1; i++) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> child = (Map<String, Object>) parent.computeIfAbsent(path[i], k -> new LinkedHashMap<>());
+                Map<String, Object> child = (Map<String, Object>) parent.computeIfAbsent(path[i],
+                        k -> new LinkedHashMap<>());
                 parent = child;
             }
             parent.put(path[path.length - 1], date.date().toString());
@@ -141,9 +163,8 @@ final class RatingResponseAssembler {
         Map<String, T> byCode = new LinkedHashMap<>();
         for (T result : evaluation.outputs(type)) {
             if (byCode.putIfAbsent(code.apply(result), result) != null) {
-                throw defect(ruleSet.id() + ": more than one rule decided " + what + " "
-                        + code.apply(result) + " (" + byCode.get(code.apply(result)) + " and " + result
-                        + "): two rows or rules overlap");
+                throw defect(ruleSet.id() + ": more than one rule decided " + what + " " + code.apply(result) + " ("
+                        + byCode.get(code.apply(result)) + " and " + result + "): two rows or rules overlap");
             }
         }
         return byCode;
@@ -168,10 +189,13 @@ final class RatingResponseAssembler {
 
     private List<String> byScale(List<String> ratings) {
         ratings.forEach(this::inScale);
-        return ratings.stream().sorted(Comparator.comparingInt(r -> manifest.scaleStep(r).orElseThrow().score())).toList();
+        return ratings.stream()
+            .sorted(Comparator.comparingInt(r -> manifest.scaleStep(r).orElseThrow().score()))
+            .toList();
     }
 
     private FailureException defect(String message) {
         return Failure.ruleSetDefect(message).exception();
     }
+
 }

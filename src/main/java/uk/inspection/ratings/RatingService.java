@@ -6,7 +6,10 @@ import uk.inspection.problem.Decision;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSetRegistry;
 
-/** Rates an inspection with the rule set a framework is serving now, or a kept version a request pins. */
+/**
+ * Rates an inspection with the rule set a framework is serving now, or a kept version a
+ * request pins.
+ */
 @Service
 public class RatingService {
 
@@ -18,6 +21,7 @@ public class RatingService {
 
     public Decision<RatingResponse> rate(String framework, String pinnedVersion, RatingRequest request) {
         return registry.lookup(framework, Manifest.Kind.RATINGS, pinnedVersion)
-                .then(ruleSet -> Ratings.decide(ruleSet, request));
+            .then(ruleSet -> Ratings.decide(ruleSet, request));
     }
+
 }

@@ -12,14 +12,18 @@ import uk.inspection.ruleset.RuleSet;
 
 /**
  * Rates an inspection with a rule set: checks the request against its manifest
- * ({@link RatingRequestValidator}), builds the facts ({@link RatingFacts}), runs the rules, and
- * reads the decision ({@link RatingResponseAssembler}).
+ * ({@link RatingRequestValidator}), builds the facts ({@link RatingFacts}), runs the
+ * rules, and reads the decision ({@link RatingResponseAssembler}).
  */
 public final class Ratings {
 
-    private Ratings() {}
+    private Ratings() {
+    }
 
-    /** The decision; or every field the manifest or the rules cannot accept; or the rule set's defect. */
+    /**
+     * The decision; or every field the manifest or the rules cannot accept; or the rule
+     * set's defect.
+     */
     public static Decision<RatingResponse> decide(RuleSet ruleSet, RatingRequest request) {
         List<FieldProblem> problems = RatingRequestValidator.validate(request, ruleSet.manifest());
         if (!problems.isEmpty()) {
@@ -30,15 +34,19 @@ public final class Ratings {
             return Decision.refused(Failure.ruleSetDefect(failed.message()));
         }
         Evaluation.Completed completed = (Evaluation.Completed) evaluation;
-        List<FieldProblem> rejected = completed.outputs(Rejection.class).stream()
-                .map(r -> new FieldProblem(r.field(), r.message())).toList();
+        List<FieldProblem> rejected = completed.outputs(Rejection.class)
+            .stream()
+            .map(r -> new FieldProblem(r.field(), r.message()))
+            .toList();
         if (!rejected.isEmpty()) {
             return Decision.refused(Failure.invalidFacts(rejected));
         }
         try {
             return Decision.decided(RatingResponseAssembler.assemble(ruleSet, request, completed));
-        } catch (FailureException defect) {
+        }
+        catch (FailureException defect) {
             return Decision.refused(defect.failure());
         }
     }
+
 }

@@ -29,4 +29,5 @@ class RatingsController {
             @RequestBody RatingRequest request) {
         return ratings.rate(framework, pinnedVersion, request).orElseThrow();
     }
+
 }

@@ -10,20 +10,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import uk.inspection.ruleset.TranslationTable;
 
 /**
- * Re-expresses a request's per-case answers in another framework's key questions, by a translation
- * table from the target rule set. Only per-case answers translate: consolidated counts cannot say
- * which case answered what, so they are refused.
+ * Re-expresses a request's per-case answers in another framework's key questions, by a
+ * translation table from the target rule set. Only per-case answers translate:
+ * consolidated counts cannot say which case answered what, so they are refused.
  */
 final class CaseTranslator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CaseTranslator() {}
+    private CaseTranslator() {
+    }
 
     static ObjectNode translate(TranslationTable table, JsonNode source) {
         if (source.path("keyQuestions").size() > 0 || source.path("cases").isEmpty()) {
-            throw new IllegalArgumentException("only per-case answers can be translated by " + table.file()
-                    + "; this input has " + (source.path("cases").isEmpty() ? "no cases" : "consolidated keyQuestions"));
+            throw new IllegalArgumentException(
+                    "only per-case answers can be translated by " + table.file() + "; this input has "
+                            + (source.path("cases").isEmpty() ? "no cases" : "consolidated keyQuestions"));
         }
         ObjectNode target = JSON.createObjectNode();
         if (source.has("service")) {
@@ -47,7 +49,9 @@ final class CaseTranslator {
         return target;
     }
 
-    /** The first alternative the case answered every part of: yes when every part is yes. */
+    /**
+     * The first alternative the case answered every part of: yes when every part is yes.
+     */
     private static Optional<Boolean> answer(List<List<String>> alternatives, JsonNode answers) {
         for (List<String> alternative : alternatives) {
             if (alternative.stream().allMatch(answers::has)) {
@@ -56,4 +60,5 @@ final class CaseTranslator {
         }
         return Optional.empty();
     }
+
 }

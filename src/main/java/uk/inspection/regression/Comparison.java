@@ -5,19 +5,28 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A compare run's result, written as the JSON report and rendered as the Markdown one. */
+/**
+ * A compare run's result, written as the JSON report and rendered as the Markdown one.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Comparison(SideReport baseline, SideReport candidate, int total, int changed, List<ComparedDecision> decisions,
-        Map<String, Integer> transitions, List<String> skipped) {
+public record Comparison(SideReport baseline, SideReport candidate, int total, int changed,
+        List<ComparedDecision> decisions, Map<String, Integer> transitions, List<String> skipped) {
 
-    public record SideReport(String home, String framework, String rulesetVersion, Map<String, String> rulesetVersions) {}
+    public record SideReport(String home, String framework, String rulesetVersion,
+            Map<String, String> rulesetVersions) {
+    }
 
-    /** One fixture through both sides: each side's overall, whether anything changed, and what. */
+    /**
+     * One fixture through both sides: each side's overall, whether anything changed, and
+     * what.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ComparedDecision(String fixture, Outcome baseline, Outcome candidate, boolean changed,
-            List<DecisionDifferences.Difference> differences, MissingEvidenceRange.Range candidateRange) {}
+            List<DecisionDifferences.Difference> differences, MissingEvidenceRange.Range candidateRange) {
+    }
 
     /** A decision's status and overall, as the transition matrix labels it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Outcome(String framework, int status, String overall, Integer score) {}
+    public record Outcome(String framework, int status, String overall, Integer score) {
+    }
 }

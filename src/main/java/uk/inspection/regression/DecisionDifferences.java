@@ -11,21 +11,26 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What differs between two decisions, walking key questions, then standards, then the overall, each
- * side with the rule that produced it. Key questions and standards are compared only when both
- * decisions come from the same framework; across frameworks only the overall is comparable.
+ * What differs between two decisions, walking key questions, then standards, then the
+ * overall, each side with the rule that produced it. Key questions and standards are
+ * compared only when both decisions come from the same framework; across frameworks only
+ * the overall is comparable.
  */
 final class DecisionDifferences {
 
     /** One result that differs: where, and each side's value with the rule behind it. */
-    public record Difference(String result, Map<String, Object> baseline, Map<String, Object> candidate) {}
+    public record Difference(String result, Map<String, Object> baseline, Map<String, Object> candidate) {
+    }
 
-    private DecisionDifferences() {}
+    private DecisionDifferences() {
+    }
 
-    static List<Difference> between(InProcessApi.Answer baseline, InProcessApi.Answer candidate, boolean sameFramework) {
+    static List<Difference> between(InProcessApi.Answer baseline, InProcessApi.Answer candidate,
+            boolean sameFramework) {
         List<Difference> differences = new ArrayList<>();
         if (baseline.status() != candidate.status()) {
-            differences.add(new Difference("status", Map.of("status", baseline.status()), Map.of("status", candidate.status())));
+            differences.add(new Difference("status", Map.of("status", baseline.status()),
+                    Map.of("status", candidate.status())));
             return differences;
         }
         if (baseline.status() != 200) {
@@ -41,7 +46,8 @@ final class DecisionDifferences {
             walk("keyQuestions", List.of("status", "rating", "band"), baseline.body(), candidate.body(), differences);
             walk("standards", List.of("status", "rating", "options"), baseline.body(), candidate.body(), differences);
         }
-        compare("overall", List.of("status", "rating", "score", "options"), baseline.body(), candidate.body(), differences);
+        compare("overall", List.of("status", "rating", "score", "options"), baseline.body(), candidate.body(),
+                differences);
         return differences;
     }
 
@@ -89,7 +95,10 @@ final class DecisionDifferences {
         return side;
     }
 
-    /** The trace entry of the rule that decided a result ({@code overall} uses the rule that rated the total). */
+    /**
+     * The trace entry of the rule that decided a result ({@code overall} uses the rule
+     * that rated the total).
+     */
     private static JsonNode ruleFor(JsonNode decision, String result) {
         JsonNode found = null;
         for (Iterator<JsonNode> it = decision.path("trace").elements(); it.hasNext();) {
@@ -103,6 +112,8 @@ final class DecisionDifferences {
 
     private static JsonNode at(JsonNode decision, String result) {
         int dot = result.indexOf('.');
-        return dot < 0 ? decision.path(result) : decision.path(result.substring(0, dot)).path(result.substring(dot + 1));
+        return dot < 0 ? decision.path(result)
+                : decision.path(result.substring(0, dot)).path(result.substring(dot + 1));
     }
+
 }

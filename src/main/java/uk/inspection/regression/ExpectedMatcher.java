@@ -8,17 +8,22 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Compares a response with a fixture's expected body, as fixtures/README.md describes: objects
- * match on the keys the fixture names, arrays have the same length and match element by element
- * in any order, numbers by value, and an expected null matches null or absent.
+ * Compares a response with a fixture's expected body, as fixtures/README.md describes:
+ * objects match on the keys the fixture names, arrays have the same length and match
+ * element by element in any order, numbers by value, and an expected null matches null or
+ * absent.
  */
 public final class ExpectedMatcher {
 
     private static final double TOLERANCE = 1e-9;
 
-    private ExpectedMatcher() {}
+    private ExpectedMatcher() {
+    }
 
-    /** Every difference, as {@code path: expected X, got Y}; empty when the response matches. */
+    /**
+     * Every difference, as {@code path: expected X, got Y}; empty when the response
+     * matches.
+     */
     public static List<String> differences(JsonNode expected, JsonNode actual) {
         List<String> differences = new ArrayList<>();
         compare("$", expected, actual, differences);
@@ -37,15 +42,19 @@ public final class ExpectedMatcher {
         }
         if (actual == null || actual.isMissingNode() || actual.isNull()) {
             out.add(path + ": expected " + expected + ", got nothing");
-        } else if (expected.isObject()) {
+        }
+        else if (expected.isObject()) {
             compareObjects(path, expected, actual, out);
-        } else if (expected.isArray()) {
+        }
+        else if (expected.isArray()) {
             compareArrays(path, expected, actual, out);
-        } else if (expected.isNumber() && actual.isNumber()) {
+        }
+        else if (expected.isNumber() && actual.isNumber()) {
             if (Math.abs(expected.asDouble() - actual.asDouble()) > TOLERANCE) {
                 out.add(path + ": expected " + expected + ", got " + actual);
             }
-        } else if (!expected.equals(actual)) {
+        }
+        else if (!expected.equals(actual)) {
             out.add(path + ": expected " + expected + ", got " + actual);
         }
     }
@@ -69,8 +78,10 @@ public final class ExpectedMatcher {
         List<JsonNode> unmatched = new ArrayList<>();
         actual.forEach(unmatched::add);
         for (JsonNode element : expected) {
-            JsonNode match = unmatched.stream().filter(candidate -> differences(element, candidate).isEmpty())
-                    .findFirst().orElse(null);
+            JsonNode match = unmatched.stream()
+                .filter(candidate -> differences(element, candidate).isEmpty())
+                .findFirst()
+                .orElse(null);
             if (match == null) {
                 out.add(path + ": expected an element " + element + " in " + actual);
                 return;
@@ -78,4 +89,5 @@ public final class ExpectedMatcher {
             unmatched.remove(match);
         }
     }
+
 }

@@ -15,19 +15,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A fixture file (see fixtures/README.md): requests and the decisions the methodology expects, one
- * per framework. Most fixtures hold one framework's request; a cross-framework fixture holds one
- * service's input under each framework.
+ * A fixture file (see fixtures/README.md): requests and the decisions the methodology
+ * expects, one per framework. Most fixtures hold one framework's request; a
+ * cross-framework fixture holds one service's input under each framework.
  */
 public record Fixture(Path file, String name, String description, Map<String, Check> checks) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * One request to one framework, and the status and (partial) body expected back. {@code endpoint}
-     * is null for a ratings request, else the oversight endpoint ({@code assessments} or {@code quarters}).
+     * One request to one framework, and the status and (partial) body expected back.
+     * {@code endpoint} is null for a ratings request, else the oversight endpoint
+     * ({@code assessments} or {@code quarters}).
      */
-    public record Check(String framework, String endpoint, JsonNode request, int expectedStatus, JsonNode expectedBody) {
+    public record Check(String framework, String endpoint, JsonNode request, int expectedStatus,
+            JsonNode expectedBody) {
 
         /** The HTTP path this check's request goes to. */
         public String path() {
@@ -47,7 +49,8 @@ public record Fixture(Path file, String name, String description, Map<String, Ch
             String framework = node.get("framework").asText();
             String endpoint = node.hasNonNull("endpoint") ? node.get("endpoint").asText() : null;
             checks.put(framework, check(file, framework, endpoint, node.get("request"), node.get("expected")));
-        } else if (node.path("inputs").isObject()) {
+        }
+        else if (node.path("inputs").isObject()) {
             for (Iterator<String> it = node.get("inputs").fieldNames(); it.hasNext();) {
                 String framework = it.next();
                 checks.put(framework, check(file, framework, null, node.get("inputs").get(framework),

@@ -18,18 +18,23 @@ import uk.inspection.regression.Comparison.SideReport;
 import uk.inspection.ruleset.RuleSet;
 
 /**
- * Runs every fixture's input through two rule sets and says what changed: per fixture each side's
- * overall and the first differences (with the rule behind each side), the transition matrix of
- * overall ratings, and the fixtures that could not be compared with the reason. Across
- * frameworks, a fixture without an input for the candidate is translated by the candidate's
- * translation table, and a standard the input has no evidence for is explored over its ratings.
+ * Runs every fixture's input through two rule sets and says what changed: per fixture
+ * each side's overall and the first differences (with the rule behind each side), the
+ * transition matrix of overall ratings, and the fixtures that could not be compared with
+ * the reason. Across frameworks, a fixture without an input for the candidate is
+ * translated by the candidate's translation table, and a standard the input has no
+ * evidence for is explored over its ratings.
  */
 public final class FixtureComparison {
 
     private final Side baselineSide;
+
     private final LoadedRuleSets baselineRules;
+
     private final Side candidateSide;
+
     private final LoadedRuleSets candidateRules;
+
     private final InProcessApi api = new InProcessApi();
 
     public FixtureComparison(Side baselineSide, LoadedRuleSets baselineRules, Side candidateSide,
@@ -65,17 +70,19 @@ public final class FixtureComparison {
             InProcessApi.Answer b = api.answer(bRules, endpoint(fixture, bf), bInput);
             InProcessApi.Answer c = api.answer(cRules, endpoint(fixture, cf), cInput);
             List<DecisionDifferences.Difference> differences = DecisionDifferences.between(b, c, bf.equals(cf));
-            // Only across frameworks can a standard lack evidence by design (victims, for a 2018 inspection).
+            // Only across frameworks can a standard lack evidence by design (victims, for
+            // a 2018 inspection).
             MissingEvidenceRange.Range range = bf.equals(cf) ? null
                     : MissingEvidenceRange.of(cRules, cInput, c, api).orElse(null);
             Outcome bOutcome = outcome(bf, b);
             Outcome cOutcome = outcome(cf, c);
-            // An overall left incomplete only for want of evidence is counted by the range it could take.
+            // An overall left incomplete only for want of evidence is counted by the
+            // range it could take.
             String cLabel = range == null ? cOutcome.overall()
                     : range.lowest().equals(range.highest()) ? range.lowest() : range.lowest() + ".." + range.highest();
             transitions.merge(bOutcome.overall() + "->" + cLabel, 1, Integer::sum);
-            decisions.add(new ComparedDecision(fixture.name(), bOutcome, cOutcome, !differences.isEmpty(),
-                    differences, range));
+            decisions.add(new ComparedDecision(fixture.name(), bOutcome, cOutcome, !differences.isEmpty(), differences,
+                    range));
         }
         int changed = (int) decisions.stream().filter(ComparedDecision::changed).count();
         return new Comparison(sideReport(baselineSide, baselineVersions), sideReport(candidateSide, candidateVersions),
@@ -91,12 +98,16 @@ public final class FixtureComparison {
         return List.copyOf(order);
     }
 
-    /** The baseline's input re-expressed by the candidate's translation table from that framework, if it has one. */
+    /**
+     * The baseline's input re-expressed by the candidate's translation table from that
+     * framework, if it has one.
+     */
     private static JsonNode translated(RuleSet candidate, String fromFramework, JsonNode input) {
         return candidate.translationFrom(fromFramework).map(table -> {
             try {
                 return (JsonNode) CaseTranslator.translate(table, input);
-            } catch (IllegalArgumentException e) {
+            }
+            catch (IllegalArgumentException e) {
                 return null;
             }
         }).orElse(null);
@@ -141,4 +152,5 @@ public final class FixtureComparison {
         }
         return new SideReport(home, null, null, versions);
     }
+
 }

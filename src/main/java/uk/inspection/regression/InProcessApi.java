@@ -21,36 +21,45 @@ import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 
 /**
- * The HTTP API's answers, in-process: a request decided with a rule set as the API would decide
- * it, with the same JSON reading, the same status and the same body (problems through the same
- * {@link Problems} mapping). The command line runs fixtures and comparisons with it, without a server.
+ * The HTTP API's answers, in-process: a request decided with a rule set as the API would
+ * decide it, with the same JSON reading, the same status and the same body (problems
+ * through the same {@link Problems} mapping). The command line runs fixtures and
+ * comparisons with it, without a server.
  */
 public final class InProcessApi {
 
     private final ObjectMapper json = StrictJson.mapper();
 
     /** The status and body the HTTP API would answer. */
-    public record Answer(int status, JsonNode body) {}
+    public record Answer(int status, JsonNode body) {
+    }
 
     /** A ratings request. */
     public Answer answer(RuleSet ruleSet, JsonNode request) {
         return answer(ruleSet, null, request);
     }
 
-    /** A ratings request ({@code endpoint} null), or an oversight one ({@code assessments} or {@code quarters}). */
+    /**
+     * A ratings request ({@code endpoint} null), or an oversight one ({@code assessments}
+     * or {@code quarters}).
+     */
     public Answer answer(RuleSet ruleSet, String endpoint, JsonNode request) {
-        String path = endpoint == null ? "/api/v1/frameworks/" + ruleSet.id() + "/ratings" : "/api/v1/oversight/" + endpoint;
+        String path = endpoint == null ? "/api/v1/frameworks/" + ruleSet.id() + "/ratings"
+                : "/api/v1/oversight/" + endpoint;
         Manifest.Kind kind = endpoint == null ? Manifest.Kind.RATINGS : Manifest.Kind.OVERSIGHT;
         if (ruleSet.manifest().kind() != kind) {
-            return problem(Failure.notA(kind.name().toLowerCase(java.util.Locale.ROOT), ruleSet.id(), java.util.List.of()),
+            return problem(
+                    Failure.notA(kind.name().toLowerCase(java.util.Locale.ROOT), ruleSet.id(), java.util.List.of()),
                     path);
         }
         if (endpoint == null) {
             return answer(request, path, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed));
         }
         return switch (endpoint) {
-            case "assessments" -> answer(request, path, OversightRequest.class, parsed -> Oversight.assess(ruleSet, parsed));
-            case "quarters" -> answer(request, path, QuarterRequest.class, parsed -> Oversight.quarter(ruleSet, parsed));
+            case "assessments" ->
+                answer(request, path, OversightRequest.class, parsed -> Oversight.assess(ruleSet, parsed));
+            case "quarters" ->
+                answer(request, path, QuarterRequest.class, parsed -> Oversight.quarter(ruleSet, parsed));
             default -> problem(new Failure(ProblemType.NOT_FOUND, "no oversight endpoint " + endpoint, null), path);
         };
     }
@@ -59,7 +68,8 @@ public final class InProcessApi {
         T parsed;
         try {
             parsed = json.treeToValue(request, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        }
+        catch (JsonProcessingException | IllegalArgumentException e) {
             return problem(Failure.malformed(JsonProblems.of(e)), path);
         }
         if (parsed == null) {
@@ -80,4 +90,5 @@ public final class InProcessApi {
     public byte[] bytes(Answer answer) throws JsonProcessingException {
         return json.writeValueAsBytes(answer.body());
     }
+
 }

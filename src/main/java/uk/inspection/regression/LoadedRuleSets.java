@@ -16,6 +16,7 @@ import uk.inspection.ruleset.RuleSetLoader;
 public final class LoadedRuleSets {
 
     private final Path home;
+
     private final Map<String, LoadResult> results = new LinkedHashMap<>();
 
     public LoadedRuleSets(Path home) {
@@ -39,16 +40,24 @@ public final class LoadedRuleSets {
             return "the rule set " + framework + " under " + home + " did not build: "
                     + String.join("; ", failed.problems().stream().map(LoadProblem::toString).toList());
         }
-        return "no framework " + framework + " under " + home + " (frameworks: " + String.join(", ", results.keySet()) + ")";
+        return "no framework " + framework + " under " + home + " (frameworks: " + String.join(", ", results.keySet())
+                + ")";
     }
 
     public List<RuleSet> loaded() {
-        return results.values().stream().filter(LoadResult.Loaded.class::isInstance)
-                .map(r -> ((LoadResult.Loaded) r).ruleSet()).toList();
+        return results.values()
+            .stream()
+            .filter(LoadResult.Loaded.class::isInstance)
+            .map(r -> ((LoadResult.Loaded) r).ruleSet())
+            .toList();
     }
 
     public List<LoadResult.Failed> failures() {
-        return results.values().stream().filter(LoadResult.Failed.class::isInstance).map(LoadResult.Failed.class::cast)
-                .toList();
+        return results.values()
+            .stream()
+            .filter(LoadResult.Failed.class::isInstance)
+            .map(LoadResult.Failed.class::cast)
+            .toList();
     }
+
 }

@@ -12,29 +12,41 @@ import java.util.stream.Collectors;
 import uk.inspection.regression.Comparison.ComparedDecision;
 import uk.inspection.regression.Comparison.SideReport;
 
-/** The comparison for people: both rule-set versions, the transition matrix, and what changed where. */
+/**
+ * The comparison for people: both rule-set versions, the transition matrix, and what
+ * changed where.
+ */
 public final class MarkdownReport {
 
-    private MarkdownReport() {}
+    private MarkdownReport() {
+    }
 
-    /** {@code ratingOrder} lists the rating codes lowest first (from the manifests) to order the matrix. */
+    /**
+     * {@code ratingOrder} lists the rating codes lowest first (from the manifests) to
+     * order the matrix.
+     */
     public static String render(Comparison comparison, List<String> ratingOrder) {
         StringBuilder md = new StringBuilder("# Rule-set comparison\n\n");
         md.append("| side | home | framework | rulesetVersion |\n|---|---|---|---|\n");
         side(md, "baseline", comparison.baseline());
         side(md, "candidate", comparison.candidate());
-        md.append('\n').append(comparison.total()).append(" decisions compared, ").append(comparison.changed())
-                .append(" changed");
+        md.append('\n')
+            .append(comparison.total())
+            .append(" decisions compared, ")
+            .append(comparison.changed())
+            .append(" changed");
         if (comparison.skipped() != null) {
             md.append(", ").append(comparison.skipped().size()).append(" skipped");
         }
         md.append(".\n\n");
         matrix(md, comparison.transitions(), ratingOrder);
-        boolean acrossFrameworks = comparison.decisions().stream()
-                .anyMatch(d -> !d.baseline().framework().equals(d.candidate().framework()));
+        boolean acrossFrameworks = comparison.decisions()
+            .stream()
+            .anyMatch(d -> !d.baseline().framework().equals(d.candidate().framework()));
         if (acrossFrameworks) {
             sideBySide(md, comparison.decisions());
-        } else {
+        }
+        else {
             changed(md, comparison.decisions());
         }
         if (comparison.skipped() != null) {
@@ -47,18 +59,29 @@ public final class MarkdownReport {
 
     private static void side(StringBuilder md, String name, SideReport side) {
         String version = side.rulesetVersion() != null ? side.rulesetVersion()
-                : side.rulesetVersions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining("<br>"));
-        md.append("| ").append(name).append(" | ").append(side.home()).append(" | ")
-                .append(side.framework() == null ? "(each fixture's own)" : side.framework()).append(" | `")
-                .append(version).append("` |\n");
+                : side.rulesetVersions()
+                    .entrySet()
+                    .stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining("<br>"));
+        md.append("| ")
+            .append(name)
+            .append(" | ")
+            .append(side.home())
+            .append(" | ")
+            .append(side.framework() == null ? "(each fixture's own)" : side.framework())
+            .append(" | `")
+            .append(version)
+            .append("` |\n");
     }
 
     private static void matrix(StringBuilder md, Map<String, Integer> transitions, List<String> ratingOrder) {
-        // Ratings in scale order; a range "LOW..HIGH" after its lowest rating; anything else last.
-        Comparator<String> order = Comparator.comparingInt((String label) -> rank(label.split("\\.\\.")[0], ratingOrder))
-                .thenComparingInt(label -> rank(label.substring(label.lastIndexOf('.') + 1), ratingOrder))
-                .thenComparing(Comparator.naturalOrder());
+        // Ratings in scale order; a range "LOW..HIGH" after its lowest rating; anything
+        // else last.
+        Comparator<String> order = Comparator
+            .comparingInt((String label) -> rank(label.split("\\.\\.")[0], ratingOrder))
+            .thenComparingInt(label -> rank(label.substring(label.lastIndexOf('.') + 1), ratingOrder))
+            .thenComparing(Comparator.naturalOrder());
         Set<String> rows = new TreeSet<>(order);
         Set<String> columns = new TreeSet<>(order);
         transitions.keySet().forEach(key -> {
@@ -90,40 +113,68 @@ public final class MarkdownReport {
             md.append("No decision changed.\n\n");
             return;
         }
-        md.append("## Changed decisions\n\n| fixture | overall | first difference | baseline | candidate |\n|---|---|---|---|---|\n");
+        md.append(
+                "## Changed decisions\n\n| fixture | overall | first difference | baseline | candidate |\n|---|---|---|---|---|\n");
         for (ComparedDecision decision : changed) {
             DecisionDifferences.Difference first = decision.differences().get(0);
-            md.append("| ").append(decision.fixture()).append(" | ").append(decision.baseline().overall())
-                    .append(" → ").append(decision.candidate().overall()).append(" | ").append(first.result())
-                    .append(" | ").append(describe(first.baseline())).append(" | ").append(describe(first.candidate()))
-                    .append(" |\n");
+            md.append("| ")
+                .append(decision.fixture())
+                .append(" | ")
+                .append(decision.baseline().overall())
+                .append(" → ")
+                .append(decision.candidate().overall())
+                .append(" | ")
+                .append(first.result())
+                .append(" | ")
+                .append(describe(first.baseline()))
+                .append(" | ")
+                .append(describe(first.candidate()))
+                .append(" |\n");
         }
         md.append('\n');
     }
 
-    /** Each service's overall under both frameworks; where the candidate lacked evidence for a standard, its range. */
+    /**
+     * Each service's overall under both frameworks; where the candidate lacked evidence
+     * for a standard, its range.
+     */
     private static void sideBySide(StringBuilder md, List<ComparedDecision> decisions) {
-        MissingEvidenceRange.Range sample = decisions.stream().map(ComparedDecision::candidateRange)
-                .filter(Objects::nonNull).findFirst().orElse(null);
+        MissingEvidenceRange.Range sample = decisions.stream()
+            .map(ComparedDecision::candidateRange)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(null);
         List<String> ratings = sample == null ? List.of() : new ArrayList<>(sample.overallByRating().keySet());
         md.append("## Side by side\n\n");
         if (sample != null) {
-            md.append("The candidate has no evidence for ").append(sample.standard())
-                    .append(" in these inputs: its overall is shown for each rating ").append(sample.standard())
-                    .append(" could take.\n\n");
+            md.append("The candidate has no evidence for ")
+                .append(sample.standard())
+                .append(" in these inputs: its overall is shown for each rating ")
+                .append(sample.standard())
+                .append(" could take.\n\n");
         }
         md.append("| fixture | baseline | candidate |");
         ratings.forEach(r -> md.append(" with ").append(sample.standard()).append(' ').append(r).append(" |"));
-        md.append(sample == null ? "\n|---|---|---|\n" : " range |\n|---|---|---|" + "---|".repeat(ratings.size()) + "---|\n");
+        md.append(sample == null ? "\n|---|---|---|\n"
+                : " range |\n|---|---|---|" + "---|".repeat(ratings.size()) + "---|\n");
         for (ComparedDecision decision : decisions) {
-            md.append("| ").append(decision.fixture()).append(" | ").append(label(decision.baseline())).append(" | ")
-                    .append(label(decision.candidate())).append(" |");
+            md.append("| ")
+                .append(decision.fixture())
+                .append(" | ")
+                .append(label(decision.baseline()))
+                .append(" | ")
+                .append(label(decision.candidate()))
+                .append(" |");
             MissingEvidenceRange.Range range = decision.candidateRange();
             if (sample != null) {
-                ratings.forEach(r -> md.append(' ').append(range == null ? "" : range.overallByRating().getOrDefault(r, ""))
-                        .append(" |"));
-                md.append(' ').append(range == null ? "" : range.lowest().equals(range.highest()) ? range.lowest()
-                        : range.lowest() + " to " + range.highest()).append(" |");
+                ratings.forEach(r -> md.append(' ')
+                    .append(range == null ? "" : range.overallByRating().getOrDefault(r, ""))
+                    .append(" |"));
+                md.append(' ')
+                    .append(range == null ? ""
+                            : range.lowest().equals(range.highest()) ? range.lowest()
+                                    : range.lowest() + " to " + range.highest())
+                    .append(" |");
             }
             md.append('\n');
         }
@@ -146,4 +197,5 @@ public final class MarkdownReport {
         }
         return String.join(", ", parts);
     }
+
 }

@@ -20,37 +20,53 @@ import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 
 /**
- * When a decision is incomplete only because one core standard has no evidence at all in the input
- * (the victims' standard, for a 2018 inspection re-rated under 2024), the overall it would get for
- * each rating that standard could take. Found by running the real rules over every share of its
- * case key questions (0–100% in half-point steps) and every answer to its judgements, and reading
- * the overall for each permitted panel choice: no rating or band is assumed here.
+ * When a decision is incomplete only because one core standard has no evidence at all in
+ * the input (the victims' standard, for a 2018 inspection re-rated under 2024), the
+ * overall it would get for each rating that standard could take. Found by running the
+ * real rules over every share of its case key questions (0–100% in half-point steps) and
+ * every answer to its judgements, and reading the overall for each permitted panel
+ * choice: no rating or band is assumed here.
  */
 final class MissingEvidenceRange {
 
     private static final int STEPS = 200;
-    /** More combinations than this (several case questions without evidence) is not explored. */
+
+    /**
+     * More combinations than this (several case questions without evidence) is not
+     * explored.
+     */
     private static final int MAX_CANDIDATES = 2_000;
 
-    /** The standard explored and the overall rating for each rating it could take, lowest first. */
-    public record Range(String standard, Map<String, String> overallByRating, String lowest, String highest) {}
+    /**
+     * The standard explored and the overall rating for each rating it could take, lowest
+     * first.
+     */
+    public record Range(String standard, Map<String, String> overallByRating, String lowest, String highest) {
+    }
 
-    private MissingEvidenceRange() {}
+    private MissingEvidenceRange() {
+    }
 
     static Optional<Range> of(RuleSet ruleSet, JsonNode input, InProcessApi.Answer decision, InProcessApi api) {
-        if (decision.status() != 200 || !OverallStatus.INCOMPLETE.name().equals(decision.body().at("/overall/status").asText())) {
+        if (decision.status() != 200
+                || !OverallStatus.INCOMPLETE.name().equals(decision.body().at("/overall/status").asText())) {
             return Optional.empty();
         }
-        List<Manifest.Standard> missing = ruleSet.manifest().standards().stream()
-                .filter(Manifest.Standard::countsTowardOverall)
-                .filter(s -> ResultStatus.NOT_APPLICABLE.name().equals(decision.body().path("standards").path(s.code()).path("status").asText()))
-                .toList();
+        List<Manifest.Standard> missing = ruleSet.manifest()
+            .standards()
+            .stream()
+            .filter(Manifest.Standard::countsTowardOverall)
+            .filter(s -> ResultStatus.NOT_APPLICABLE.name()
+                .equals(decision.body().path("standards").path(s.code()).path("status").asText()))
+            .toList();
         if (missing.size() != 1 || !noEvidence(missing.get(0), input)) {
             return Optional.empty();
         }
         Manifest.Standard standard = missing.get(0);
-        long combinations = standard.keyQuestions().stream().mapToLong(q -> q.isJudgement() ? 2 : STEPS + 1)
-                .reduce(1, (a, b) -> a * b);
+        long combinations = standard.keyQuestions()
+            .stream()
+            .mapToLong(q -> q.isJudgement() ? 2 : STEPS + 1)
+            .reduce(1, (a, b) -> a * b);
         if (combinations > MAX_CANDIDATES) {
             return Optional.empty();
         }
@@ -58,7 +74,8 @@ final class MissingEvidenceRange {
         Set<String> seen = new HashSet<>();
         for (ObjectNode candidate : candidates(standard, input)) {
             InProcessApi.Answer outcome = api.answer(ruleSet, candidate);
-            if (outcome.status() != 200 || !seen.add(outcome.body().path("standards").path(standard.code()).toString())) {
+            if (outcome.status() != 200
+                    || !seen.add(outcome.body().path("standards").path(standard.code()).toString())) {
                 continue;
             }
             collect(outcome.body(), standard.code(), byRating);
@@ -66,7 +83,10 @@ final class MissingEvidenceRange {
         if (byRating.isEmpty()) {
             return Optional.empty();
         }
-        List<String> overall = byRating.values().stream().sorted(Comparator.comparingInt(r -> score(ruleSet, r))).toList();
+        List<String> overall = byRating.values()
+            .stream()
+            .sorted(Comparator.comparingInt(r -> score(ruleSet, r)))
+            .toList();
         return Optional.of(new Range(standard.code(), new LinkedHashMap<>(byRating), overall.get(0),
                 overall.get(overall.size() - 1)));
     }
@@ -85,7 +105,10 @@ final class MissingEvidenceRange {
         return true;
     }
 
-    /** The input with the standard's evidence added: each share for case questions, yes and no for judgements. */
+    /**
+     * The input with the standard's evidence added: each share for case questions, yes
+     * and no for judgements.
+     */
     private static List<ObjectNode> candidates(Manifest.Standard standard, JsonNode input) {
         List<ObjectNode> candidates = new ArrayList<>();
         candidates.add(((ObjectNode) input).deepCopy());
@@ -93,12 +116,13 @@ final class MissingEvidenceRange {
             List<ObjectNode> next = new ArrayList<>();
             for (ObjectNode base : candidates) {
                 if (question.isJudgement()) {
-                    for (boolean answer : new boolean[] {true, false}) {
+                    for (boolean answer : new boolean[] { true, false }) {
                         ObjectNode copy = base.deepCopy();
                         copy.with("judgements").put(question.code(), answer);
                         next.add(copy);
                     }
-                } else {
+                }
+                else {
                     for (int step = 0; step <= STEPS; step++) {
                         ObjectNode copy = base.deepCopy();
                         copy.with("keyQuestions").putObject(question.code()).put("percentage", step * 100.0 / STEPS);
@@ -114,7 +138,8 @@ final class MissingEvidenceRange {
     private static void collect(JsonNode body, String standard, Map<String, String> byRating) {
         JsonNode overall = body.path("overall");
         if (OverallStatus.FINAL.name().equals(overall.path("status").asText())) {
-            byRating.put(body.path("standards").path(standard).path("rating").asText(), overall.path("rating").asText());
+            byRating.put(body.path("standards").path(standard).path("rating").asText(),
+                    overall.path("rating").asText());
         }
         for (Iterator<JsonNode> it = overall.path("options").elements(); it.hasNext();) {
             JsonNode option = it.next();
@@ -125,4 +150,5 @@ final class MissingEvidenceRange {
     private static int score(RuleSet ruleSet, String rating) {
         return ruleSet.manifest().scaleStep(rating).map(Manifest.ScaleStep::score).orElse(Integer.MAX_VALUE);
     }
+
 }

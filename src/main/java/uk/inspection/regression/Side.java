@@ -3,7 +3,10 @@ package uk.inspection.regression;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** One side of a comparison: a rules home and, optionally, one framework in it ({@code HOME[:framework]}). */
+/**
+ * One side of a comparison: a rules home and, optionally, one framework in it
+ * ({@code HOME[:framework]}).
+ */
 public record Side(Path home, String framework) {
 
     public static Side parse(String spec) {

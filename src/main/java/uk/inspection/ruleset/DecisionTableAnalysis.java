@@ -11,17 +11,20 @@ import uk.inspection.engine.DecisionTable;
 import uk.inspection.engine.LoadProblem;
 
 /**
- * Checks each decision table, as the engine read it, against the domains the manifest declares
- * for its condition columns: numeric ranges must cover their domain with no gap and no overlap,
- * combinations of listed values must each appear exactly once, no row may be unable to fire,
- * every rating produced must be in the scale and every rating of the scale produced. It fails
- * closed: a table whose rows it counts differently from the engine, or whose condition code it
- * cannot read, is a problem, never a silent pass. Nothing here knows this methodology.
+ * Checks each decision table, as the engine read it, against the domains the manifest
+ * declares for its condition columns: numeric ranges must cover their domain with no gap
+ * and no overlap, combinations of listed values must each appear exactly once, no row may
+ * be unable to fire, every rating produced must be in the scale and every rating of the
+ * scale produced. It fails closed: a table whose rows it counts differently from the
+ * engine, or whose condition code it cannot read, is a problem, never a silent pass.
+ * Nothing here knows this methodology.
  */
 final class DecisionTableAnalysis {
 
     private final DecisionTable table;
+
     private final Manifest manifest;
+
     private final List<LoadProblem> problems;
 
     private DecisionTableAnalysis(DecisionTable table, Manifest manifest, List<LoadProblem> problems) {
@@ -58,9 +61,14 @@ final class DecisionTableAnalysis {
         checkRatings();
     }
 
-    /** Per distinct combination of the equality columns, each range field must cover its domain exactly once. */
+    /**
+     * Per distinct combination of the equality columns, each range field must cover its
+     * domain exactly once.
+     */
     private void checkRanges(List<TableConditions.Condition> conditions) {
-        List<TableConditions.Condition> bounds = conditions.stream().filter(TableConditions.Condition::isBound).toList();
+        List<TableConditions.Condition> bounds = conditions.stream()
+            .filter(TableConditions.Condition::isBound)
+            .toList();
         for (String field : bounds.stream().map(TableConditions.Condition::field).distinct().toList()) {
             List<TableConditions.Condition> fieldBounds = bounds.stream().filter(c -> c.field().equals(field)).toList();
             int column = fieldBounds.get(0).column();
@@ -69,7 +77,8 @@ final class DecisionTableAnalysis {
                 continue;
             }
             if (!domain.isRange()) {
-                tableProblem(field + " is compared with >= or <, but its domain in framework.yaml is not a from-to range");
+                tableProblem(
+                        field + " is compared with >= or <, but its domain in framework.yaml is not a from-to range");
                 continue;
             }
             List<TableConditions.Condition> equalities = conditions.stream().filter(c -> !c.isBound()).toList();
@@ -78,11 +87,13 @@ final class DecisionTableAnalysis {
                 Interval interval = interval(row, fieldBounds);
                 if (interval != null) {
                     String group = equalities.stream().map(c -> row.cell(c.column())).toList().toString();
-                    groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new IntervalCoverage.Entry(row.sheetRow(), interval));
+                    groups.computeIfAbsent(group, k -> new ArrayList<>())
+                        .add(new IntervalCoverage.Entry(row.sheetRow(), interval));
                 }
             }
-            groups.values().forEach(entries -> IntervalCoverage.check(field, Interval.closed(domain.from(), domain.to()),
-                    entries, (row, message) -> cellProblem(row, column, message)));
+            groups.values()
+                .forEach(entries -> IntervalCoverage.check(field, Interval.closed(domain.from(), domain.to()), entries,
+                        (row, message) -> cellProblem(row, column, message)));
         }
     }
 
@@ -96,16 +107,20 @@ final class DecisionTableAnalysis {
             }
             try {
                 interval = interval.bounded(bound.operator(), new BigDecimal(text));
-            } catch (NumberFormatException e) {
-                cellProblem(row.sheetRow(), bound.column(), "the '" + bound.label() + "' cell holds text '" + text
-                        + "' where a number is needed");
+            }
+            catch (NumberFormatException e) {
+                cellProblem(row.sheetRow(), bound.column(),
+                        "the '" + bound.label() + "' cell holds text '" + text + "' where a number is needed");
                 return null;
             }
         }
         return interval;
     }
 
-    /** Equality columns with listed domains: every combination of their values appears in exactly one row. */
+    /**
+     * Equality columns with listed domains: every combination of their values appears in
+     * exactly one row.
+     */
     private void checkCombinations(List<TableConditions.Condition> conditions) {
         List<TableConditions.Condition> equalities = conditions.stream().filter(c -> !c.isBound()).toList();
         if (equalities.isEmpty() || conditions.stream().anyMatch(TableConditions.Condition::isBound)) {
@@ -122,13 +137,15 @@ final class DecisionTableAnalysis {
         List<String> fields = equalities.stream().map(TableConditions.Condition::field).toList();
         Map<List<String>, Integer> seen = new LinkedHashMap<>();
         for (DecisionTable.Row row : table.rows()) {
-            // A blank cell leaves the column out of the rule: the row matches every value of it.
+            // A blank cell leaves the column out of the rule: the row matches every value
+            // of it.
             List<List<String>> cellValues = new ArrayList<>();
             for (int i = 0; i < equalities.size(); i++) {
                 String value = row.cell(equalities.get(i).column());
                 if (value.isBlank()) {
                     cellValues.add(domains.get(i));
-                } else {
+                }
+                else {
                     if (!domains.get(i).contains(value)) {
                         cellProblem(row.sheetRow(), equalities.get(i).column(), "row can never fire: " + fields.get(i)
                                 + " '" + value + "' is not one of " + String.join(", ", domains.get(i)));
@@ -151,7 +168,10 @@ final class DecisionTableAnalysis {
         }
     }
 
-    /** Action columns that produce ratings: every value must be in the scale, and every rating of the scale produced. */
+    /**
+     * Action columns that produce ratings: every value must be in the scale, and every
+     * rating of the scale produced.
+     */
     private void checkRatings() {
         List<String> scale = scale();
         List<String> produced = new ArrayList<>();
@@ -166,15 +186,18 @@ final class DecisionTableAnalysis {
                 for (String value : values.get(i)) {
                     if (scale.contains(value)) {
                         produced.add(value);
-                    } else if (!value.isBlank()) {
-                        cellProblem(table.rows().get(i).sheetRow(), column.index(), "'" + value
-                                + "' is not a rating of the scale (" + String.join(", ", scale) + ")");
+                    }
+                    else if (!value.isBlank()) {
+                        cellProblem(table.rows().get(i).sheetRow(), column.index(),
+                                "'" + value + "' is not a rating of the scale (" + String.join(", ", scale) + ")");
                     }
                 }
             }
         }
         if (ratingColumn) {
-            scale.stream().filter(r -> !produced.contains(r)).forEach(r -> tableProblem("no row produces the rating " + r));
+            scale.stream()
+                .filter(r -> !produced.contains(r))
+                .forEach(r -> tableProblem("no row produces the rating " + r));
         }
     }
 
@@ -227,4 +250,5 @@ final class DecisionTableAnalysis {
     private void tableProblem(String message) {
         problems.add(LoadProblem.inRow(table.file(), table.sheet(), table.sheetRow(), message));
     }
+
 }

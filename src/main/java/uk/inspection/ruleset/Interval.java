@@ -2,7 +2,10 @@ package uk.inspection.ruleset;
 
 import java.math.BigDecimal;
 
-/** A range of a number, either end open (null) or closed, as a decision table row's bounds make it. */
+/**
+ * A range of a number, either end open (null) or closed, as a decision table row's bounds
+ * make it.
+ */
 record Interval(BigDecimal low, boolean lowIncluded, BigDecimal high, boolean highIncluded) {
 
     static final Interval ALL = new Interval(null, false, null, false);
@@ -11,7 +14,10 @@ record Interval(BigDecimal low, boolean lowIncluded, BigDecimal high, boolean hi
         return new Interval(low, true, high, true);
     }
 
-    /** This interval narrowed by one bound, as a condition {@code field OP value} narrows it. */
+    /**
+     * This interval narrowed by one bound, as a condition {@code field OP value} narrows
+     * it.
+     */
     Interval bounded(String operator, BigDecimal value) {
         return switch (operator) {
             case ">=" -> new Interval(value, true, high, highIncluded);
@@ -37,7 +43,8 @@ record Interval(BigDecimal low, boolean lowIncluded, BigDecimal high, boolean hi
         if (low == null || outer.low != null && outer.low.compareTo(low) > 0) {
             newLow = outer.low;
             newLowIncluded = outer.lowIncluded;
-        } else if (outer.low != null && outer.low.compareTo(low) == 0) {
+        }
+        else if (outer.low != null && outer.low.compareTo(low) == 0) {
             newLowIncluded = lowIncluded && outer.lowIncluded;
         }
         BigDecimal newHigh = high;
@@ -45,7 +52,8 @@ record Interval(BigDecimal low, boolean lowIncluded, BigDecimal high, boolean hi
         if (high == null || outer.high != null && outer.high.compareTo(high) < 0) {
             newHigh = outer.high;
             newHighIncluded = outer.highIncluded;
-        } else if (outer.high != null && outer.high.compareTo(high) == 0) {
+        }
+        else if (outer.high != null && outer.high.compareTo(high) == 0) {
             newHighIncluded = highIncluded && outer.highIncluded;
         }
         return new Interval(newLow, newLowIncluded, newHigh, newHighIncluded);

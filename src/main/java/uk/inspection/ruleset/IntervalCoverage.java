@@ -5,27 +5,34 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-/** Checks that rows' intervals cover a domain exactly once: reports gaps, overlaps and rows outside it. */
+/**
+ * Checks that rows' intervals cover a domain exactly once: reports gaps, overlaps and
+ * rows outside it.
+ */
 final class IntervalCoverage {
 
-    record Entry(int row, Interval interval) {}
+    record Entry(int row, Interval interval) {
+    }
 
-    private IntervalCoverage() {}
+    private IntervalCoverage() {
+    }
 
     static void check(String field, Interval domain, List<Entry> entries, BiConsumer<Integer, String> problem) {
         List<Entry> inside = entries.stream().filter(e -> {
             Interval clipped = e.interval().within(domain);
             if (clipped.isEmpty()) {
-                problem.accept(e.row(), "row can never fire: " + field + " " + e.interval() + " is outside "
-                        + domain + " or empty");
+                problem.accept(e.row(),
+                        "row can never fire: " + field + " " + e.interval() + " is outside " + domain + " or empty");
                 return false;
             }
             return true;
-        }).map(e -> new Entry(e.row(), e.interval().within(domain)))
-                .sorted(Comparator.comparing((Entry e) -> e.interval().low())
-                        .thenComparing(e -> !e.interval().lowIncluded()))
-                .toList();
-        // The covered part so far ends at 'reach' (included or not); the next row must start exactly there.
+        })
+            .map(e -> new Entry(e.row(), e.interval().within(domain)))
+            .sorted(Comparator.comparing((Entry e) -> e.interval().low())
+                .thenComparing(e -> !e.interval().lowIncluded()))
+            .toList();
+        // The covered part so far ends at 'reach' (included or not); the next row must
+        // start exactly there.
         BigDecimal reach = domain.low();
         boolean reachIncluded = false;
         boolean started = false;
@@ -56,8 +63,10 @@ final class IntervalCoverage {
             return;
         }
         if (reach.compareTo(domain.high()) < 0 || !reachIncluded) {
-            problem.accept(previous.row(), "gap: no row for " + field + " " + Interval.plain(reach) + "–"
-                    + Interval.plain(domain.high()) + (reach.compareTo(domain.high()) == 0 ? " (the value itself)" : ""));
+            problem.accept(previous.row(),
+                    "gap: no row for " + field + " " + Interval.plain(reach) + "–" + Interval.plain(domain.high())
+                            + (reach.compareTo(domain.high()) == 0 ? " (the value itself)" : ""));
         }
     }
+
 }

@@ -7,13 +7,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import uk.inspection.engine.LoadProblem;
 
-/** How the last attempt to load a rule set went; a failed load names what is still being served, if anything. */
+/**
+ * How the last attempt to load a rule set went; a failed load names what is still being
+ * served, if anything.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadStatus(Status status, Instant attemptedAt, List<LoadProblem> errors, String servingVersion,
         String failedVersion) {
 
     public enum Status {
+
         OK, FAILED
+
     }
 
     public LoadStatus {
@@ -28,7 +33,10 @@ public record LoadStatus(Status status, Instant attemptedAt, List<LoadProblem> e
         return new LoadStatus(Status.OK, at, null, null, null);
     }
 
-    /** A failed build: its errors, what is still served (if anything) and the content hash of the files that failed. */
+    /**
+     * A failed build: its errors, what is still served (if anything) and the content hash
+     * of the files that failed.
+     */
     static LoadStatus failed(Instant at, List<LoadProblem> errors, String servingVersion, String failedVersion) {
         return new LoadStatus(Status.FAILED, at, errors, servingVersion, failedVersion);
     }

@@ -5,17 +5,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A framework's manifest ({@code rules/<framework>/framework.yaml}): its name, rating scale,
- * inspection types and standards. The request validator and the fact builder read it; the rules
- * read the facts built from it.
+ * A framework's manifest ({@code rules/<framework>/framework.yaml}): its name, rating
+ * scale, inspection types and standards. The request validator and the fact builder read
+ * it; the rules read the facts built from it.
  */
 public record Manifest(String name, Kind kind, String source, List<ScaleStep> ratingScale,
-        List<InspectionType> inspectionTypes, List<Standard> standards, Panel panel, Map<String, TableDomain> tableDomains,
-        Map<String, List<String>> vocabularies, List<String> accepts) {
+        List<InspectionType> inspectionTypes, List<Standard> standards, Panel panel,
+        Map<String, TableDomain> tableDomains, Map<String, List<String>> vocabularies, List<String> accepts) {
 
-    /** What a rule set decides: inspection ratings (the default), or Youth Justice Board oversight of quarters. */
+    /**
+     * What a rule set decides: inspection ratings (the default), or Youth Justice Board
+     * oversight of quarters.
+     */
     public enum Kind {
+
         RATINGS, OVERSIGHT
+
     }
 
     public Manifest {
@@ -30,7 +35,8 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
     }
 
     /** One rating of the scale, lowest first. */
-    public record ScaleStep(String code, String label, int score) {}
+    public record ScaleStep(String code, String label, int score) {
+    }
 
     /** An inspection type and the standards it rates. */
     public record InspectionType(String code, String name, List<String> standards) {
@@ -40,12 +46,15 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
     }
 
     /**
-     * A standard; {@code ratedFrom} is {@code CASES} (rules compute it) or {@code JUDGEMENT} (given in
-     * the request, which must then give it when {@code required}).
+     * A standard; {@code ratedFrom} is {@code CASES} (rules compute it) or
+     * {@code JUDGEMENT} (given in the request, which must then give it when
+     * {@code required}).
      */
     public record Standard(String code, String name, String ratedFrom, boolean countsTowardOverall, boolean panelChoice,
             boolean required, List<KeyQuestion> keyQuestions) {
+
         public static final String CASES = "CASES";
+
         public static final String JUDGEMENT = "JUDGEMENT";
 
         public Standard {
@@ -57,7 +66,10 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
         }
     }
 
-    /** A key question; {@code answeredBy} is {@code CASES} (a share of cases) or {@code JUDGEMENT} (yes or no). */
+    /**
+     * A key question; {@code answeredBy} is {@code CASES} (a share of cases) or
+     * {@code JUDGEMENT} (yes or no).
+     */
     public record KeyQuestion(String code, String question, String answeredBy) {
         public KeyQuestion {
             answeredBy = answeredBy == null ? Standard.CASES : answeredBy;
@@ -69,9 +81,10 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
     }
 
     /**
-     * What a decision-table condition column ranges over, keyed {@code Fact.field}: numbers
-     * {@code from}–{@code to} (both included), listed {@code values}, or the rating scale
-     * ({@code scale: true}). {@code validate} sweeps tables against these for gaps and overlaps.
+     * What a decision-table condition column ranges over, keyed {@code Fact.field}:
+     * numbers {@code from}–{@code to} (both included), listed {@code values}, or the
+     * rating scale ({@code scale: true}). {@code validate} sweeps tables against these
+     * for gaps and overlaps.
      */
     public record TableDomain(java.math.BigDecimal from, java.math.BigDecimal to, List<String> values, boolean scale) {
         public TableDomain {
@@ -84,9 +97,13 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
     }
 
     /** What the ratings panel may do beyond choosing inside a permitted range. */
-    public record Panel(boolean overallDeparture) {}
+    public record Panel(boolean overallDeparture) {
+    }
 
-    /** Whether requests may carry this optional context field (region, nation, fieldworkEnd, organisationalAlerts). */
+    /**
+     * Whether requests may carry this optional context field (region, nation,
+     * fieldworkEnd, organisationalAlerts).
+     */
     public boolean acceptsField(String field) {
         return accepts.contains(field);
     }
@@ -95,7 +112,10 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
         return kind == Kind.RATINGS;
     }
 
-    /** The codes a request field may take ({@code vocabularies} in the manifest), if the manifest lists them. */
+    /**
+     * The codes a request field may take ({@code vocabularies} in the manifest), if the
+     * manifest lists them.
+     */
     public Optional<List<String>> vocabulary(String field) {
         return Optional.ofNullable(vocabularies.get(field));
     }
@@ -112,7 +132,10 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
         return ratingScale.stream().filter(s -> s.code().equals(rating)).findFirst();
     }
 
-    /** The standards an inspection of this type rates; every standard when the framework has no types. */
+    /**
+     * The standards an inspection of this type rates; every standard when the framework
+     * has no types.
+     */
     public List<Standard> standardsFor(String inspectionTypeCode) {
         if (inspectionTypes.isEmpty()) {
             return standards;

@@ -13,25 +13,33 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import uk.inspection.engine.LoadProblem;
 
-/** Reads a framework's {@code framework.yaml} and checks it is coherent before any rule is compiled. */
+/**
+ * Reads a framework's {@code framework.yaml} and checks it is coherent before any rule is
+ * compiled.
+ */
 final class ManifestReader {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
 
-    private ManifestReader() {}
+    private ManifestReader() {
+    }
 
-    /** The manifest, or the problems that stop it being used (added to {@code problems}). */
+    /**
+     * The manifest, or the problems that stop it being used (added to {@code problems}).
+     */
     static Manifest read(RuleFile file, List<LoadProblem> problems) {
         Manifest manifest;
         try {
             manifest = YAML.readValue(file.content(), Manifest.class);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
             problems.add(new LoadProblem(file.path(), line, null, e.getOriginalMessage()));
             return null;
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             problems.add(LoadProblem.inFile(file.path(), e.getMessage()));
             return null;
         }
@@ -78,4 +86,5 @@ final class ManifestReader {
         }
         return problems;
     }
+
 }

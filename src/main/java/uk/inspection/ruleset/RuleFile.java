@@ -2,10 +2,17 @@ package uk.inspection.ruleset;
 
 import java.util.Locale;
 
-/** One file of a rule set, with its path relative to the rules home (forward slashes) and its content. */
+/**
+ * One file of a rule set, with its path relative to the rules home (forward slashes) and
+ * its content.
+ */
 record RuleFile(String path, byte[] content) {
 
-    enum Kind { MANIFEST, DRL, DECISION_TABLE, TRANSLATION, SKIPPED_TABLE, OTHER }
+    enum Kind {
+
+        MANIFEST, DRL, DECISION_TABLE, TRANSLATION, SKIPPED_TABLE, OTHER
+
+    }
 
     static final String MANIFEST_NAME = "framework.yaml";
 

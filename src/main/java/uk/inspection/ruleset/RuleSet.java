@@ -13,9 +13,9 @@ import uk.inspection.engine.CompiledRules;
 import uk.inspection.engine.Evaluation;
 
 /**
- * One framework's rule set as built from its files: its manifest, its content-hash version, the
- * files it came from (path to content hash), its translation tables and its compiled rules, shared
- * by every request.
+ * One framework's rule set as built from its files: its manifest, its content-hash
+ * version, the files it came from (path to content hash), its translation tables and its
+ * compiled rules, shared by every request.
  */
 public record RuleSet(String id, Manifest manifest, String version, Instant loadedAt, Map<String, String> fileHashes,
         List<TranslationTable> translations, CompiledRules rules) {
@@ -30,7 +30,10 @@ public record RuleSet(String id, Manifest manifest, String version, Instant load
         return List.copyOf(fileHashes.keySet());
     }
 
-    /** The files that differ from an earlier build of the same framework: added, changed or removed. */
+    /**
+     * The files that differ from an earlier build of the same framework: added, changed
+     * or removed.
+     */
     public List<String> filesChangedSince(RuleSet earlier) {
         TreeSet<String> changed = new TreeSet<>();
         fileHashes.forEach((path, hash) -> {
@@ -42,7 +45,10 @@ public record RuleSet(String id, Manifest manifest, String version, Instant load
         return List.copyOf(changed);
     }
 
-    /** The table that re-expresses another framework's per-case answers in this one's, if the rule set has one. */
+    /**
+     * The table that re-expresses another framework's per-case answers in this one's, if
+     * the rule set has one.
+     */
     public Optional<TranslationTable> translationFrom(String framework) {
         return translations.stream().filter(t -> t.fromFramework().equals(framework)).findFirst();
     }

@@ -14,24 +14,33 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** Finds the frameworks under a rules home and reads the files of one, and hashes them into a version. */
+/**
+ * Finds the frameworks under a rules home and reads the files of one, and hashes them
+ * into a version.
+ */
 public final class RuleSetFiles {
 
     static final String RULES = "rules";
     static final String TABLES = "decision-tables";
 
-    private RuleSetFiles() {}
+    private RuleSetFiles() {
+    }
 
-    /** Framework ids: the folder names under {@code rules/} and {@code decision-tables/}. */
+    /**
+     * Framework ids: the folder names under {@code rules/} and {@code decision-tables/}.
+     */
     public static List<String> frameworks(Path home) {
         TreeSet<String> ids = new TreeSet<>();
         for (String top : List.of(RULES, TABLES)) {
             Path dir = home.resolve(top);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> children = Files.list(dir)) {
-                    children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                            .filter(name -> !name.startsWith(".")).forEach(ids::add);
-                } catch (IOException e) {
+                    children.filter(Files::isDirectory)
+                        .map(p -> p.getFileName().toString())
+                        .filter(name -> !name.startsWith("."))
+                        .forEach(ids::add);
+                }
+                catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
@@ -39,7 +48,10 @@ public final class RuleSetFiles {
         return List.copyOf(ids);
     }
 
-    /** Every file of one framework, sorted by path; office lock files and hidden files are left out. */
+    /**
+     * Every file of one framework, sorted by path; office lock files and hidden files are
+     * left out.
+     */
     static List<RuleFile> read(Path home, String framework) throws IOException {
         List<RuleFile> files = new ArrayList<>();
         for (String top : List.of(RULES, TABLES)) {
@@ -67,12 +79,16 @@ public final class RuleSetFiles {
     static String fileHash(RuleFile file) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.content()));
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
-    /** {@code sha256:<hex>} over the paths and contents of the files the rule set is built from. */
+    /**
+     * {@code sha256:<hex>} over the paths and contents of the files the rule set is built
+     * from.
+     */
     static String version(List<RuleFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -86,8 +102,10 @@ public final class RuleSetFiles {
                 digest.update((byte) 0);
             }
             return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
+        }
+        catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
+
 }

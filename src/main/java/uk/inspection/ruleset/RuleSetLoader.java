@@ -15,13 +15,14 @@ import uk.inspection.engine.RuleSource;
 import uk.inspection.engine.drools.DroolsRuleEngine;
 
 /**
- * Builds one framework's rule set from its files: the manifest, the rules compiled by the engine,
- * the decision tables analysed against the manifest's domains, the translation tables. Loads run
- * one at a time (Drools caches generated table DRL by path, JVM-wide).
+ * Builds one framework's rule set from its files: the manifest, the rules compiled by the
+ * engine, the decision tables analysed against the manifest's domains, the translation
+ * tables. Loads run one at a time (Drools caches generated table DRL by path, JVM-wide).
  */
 public final class RuleSetLoader {
 
     private final Clock clock;
+
     private final RuleEngine engine;
 
     public RuleSetLoader(Clock clock) {
@@ -42,14 +43,18 @@ public final class RuleSetLoader {
         List<RuleFile> files;
         try {
             files = RuleSetFiles.read(home, framework);
-        } catch (IOException e) {
-            return new LoadResult.Failed(framework, null,
-                    List.of(LoadProblem.inFile(RuleSetFiles.RULES + "/" + framework, "cannot read: " + e.getMessage())));
+        }
+        catch (IOException e) {
+            return new LoadResult.Failed(framework, null, List
+                .of(LoadProblem.inFile(RuleSetFiles.RULES + "/" + framework, "cannot read: " + e.getMessage())));
         }
         return load(framework, files, unlessVersion);
     }
 
-    /** Builds the framework from these files (relative to a rules home) unless they hash to {@code unlessVersion}. */
+    /**
+     * Builds the framework from these files (relative to a rules home) unless they hash
+     * to {@code unlessVersion}.
+     */
     public synchronized LoadResult load(String framework, List<RuleFile> files, String unlessVersion) {
         long started = System.nanoTime();
         String version = RuleSetFiles.version(files);
@@ -61,23 +66,31 @@ public final class RuleSetLoader {
         Compilation compilation = engine.compile(framework, sources(files, problems));
         if (compilation instanceof Compilation.Failed failed) {
             problems.addAll(failed.problems());
-        } else if (manifest != null && compilation instanceof Compilation.Compiled compiled) {
+        }
+        else if (manifest != null && compilation instanceof Compilation.Compiled compiled) {
             problems.addAll(DecisionTableAnalysis.analyse(compiled.tables(), manifest));
         }
-        List<TranslationTable> translations = manifest == null ? List.of() : files.stream()
-                .filter(f -> f.kind() == RuleFile.Kind.TRANSLATION)
-                .map(f -> TranslationTableReader.read(f, manifest, problems)).toList();
+        List<TranslationTable> translations = manifest == null ? List.of()
+                : files.stream()
+                    .filter(f -> f.kind() == RuleFile.Kind.TRANSLATION)
+                    .map(f -> TranslationTableReader.read(f, manifest, problems))
+                    .toList();
         if (!problems.isEmpty() || manifest == null || !(compilation instanceof Compilation.Compiled compiled)) {
             return new LoadResult.Failed(framework, version, problems);
         }
         Map<String, String> hashes = new LinkedHashMap<>();
-        files.stream().filter(f -> f.kind() != RuleFile.Kind.OTHER).forEach(f -> hashes.put(f.path(), RuleSetFiles.fileHash(f)));
+        files.stream()
+            .filter(f -> f.kind() != RuleFile.Kind.OTHER)
+            .forEach(f -> hashes.put(f.path(), RuleSetFiles.fileHash(f)));
         RuleSet ruleSet = new RuleSet(framework, manifest, version, clock.instant(), hashes, translations,
                 compiled.rules());
         return new LoadResult.Loaded(ruleSet, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The files the engine compiles; a table Drools would skip for its name is a problem, not silence. */
+    /**
+     * The files the engine compiles; a table Drools would skip for its name is a problem,
+     * not silence.
+     */
     private static List<RuleSource> sources(List<RuleFile> files, List<LoadProblem> problems) {
         List<RuleSource> sources = new ArrayList<>();
         for (RuleFile file : files) {
@@ -89,7 +102,8 @@ public final class RuleSetLoader {
                         + " only when its name ends .drl.xlsx, .drl.xls or .drl.csv; rename it, or move it out of the"
                         + " rule folders"));
                 default -> {
-                    // the manifest, translation tables and other files are read here, not compiled
+                    // the manifest, translation tables and other files are read here, not
+                    // compiled
                 }
             }
         }
@@ -105,4 +119,5 @@ public final class RuleSetLoader {
         }
         return ManifestReader.read(manifests.get(0), problems);
     }
+
 }

@@ -20,29 +20,39 @@ import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 
 /**
- * The rule sets the service is serving, one per framework folder, with the last good versions of
- * each. A build that fails to compile or fails a {@link RuleSetCheck} is reported (file, line or
- * row, message) and never replaces the version being served; the service starts even when a
- * framework is broken. Swaps are atomic: a request keeps the rule set it started with.
+ * The rule sets the service is serving, one per framework folder, with the last good
+ * versions of each. A build that fails to compile or fails a {@link RuleSetCheck} is
+ * reported (file, line or row, message) and never replaces the version being served; the
+ * service starts even when a framework is broken. Swaps are atomic: a request keeps the
+ * rule set it started with.
  */
 @Component
 public class RuleSetRegistry {
 
-    /** How many good versions of each framework are kept, for pinned requests and the versions listing. */
+    /**
+     * How many good versions of each framework are kept, for pinned requests and the
+     * versions listing.
+     */
     public static final int KEPT_VERSIONS = 10;
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetRegistry.class);
 
     private final RulesProperties properties;
+
     private final RuleSetLoader loader;
+
     private final List<RuleSetCheck> checks;
+
     private final Clock clock;
+
     /** Newest first; each list is immutable and replaced whole. */
     private final ConcurrentMap<String, List<KeptVersion>> kept = new ConcurrentHashMap<>();
+
     private final ConcurrentMap<String, LoadStatus> lastLoad = new ConcurrentHashMap<>();
 
     /** A good version, and the files that changed from the version before it. */
-    public record KeptVersion(RuleSet ruleSet, List<String> changedFiles) {}
+    public record KeptVersion(RuleSet ruleSet, List<String> changedFiles) {
+    }
 
     public RuleSetRegistry(RulesProperties properties, List<RuleSetCheck> checks, Clock clock) {
         this.properties = properties;
@@ -52,7 +62,10 @@ public class RuleSetRegistry {
         RuleSetFiles.frameworks(properties.homePath()).forEach(this::load);
     }
 
-    /** Builds a framework from its files, checks it, and serves it if both succeed. One build at a time. */
+    /**
+     * Builds a framework from its files, checks it, and serves it if both succeed. One
+     * build at a time.
+     */
     public synchronized LoadResult load(String framework) {
         RuleSet current = serving(framework).orElse(null);
         boolean healthy = lastLoad.containsKey(framework) && lastLoad.get(framework).isOk();
@@ -63,7 +76,8 @@ public class RuleSetRegistry {
         }
         if (result instanceof LoadResult.Loaded loaded) {
             serve(framework, loaded, current);
-        } else if (result instanceof LoadResult.Failed failed) {
+        }
+        else if (result instanceof LoadResult.Failed failed) {
             refuse(framework, failed, current);
         }
         return result;
@@ -79,10 +93,13 @@ public class RuleSetRegistry {
     private void serve(String framework, LoadResult.Loaded loaded, RuleSet previous) {
         RuleSet ruleSet = loaded.ruleSet();
         List<KeptVersion> versions = new ArrayList<>();
-        versions.add(new KeptVersion(ruleSet, previous == null ? ruleSet.sources() : ruleSet.filesChangedSince(previous)));
-        kept.getOrDefault(framework, List.of()).stream()
-                .filter(v -> !v.ruleSet().version().equals(ruleSet.version()))
-                .limit(KEPT_VERSIONS - 1L).forEach(versions::add);
+        versions
+            .add(new KeptVersion(ruleSet, previous == null ? ruleSet.sources() : ruleSet.filesChangedSince(previous)));
+        kept.getOrDefault(framework, List.of())
+            .stream()
+            .filter(v -> !v.ruleSet().version().equals(ruleSet.version()))
+            .limit(KEPT_VERSIONS - 1L)
+            .forEach(versions::add);
         kept.put(framework, List.copyOf(versions));
         lastLoad.put(framework, LoadStatus.ok(ruleSet.loadedAt()));
         log.info("Rule set {} {} built in {} ms from {} files", framework, ruleSet.version(), loaded.buildMillis(),
@@ -106,8 +123,9 @@ public class RuleSetRegistry {
     }
 
     /**
-     * The rule set serving a framework of this kind, or the kept version a request pinned: 404 for no
-     * such framework (or one of another kind), 503 when it never built, 410 when the version is not kept.
+     * The rule set serving a framework of this kind, or the kept version a request
+     * pinned: 404 for no such framework (or one of another kind), 503 when it never
+     * built, 410 when the version is not kept.
      */
     public Decision<RuleSet> lookup(String framework, Manifest.Kind kind, String pinnedVersion) {
         Decision<RuleSet> found = lookup(framework);
@@ -116,24 +134,34 @@ public class RuleSetRegistry {
         }
         RuleSet serving = decided.value();
         if (serving.manifest().kind() != kind) {
-            return Decision.refused(Failure.notA(kind.name().toLowerCase(Locale.ROOT), framework, frameworks().entrySet()
-                    .stream().filter(e -> e.getValue().map(r -> r.manifest().kind() == kind).orElse(false))
-                    .map(Map.Entry::getKey).toList()));
+            return Decision.refused(Failure.notA(kind.name().toLowerCase(Locale.ROOT), framework,
+                    frameworks().entrySet()
+                        .stream()
+                        .filter(e -> e.getValue().map(r -> r.manifest().kind() == kind).orElse(false))
+                        .map(Map.Entry::getKey)
+                        .toList()));
         }
         if (pinnedVersion == null || pinnedVersion.isBlank() || pinnedVersion.equals(serving.version())) {
             return found;
         }
-        return kept.get(framework).stream().map(KeptVersion::ruleSet)
-                .filter(r -> r.version().equals(pinnedVersion.strip())).findFirst().map(Decision::decided)
-                .orElseGet(() -> Decision.refused(Failure.versionGone(framework, pinnedVersion,
-                        "the last " + KEPT_VERSIONS + " good versions are")));
+        return kept.get(framework)
+            .stream()
+            .map(KeptVersion::ruleSet)
+            .filter(r -> r.version().equals(pinnedVersion.strip()))
+            .findFirst()
+            .map(Decision::decided)
+            .orElseGet(() -> Decision.refused(
+                    Failure.versionGone(framework, pinnedVersion, "the last " + KEPT_VERSIONS + " good versions are")));
     }
 
-    /** The rule set serving a framework; 404 when there is no such framework, 503 when it never built. */
+    /**
+     * The rule set serving a framework; 404 when there is no such framework, 503 when it
+     * never built.
+     */
     private Decision<RuleSet> lookup(String framework) {
-        return serving(framework).map(Decision::decided).orElseGet(() -> Decision.refused(lastLoad.containsKey(framework)
-                ? Failure.ruleSetUnavailable(framework)
-                : Failure.unknownFramework(framework, new TreeMap<>(lastLoad).keySet())));
+        return serving(framework).map(Decision::decided)
+            .orElseGet(() -> Decision.refused(lastLoad.containsKey(framework) ? Failure.ruleSetUnavailable(framework)
+                    : Failure.unknownFramework(framework, new TreeMap<>(lastLoad).keySet())));
     }
 
     /** The kept good versions, newest (serving) first. */
@@ -156,4 +184,5 @@ public class RuleSetRegistry {
         lastLoad.keySet().forEach(id -> all.put(id, serving(id)));
         return all;
     }
+
 }

@@ -23,9 +23,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches the rules home and rebuilds a framework when its files change: off the request path, once
- * the files have been quiet for the debounce interval (editors save in several steps), one build
- * at a time. The registry decides whether the build goes live.
+ * Watches the rules home and rebuilds a framework when its files change: off the request
+ * path, once the files have been quiet for the debounce interval (editors save in several
+ * steps), one build at a time. The registry decides whether the build goes live.
  */
 @Component
 class RuleSetWatcher implements SmartLifecycle {
@@ -33,11 +33,17 @@ class RuleSetWatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RuleSetWatcher.class);
 
     private final RulesProperties properties;
+
     private final RuleSetRegistry registry;
+
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+
     private final Map<WatchKey, Path> folders = new ConcurrentHashMap<>();
+
     private ScheduledExecutorService builder;
+
     private WatchService watcher;
+
     private Thread listener;
 
     RuleSetWatcher(RulesProperties properties, RuleSetRegistry registry) {
@@ -52,14 +58,16 @@ class RuleSetWatcher implements SmartLifecycle {
         }
         try {
             watcher = FileSystems.getDefault().newWatchService();
-            for (String top : new String[] {RuleSetFiles.RULES, RuleSetFiles.TABLES}) {
+            for (String top : new String[] { RuleSetFiles.RULES, RuleSetFiles.TABLES }) {
                 Path root = properties.homePath().resolve(top);
                 if (Files.isDirectory(root)) {
                     registerTree(root);
                 }
             }
-        } catch (IOException e) {
-            log.error("Cannot watch {} for rule changes; edits need a restart or POST .../reload", properties.homePath(), e);
+        }
+        catch (IOException e) {
+            log.error("Cannot watch {} for rule changes; edits need a restart or POST .../reload",
+                    properties.homePath(), e);
             return;
         }
         builder = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "rule-set-builder"));
@@ -82,7 +90,8 @@ class RuleSetWatcher implements SmartLifecycle {
                     folders.remove(key);
                 }
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
+        }
+        catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
         }
     }
@@ -91,7 +100,8 @@ class RuleSetWatcher implements SmartLifecycle {
         if (Files.isDirectory(path)) {
             try {
                 registerTree(path);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 log.warn("Cannot watch new folder {}", path, e);
             }
         }
@@ -110,13 +120,16 @@ class RuleSetWatcher implements SmartLifecycle {
 
     private void rebuild(String framework) {
         pending.remove(framework);
-        // A file directly under rules/ or decision-tables/ (a README, say) is not a framework.
-        if (registry.lastLoad(framework).isEmpty() && !RuleSetFiles.frameworks(properties.homePath()).contains(framework)) {
+        // A file directly under rules/ or decision-tables/ (a README, say) is not a
+        // framework.
+        if (registry.lastLoad(framework).isEmpty()
+                && !RuleSetFiles.frameworks(properties.homePath()).contains(framework)) {
             return;
         }
         try {
             registry.load(framework);
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             log.error("Rebuilding {} failed unexpectedly; the last good version keeps serving", framework, e);
         }
     }
@@ -137,7 +150,8 @@ class RuleSetWatcher implements SmartLifecycle {
         }
         try {
             watcher.close();
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             log.debug("closing the watch service", e);
         }
         builder.shutdownNow();
@@ -148,4 +162,5 @@ class RuleSetWatcher implements SmartLifecycle {
     public boolean isRunning() {
         return listener != null && listener.isAlive();
     }
+
 }

@@ -9,27 +9,37 @@ import java.util.regex.Pattern;
 import uk.inspection.engine.DecisionTable;
 
 /**
- * What a decision table's condition columns test, read from their code: each constraint compares a
- * fact field with the cell's value ({@code percentage >= $param}, {@code rating == "$param"}) or
- * with a constant ({@code code == "V1.1"}, which only narrows the facts the column applies to).
- * A column whose code is anything else cannot be checked, and says so.
+ * What a decision table's condition columns test, read from their code: each constraint
+ * compares a fact field with the cell's value ({@code percentage >= $param},
+ * {@code rating == "$param"}) or with a constant ({@code code == "V1.1"}, which only
+ * narrows the facts the column applies to). A column whose code is anything else cannot
+ * be checked, and says so.
  */
 final class TableConditions {
 
     private static final Pattern PATTERN = Pattern.compile("(?:\\$\\w+\\s*:\\s*)?(\\w+)\\s*");
+
     private static final Pattern CONSTRAINT = Pattern.compile("(\\w+)\\s*(==|>=|<=|>|<)\\s*(.+)");
+
     private static final Pattern PARAMETER = Pattern.compile("\"?\\$param\"?");
 
-    /** A column's test of one field with its cell: {@code operator} is {@code ==} or a bound ({@code >=}, {@code <}, ...). */
+    /**
+     * A column's test of one field with its cell: {@code operator} is {@code ==} or a
+     * bound ({@code >=}, {@code <}, ...).
+     */
     record Condition(int column, String label, String field, String operator) {
         boolean isBound() {
             return !operator.equals("==");
         }
     }
 
-    private TableConditions() {}
+    private TableConditions() {
+    }
 
-    /** The column's parameterised test, empty when it only holds constants; an unreadable column is reported. */
+    /**
+     * The column's parameterised test, empty when it only holds constants; an unreadable
+     * column is reported.
+     */
     static Optional<Condition> of(DecisionTable.Column column, List<String> unreadable) {
         String type = column.pattern() == null ? null : factType(column.pattern());
         if (type == null || column.code() == null) {
@@ -51,7 +61,8 @@ final class TableConditions {
                 }
                 parameterised = new Condition(column.index(), column.label(), type + "." + matcher.group(1),
                         matcher.group(2));
-            } else if (matcher.group(3).contains("$")) {
+            }
+            else if (matcher.group(3).contains("$")) {
                 unreadable.add("'" + constraint.strip() + "' uses the cell's value in a way the checks do not read");
                 return Optional.empty();
             }
@@ -73,11 +84,14 @@ final class TableConditions {
         for (char c : code.toCharArray()) {
             if (c == '"') {
                 quoted = !quoted;
-            } else if (!quoted && (c == '(' || c == '[')) {
+            }
+            else if (!quoted && (c == '(' || c == '[')) {
                 depth++;
-            } else if (!quoted && (c == ')' || c == ']')) {
+            }
+            else if (!quoted && (c == ')' || c == ']')) {
                 depth--;
-            } else if (!quoted && depth == 0 && c == ',') {
+            }
+            else if (!quoted && depth == 0 && c == ',') {
                 parts.add(part.toString());
                 part.setLength(0);
                 continue;
@@ -87,4 +101,5 @@ final class TableConditions {
         parts.add(part.toString());
         return parts;
     }
+
 }

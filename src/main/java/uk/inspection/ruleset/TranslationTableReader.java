@@ -18,16 +18,20 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import uk.inspection.engine.LoadProblem;
 
 /**
- * Reads a translation spreadsheet: "Setting" rows (name, value) above a header row whose first cell
- * is "Key question", then one row per key question: its code, its sources, and why.
+ * Reads a translation spreadsheet: "Setting" rows (name, value) above a header row whose
+ * first cell is "Key question", then one row per key question: its code, its sources, and
+ * why.
  */
 final class TranslationTableReader {
 
     static final String SUFFIX = ".translation.xlsx";
+
     private static final Pattern OR = Pattern.compile("\\s+or\\s+", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern AND = Pattern.compile("\\s+and\\s+|\\s*,\\s*", Pattern.CASE_INSENSITIVE);
 
-    private TranslationTableReader() {}
+    private TranslationTableReader() {
+    }
 
     static TranslationTable read(RuleFile file, Manifest target, List<LoadProblem> problems) {
         String name = file.path().substring(file.path().lastIndexOf('/') + 1);
@@ -38,7 +42,8 @@ final class TranslationTableReader {
         }
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             return parse(file, from, workbook.getSheetAt(0), target, problems);
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             problems.add(LoadProblem.inFile(file.path(), "cannot read the translation table: " + e.getMessage()));
             return null;
         }
@@ -55,7 +60,8 @@ final class TranslationTableReader {
             int sheetRow = row.getRowNum() + 1;
             if (!inTable) {
                 if (first.equalsIgnoreCase("Setting")) {
-                    settings.put(cells.formatCellValue(row.getCell(1)).strip(), cells.formatCellValue(row.getCell(2)).strip());
+                    settings.put(cells.formatCellValue(row.getCell(1)).strip(),
+                            cells.formatCellValue(row.getCell(2)).strip());
                 }
                 inTable = first.equalsIgnoreCase("Key question");
                 continue;
@@ -65,13 +71,18 @@ final class TranslationTableReader {
             }
             String sources = cells.formatCellValue(row.getCell(1)).strip();
             if (!declared(target, first)) {
-                problems.add(new LoadProblem(file.path(), null, sheetRow, "'" + first + "' is not a key question of this framework"));
-            } else if (sources.isEmpty()) {
+                problems.add(new LoadProblem(file.path(), null, sheetRow,
+                        "'" + first + "' is not a key question of this framework"));
+            }
+            else if (sources.isEmpty()) {
                 problems.add(new LoadProblem(file.path(), null, sheetRow, first + " has no source key questions"));
-            } else {
+            }
+            else {
                 List<List<String>> alternatives = Arrays.stream(OR.split(sources))
-                        .map(alternative -> Arrays.stream(AND.split(alternative)).map(String::strip).toList()).toList();
-                rows.add(new TranslationTable.Row(sheetRow, first, alternatives, cells.formatCellValue(row.getCell(2))));
+                    .map(alternative -> Arrays.stream(AND.split(alternative)).map(String::strip).toList())
+                    .toList();
+                rows.add(
+                        new TranslationTable.Row(sheetRow, first, alternatives, cells.formatCellValue(row.getCell(2))));
             }
         }
         if (!inTable) {
@@ -81,6 +92,10 @@ final class TranslationTableReader {
     }
 
     private static boolean declared(Manifest manifest, String keyQuestion) {
-        return manifest.standards().stream().flatMap(s -> s.keyQuestions().stream()).anyMatch(q -> q.code().equals(keyQuestion));
+        return manifest.standards()
+            .stream()
+            .flatMap(s -> s.keyQuestions().stream())
+            .anyMatch(q -> q.code().equals(keyQuestion));
     }
+
 }

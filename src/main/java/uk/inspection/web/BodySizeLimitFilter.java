@@ -18,13 +18,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import uk.inspection.problem.ProblemType;
 
 /**
- * Refuses request bodies over the limit (1 MiB by default) with 413: at once when the declared
- * length is too large, and while reading when a chunked body grows past it.
+ * Refuses request bodies over the limit (1 MiB by default) with 413: at once when the
+ * declared length is too large, and while reading when a chunked body grows past it.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+
     private final ProblemWriter problems;
 
     BodySizeLimitFilter(@Value("${http.max-body-size:1MB}") DataSize limit, ProblemWriter problems) {
@@ -44,7 +45,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
+
         private final long limit;
+
         private ServletInputStream stream;
 
         LimitedRequest(HttpServletRequest request, long limit) {
@@ -59,11 +62,15 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             }
             return stream;
         }
+
     }
 
     private static final class LimitedStream extends ServletInputStream {
+
         private final ServletInputStream in;
+
         private final long limit;
+
         private long read;
 
         LimitedStream(ServletInputStream in, long limit) {
@@ -110,5 +117,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         public void setReadListener(ReadListener listener) {
             in.setReadListener(listener);
         }
+
     }
+
 }

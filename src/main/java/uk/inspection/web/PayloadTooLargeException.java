@@ -8,4 +8,5 @@ class PayloadTooLargeException extends IOException {
     PayloadTooLargeException(long limit) {
         super("the request body is larger than " + limit + " bytes");
     }
+
 }

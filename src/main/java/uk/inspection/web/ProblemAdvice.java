@@ -25,8 +25,9 @@ import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.Problems;
 
 /**
- * Turns every failure into an {@code application/problem+json} answer through {@link Problems}.
- * Problems with the request name the field; nothing a client sends gets a 500.
+ * Turns every failure into an {@code application/problem+json} answer through
+ * {@link Problems}. Problems with the request name the field; nothing a client sends gets
+ * a 500.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -49,8 +50,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(e, PayloadTooLargeException.class)) {
             return answer(new Failure(ProblemType.PAYLOAD_TOO_LARGE, "the request body is too large", List.of()),
                     path(request));
@@ -58,13 +59,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return answer(Failure.malformed(JsonProblems.of(e.getCause())), path(request));
     }
 
-    /** Spring MVC's own answers (404, 405, 406, 415, ...) get the catalogue's type and the request's path. */
+    /**
+     * Spring MVC's own answers (404, 405, 406, 415, ...) get the catalogue's type and the
+     * request's path.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
         if (answer != null && answer.getBody() instanceof ProblemDetail spring) {
-            ProblemDetail problem = Problems.of(ProblemType.forStatus(status.value()), spring.getDetail(), path(request));
+            ProblemDetail problem = Problems.of(ProblemType.forStatus(status.value()), spring.getDetail(),
+                    path(request));
             return new ResponseEntity<>(problem, answer.getHeaders(), answer.getStatusCode());
         }
         return answer;
@@ -84,7 +89,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> answer(Failure failure, String path) {
-        return ResponseEntity.status(failure.type().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(failure, path));
+        return ResponseEntity.status(failure.type().status())
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .body(Problems.of(failure, path));
     }
+
 }

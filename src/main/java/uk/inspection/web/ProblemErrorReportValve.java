@@ -15,8 +15,9 @@ import uk.inspection.problem.Problems;
 import uk.inspection.problem.StrictJson;
 
 /**
- * Tomcat answers some requests itself, before Spring sees them (an encoded slash or a NUL in the
- * path, for example). This valve makes those answers problem details too, instead of HTML pages.
+ * Tomcat answers some requests itself, before Spring sees them (an encoded slash or a NUL
+ * in the path, for example). This valve makes those answers problem details too, instead
+ * of HTML pages.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -38,8 +39,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                 writer.write(new String(body, StandardCharsets.UTF_8));
                 response.finishResponse();
             }
-        } catch (IOException | IllegalStateException e) {
+        }
+        catch (IOException | IllegalStateException e) {
             // the client has gone or the response is committed; nothing more can be said
         }
     }
+
 }

@@ -13,7 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.Problems;
 
-/** Writes a problem where no controller is involved (filters, security), through {@link Problems}. */
+/**
+ * Writes a problem where no controller is involved (filters, security), through
+ * {@link Problems}.
+ */
 @Component
 class ProblemWriter {
 
@@ -29,4 +32,5 @@ class ProblemWriter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), Problems.of(type, detail, request.getRequestURI()));
     }
+
 }

@@ -28,32 +28,35 @@ import uk.inspection.problem.ProblemType;
 
 /**
  * Management operations need the {@code methodology} role (HTTP Basic, credentials from
- * configuration, none built in); evaluation is open, or needs {@code X-Api-Key} when one is set.
- * The API is stateless JSON with no cookies, so there is no session and no CSRF token.
+ * configuration, none built in); evaluation is open, or needs {@code X-Api-Key} when one
+ * is set. The API is stateless JSON with no cookies, so there is no session and no CSRF
+ * token.
  */
 @Configuration
 class SecurityConfiguration {
 
     static final String METHODOLOGY = "METHODOLOGY";
+
     private static final String API_KEY_HEADER = "X-Api-Key";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccessProperties access, ProblemWriter problems) throws Exception {
         http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(Customizer.withDefaults())
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/v1/frameworks/*/versions").hasRole(METHODOLOGY)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/frameworks/*/reload").hasRole(METHODOLOGY)
-                        .anyRequest().permitAll())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"inspection-ratings\"");
-                            problems.write(request, response, ProblemType.UNAUTHORIZED,
-                                    "this operation needs the methodology role (HTTP Basic)");
-                        })
-                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
-                                ProblemType.FORBIDDEN, "this operation needs the methodology role")));
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .httpBasic(Customizer.withDefaults())
+            .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/frameworks/*/versions")
+                .hasRole(METHODOLOGY)
+                .requestMatchers(HttpMethod.POST, "/api/v1/frameworks/*/reload")
+                .hasRole(METHODOLOGY)
+                .anyRequest()
+                .permitAll())
+            .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"inspection-ratings\"");
+                problems.write(request, response, ProblemType.UNAUTHORIZED,
+                        "this operation needs the methodology role (HTTP Basic)");
+            })
+                .accessDeniedHandler((request, response, e) -> problems.write(request, response, ProblemType.FORBIDDEN,
+                        "this operation needs the methodology role")));
         if (access.requiresApiKey()) {
             http.addFilterBefore(new ApiKeyFilter(access.apiKey(), problems), BasicAuthenticationFilter.class);
         }
@@ -66,7 +69,9 @@ class SecurityConfiguration {
             return new InMemoryUserDetailsManager();
         }
         return new InMemoryUserDetailsManager(User.withUsername(access.methodology().username())
-                .password(access.methodology().password()).roles(METHODOLOGY).build());
+            .password(access.methodology().password())
+            .roles(METHODOLOGY)
+            .build());
     }
 
     @Bean
@@ -76,7 +81,9 @@ class SecurityConfiguration {
 
     /** Evaluation requests must carry the configured key. */
     private static final class ApiKeyFilter extends OncePerRequestFilter {
+
         private final byte[] key;
+
         private final ProblemWriter problems;
 
         ApiKeyFilter(String key, ProblemWriter problems) {
@@ -95,11 +102,13 @@ class SecurityConfiguration {
                 throws ServletException, IOException {
             String given = request.getHeader(API_KEY_HEADER);
             if (given == null || !MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
-                problems.write(request, response, ProblemType.UNAUTHORIZED, "this deployment needs the header "
-                        + API_KEY_HEADER + " with its API key");
+                problems.write(request, response, ProblemType.UNAUTHORIZED,
+                        "this deployment needs the header " + API_KEY_HEADER + " with its API key");
                 return;
             }
             chain.doFilter(request, response);
         }
+
     }
+
 }

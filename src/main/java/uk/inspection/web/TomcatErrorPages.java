@@ -17,4 +17,5 @@ class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
             }
         });
     }
+
 }

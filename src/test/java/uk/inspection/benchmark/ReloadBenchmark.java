@@ -22,10 +22,10 @@ import uk.inspection.support.RunningService;
 
 /**
  * Not a unit test: run on demand with
- * {@code mvn test -Dtest='ReloadBenchmark' -Dsurefire.excludedGroups=none}, and read what it prints.
- * (1) 1,000 rebuilds of yj-2024 under steady rating requests, heap used after each hundred (after GC):
- * the heap must level off, since only the last ten versions are kept. (2) How long a saved file takes
- * to be served, through the file watcher.
+ * {@code mvn test -Dtest='ReloadBenchmark' -Dsurefire.excludedGroups=none}, and read what
+ * it prints. (1) 1,000 rebuilds of yj-2024 under steady rating requests, heap used after
+ * each hundred (after GC): the heap must level off, since only the last ten versions are
+ * kept. (2) How long a saved file takes to be served, through the file watcher.
  */
 @Tag("benchmark")
 class ReloadBenchmark {
@@ -48,17 +48,20 @@ class ReloadBenchmark {
                     try {
                         if (service.post(RATE, request).status() == 200) {
                             served.incrementAndGet();
-                        } else {
+                        }
+                        else {
                             failed.incrementAndGet();
                         }
-                    } catch (Exception e) {
+                    }
+                    catch (Exception e) {
                         failed.incrementAndGet();
                     }
                 }
             });
             traffic.start();
             System.out.printf("%nreloads  heap used after GC (MiB)  mean build (ms)  requests served  failed%n");
-            System.out.printf("%7d  %27.1f  %15s  %15d  %6d%n", 0, usedAfterGc(memory), "-", served.get(), failed.get());
+            System.out.printf("%7d  %27.1f  %15s  %15d  %6d%n", 0, usedAfterGc(memory), "-", served.get(),
+                    failed.get());
             long buildNanos = 0;
             for (int i = 1; i <= 1000; i++) {
                 Files.writeString(drl, "\n// reload " + i + "\n", StandardOpenOption.APPEND);
@@ -96,8 +99,10 @@ class ReloadBenchmark {
             }
         }
         Collections.sort(millis);
-        System.out.printf("%nsave to served, 30 edits: min %.0f ms, median %.0f ms, p90 %.0f ms, max %.0f ms"
-                + " (debounce 250 ms included)%n", millis.get(0), millis.get(15), millis.get(26), millis.get(29));
+        System.out.printf(
+                "%nsave to served, 30 edits: min %.0f ms, median %.0f ms, p90 %.0f ms, max %.0f ms"
+                        + " (debounce 250 ms included)%n",
+                millis.get(0), millis.get(15), millis.get(26), millis.get(29));
     }
 
     private static double usedAfterGc(MemoryMXBean memory) throws InterruptedException {
@@ -107,4 +112,5 @@ class ReloadBenchmark {
         }
         return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
     }
+
 }

@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.support.RulesHomeCopy;
 
-/** The jar's commands, run in-process exactly as {@code java -jar ... test|compare} runs them. */
+/**
+ * The jar's commands, run in-process exactly as {@code java -jar ... test|compare} runs
+ * them.
+ */
 class CommandLineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +55,8 @@ class CommandLineTest {
 
     @Test
     void testNamesAFixtureThatDisagreesAndExitsOne(@TempDir Path temp) throws Exception {
-        ObjectNode fixture = (ObjectNode) JSON.readTree(Path.of("fixtures/yj-2024/band-edge-64-65-counts-65-of-100-good.json").toFile());
+        ObjectNode fixture = (ObjectNode) JSON
+            .readTree(Path.of("fixtures/yj-2024/band-edge-64-65-counts-65-of-100-good.json").toFile());
         ((ObjectNode) fixture.at("/expected/body/keyQuestions/2.1.1")).put("rating", "OUTSTANDING");
         Files.createDirectories(temp.resolve("yj-2024"));
         JSON.writeValue(temp.resolve("yj-2024/wrong.json").toFile(), fixture);
@@ -68,18 +72,18 @@ class CommandLineTest {
     void compareShowsWhatAnEditedBandingTableChanges(@TempDir Path temp) throws Exception {
         RulesHomeCopy copy = RulesHomeCopy.of(temp.resolve("candidate"));
         copy.setTableCell("decision-tables/yj-2024/bandings.drl.xlsx", "Band: Too few", "Share below (%)", 70);
-        copy.setTableCell("decision-tables/yj-2024/bandings.drl.xlsx", "Band: Reasonable majority", "Share from (%)", 70);
+        copy.setTableCell("decision-tables/yj-2024/bandings.drl.xlsx", "Band: Reasonable majority", "Share from (%)",
+                70);
         Path json = temp.resolve("report.json");
         Path markdown = temp.resolve("report.md");
 
-        Run gate = run("compare", "--baseline", ".:yj-2024", "--candidate", copy.home() + ":yj-2024",
-                "--fixtures", "fixtures/yj-2024", "--json", json.toString(), "--report", markdown.toString(),
-                "--fail-on-change");
+        Run gate = run("compare", "--baseline", ".:yj-2024", "--candidate", copy.home() + ":yj-2024", "--fixtures",
+                "fixtures/yj-2024", "--json", json.toString(), "--report", markdown.toString(), "--fail-on-change");
 
         assertThat(gate.exit()).as(gate.out() + gate.err()).isEqualTo(1);
         JsonNode report = JSON.readTree(json.toFile());
         assertThat(report.at("/baseline/rulesetVersion").asText()).startsWith("sha256:")
-                .isNotEqualTo(report.at("/candidate/rulesetVersion").asText());
+            .isNotEqualTo(report.at("/candidate/rulesetVersion").asText());
         assertThat(report.at("/changed").asInt()).isPositive().isLessThan(report.at("/total").asInt());
         JsonNode edge = decision(report, "band-edge-64-65-counts-65-of-100-good.json");
         JsonNode first = edge.at("/differences/0");
@@ -90,17 +94,20 @@ class CommandLineTest {
         assertThat(first.at("/candidate/rule").asText()).isEqualTo("Band: Too few");
         assertThat(first.at("/candidate/source").asText()).isEqualTo("decision-tables/yj-2024/bandings.drl.xlsx");
         assertThat(decision(report, "band-edge-79-80-counts-80-of-100-outstanding.json").at("/changed").asBoolean())
-                .as("80%% is Outstanding under both tables").isFalse();
+            .as("80%% is Outstanding under both tables")
+            .isFalse();
         int transitions = 0;
         for (JsonNode count : report.get("transitions")) {
             transitions += count.asInt();
         }
         assertThat(transitions).isEqualTo(report.at("/total").asInt());
-        assertThat(Files.readString(markdown)).contains("## Overall ratings: baseline (rows) against candidate (columns)",
+        assertThat(Files.readString(markdown)).contains(
+                "## Overall ratings: baseline (rows) against candidate (columns)",
                 "band-edge-64-65-counts-65-of-100-good.json");
 
-        assertThat(run("compare", "--baseline", ".:yj-2024", "--candidate", copy.home() + ":yj-2024",
-                "--fixtures", "fixtures/yj-2024", "--json", json.toString()).exit()).isZero();
+        assertThat(run("compare", "--baseline", ".:yj-2024", "--candidate", copy.home() + ":yj-2024", "--fixtures",
+                "fixtures/yj-2024", "--json", json.toString())
+            .exit()).isZero();
     }
 
     @Test
@@ -112,37 +119,54 @@ class CommandLineTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode report = JSON.readTree(json.toFile());
-        // Worked by hand with the fixtures: 2018 overall, and the 2024 overall for V1 = I, RI, G, O.
+        // Worked by hand with the fixtures: 2018 overall, and the 2024 overall for V1 =
+        // I, RI, G, O.
         Map<String, List<String>> expected = Map.ofEntries(
                 Map.entry("service-a", List.of("GOOD", "GOOD", "GOOD", "GOOD", "GOOD")),
-                Map.entry("service-b", List.of("GOOD", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT")),
-                Map.entry("service-c", List.of("GOOD", "INADEQUATE", "INADEQUATE", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT")),
+                Map.entry("service-b",
+                        List.of("GOOD", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT",
+                                "REQUIRES_IMPROVEMENT")),
+                Map.entry("service-c",
+                        List.of("GOOD", "INADEQUATE", "INADEQUATE", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT")),
                 Map.entry("service-d", List.of("GOOD", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "GOOD", "GOOD")),
                 Map.entry("service-e", List.of("GOOD", "GOOD", "GOOD", "OUTSTANDING", "OUTSTANDING")),
-                Map.entry("service-f", List.of("INADEQUATE", "INADEQUATE", "INADEQUATE", "INADEQUATE", "REQUIRES_IMPROVEMENT")),
+                Map.entry("service-f",
+                        List.of("INADEQUATE", "INADEQUATE", "INADEQUATE", "INADEQUATE", "REQUIRES_IMPROVEMENT")),
                 Map.entry("service-g", List.of("OUTSTANDING", "GOOD", "GOOD", "OUTSTANDING", "OUTSTANDING")),
                 Map.entry("service-h", List.of("OUTSTANDING", "GOOD", "GOOD", "GOOD", "OUTSTANDING")),
                 Map.entry("service-i", List.of("REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "GOOD", "GOOD", "GOOD")),
-                Map.entry("service-j", List.of("REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "GOOD")),
-                Map.entry("service-k", List.of("GOOD", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "GOOD")),
-                Map.entry("service-l", List.of("REQUIRES_IMPROVEMENT", "INADEQUATE", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT")),
+                Map.entry("service-j",
+                        List.of("REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT",
+                                "REQUIRES_IMPROVEMENT", "GOOD")),
+                Map.entry("service-k",
+                        List.of("GOOD", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT",
+                                "GOOD")),
+                Map.entry("service-l",
+                        List.of("REQUIRES_IMPROVEMENT", "INADEQUATE", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT",
+                                "REQUIRES_IMPROVEMENT")),
                 Map.entry("service-m", List.of("GOOD", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "GOOD", "GOOD")),
-                Map.entry("service-n", List.of("REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT")));
+                Map.entry("service-n", List.of("REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT",
+                        "REQUIRES_IMPROVEMENT", "REQUIRES_IMPROVEMENT")));
         assertThat(report.at("/total").asInt()).isEqualTo(expected.size());
         for (JsonNode decision : report.get("decisions")) {
             List<String> want = expected.get(decision.at("/fixture").asText().substring(0, 9));
-            assertThat(decision.at("/baseline/overall").asText()).as(decision.at("/fixture").asText()).isEqualTo(want.get(0));
+            assertThat(decision.at("/baseline/overall").asText()).as(decision.at("/fixture").asText())
+                .isEqualTo(want.get(0));
             JsonNode byRating = decision.at("/candidateRange/overallByRating");
             assertThat(List.of(byRating.path("INADEQUATE").asText(), byRating.path("REQUIRES_IMPROVEMENT").asText(),
                     byRating.path("GOOD").asText(), byRating.path("OUTSTANDING").asText()))
-                    .as(decision.at("/fixture").asText()).isEqualTo(want.subList(1, 5));
+                .as(decision.at("/fixture").asText())
+                .isEqualTo(want.subList(1, 5));
         }
-        assertThat(run.out()).contains("| service-c-outstanding-leadership-inadequate-casework-good-then-inadequate.json | GOOD (19) |");
+        assertThat(run.out())
+            .contains("| service-c-outstanding-leadership-inadequate-casework-good-then-inadequate.json | GOOD (19) |");
     }
 
     @Test
-    void compareRerates2018CasesUnder2024ByTheTranslationTableWhenNo2024InputIsGiven(@TempDir Path temp) throws Exception {
-        ObjectNode fixture = (ObjectNode) JSON.readTree(Path.of("fixtures/cross/service-a-good-under-both.json").toFile());
+    void compareRerates2018CasesUnder2024ByTheTranslationTableWhenNo2024InputIsGiven(@TempDir Path temp)
+            throws Exception {
+        ObjectNode fixture = (ObjectNode) JSON
+            .readTree(Path.of("fixtures/cross/service-a-good-under-both.json").toFile());
         ((ObjectNode) fixture.get("inputs")).remove("yj-2024");
         ((ObjectNode) fixture.get("expected")).remove("yj-2024");
         JSON.writeValue(temp.resolve("service-a-2018-only.json").toFile(), fixture);
@@ -161,9 +185,9 @@ class CommandLineTest {
     @Test
     void badArgumentsExitTwo() {
         assertThat(run("compare", "--baseline", "/no/such/home", "--candidate", ".", "--fixtures", "fixtures").exit())
-                .isEqualTo(2);
+            .isEqualTo(2);
         assertThat(run("compare", "--baseline", ".:yj-1999", "--candidate", ".", "--fixtures", "fixtures").exit())
-                .isEqualTo(2);
+            .isEqualTo(2);
         assertThat(run("compare", "--baseline", ".").exit()).isEqualTo(2);
     }
 
@@ -175,4 +199,5 @@ class CommandLineTest {
         }
         throw new AssertionError("no decision for " + fixture);
     }
+
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.inspection.cli.CommandLineTest.Run;
 import uk.inspection.support.RulesHomeCopy;
 
-/** {@code validate} over the shipped rules, and over deliberately broken copies kept beside the messages they must produce. */
+/**
+ * {@code validate} over the shipped rules, and over deliberately broken copies kept
+ * beside the messages they must produce.
+ */
 class ValidateCommandTest {
 
     private static final Path BROKEN = Path.of("src/test/resources/broken");
@@ -48,7 +51,8 @@ class ValidateCommandTest {
         }
         List<String> expected = Files.readAllLines(overlay.resolve("expected.txt"));
 
-        Run run = CommandLineTest.run("validate", "--home", temp.toString(), "--fixtures", temp.resolve("none").toString());
+        Run run = CommandLineTest.run("validate", "--home", temp.toString(), "--fixtures",
+                temp.resolve("none").toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.lines()).containsAll(expected);
@@ -63,7 +67,8 @@ class ValidateCommandTest {
         Run run = CommandLineTest.run("validate", "--fixtures", temp.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.lines()).contains(temp.resolve("old/lost.json")
-                + ": names framework yj-1999, which has no rule set under .");
+        assertThat(run.lines())
+            .contains(temp.resolve("old/lost.json") + ": names framework yj-1999, which has no rule set under .");
     }
+
 }

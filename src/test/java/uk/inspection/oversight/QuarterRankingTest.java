@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The national percentile of a quarter's values: the share of the other services doing worse, ties counting half. */
+/**
+ * The national percentile of a quarter's values: the share of the other services doing
+ * worse, ties counting half.
+ */
 class QuarterRankingTest {
 
     @Test
@@ -30,4 +33,5 @@ class QuarterRankingTest {
     void aServiceAloneIsAtTheFiftieth() {
         assertThat(QuarterRanking.percentile(List.of(7.0), 0)).isEqualTo(50.0);
     }
+
 }

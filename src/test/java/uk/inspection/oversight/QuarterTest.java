@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import uk.inspection.support.QuarterGenerator;
 import uk.inspection.support.ApiClient;
 
-/** A whole quarter of 154 services through the real server: every service classified, and the summary matches. */
+/**
+ * A whole quarter of 154 services through the real server: every service classified, and
+ * the summary matches.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QuarterTest {
 
@@ -32,19 +35,20 @@ class QuarterTest {
         for (JsonNode result : results) {
             int quadrant = result.get("quadrant").asInt();
             assertThat(quadrant).isBetween(1, 4);
-            assertThat(result.get("priorityService").asBoolean()).as(result.get("service").asText()).isEqualTo(quadrant >= 3);
+            assertThat(result.get("priorityService").asBoolean()).as(result.get("service").asText())
+                .isEqualTo(quadrant >= 3);
             assertThat(result.get("reasons")).isNotEmpty();
             counted.merge(String.valueOf(quadrant), 1, Integer::sum);
             priority += quadrant >= 3 ? 1 : 0;
         }
         JsonNode summary = body.get("summary");
         assertThat(summary.get("services").asInt()).isEqualTo(154);
-        for (String quadrant : new String[] {"1", "2", "3", "4"}) {
+        for (String quadrant : new String[] { "1", "2", "3", "4" }) {
             assertThat(summary.at("/byQuadrant/" + quadrant).asInt()).isEqualTo(counted.getOrDefault(quadrant, 0));
         }
         assertThat(summary.get("priorityServices").asInt()).isEqualTo(priority);
         assertThat(summary.get("flags").findValuesAsText("code").contains("PRIORITY_CAPACITY_EXCEEDED"))
-                .isEqualTo(priority > 15);
+            .isEqualTo(priority > 15);
     }
 
     @Test
@@ -60,4 +64,5 @@ class QuarterTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.body();
     }
+
 }

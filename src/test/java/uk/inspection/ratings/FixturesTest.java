@@ -23,23 +23,30 @@ import uk.inspection.regression.Fixture;
 import uk.inspection.support.ApiClient;
 
 /**
- * Every fixture under fixtures/, through a real server on a random port, over the shipped rules.
- * The body of every fixture that fails is written to {@code target/fixture-responses/} beside its
- * name, so the failure can be diffed against the expected decision.
+ * Every fixture under fixtures/, through a real server on a random port, over the shipped
+ * rules. The body of every fixture that fails is written to
+ * {@code target/fixture-responses/} beside its name, so the failure can be diffed against
+ * the expected decision.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FixturesTest {
 
     private static final Path FIXTURES = Path.of("fixtures");
+
     private static final Path RESPONSES = Path.of("target/fixture-responses");
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @LocalServerPort
     int port;
 
     static Stream<Arguments> checks() throws IOException {
-        return Fixture.under(FIXTURES).stream()
-                .flatMap(f -> f.checks().values().stream().map(c -> Arguments.of(f.name() + " [" + c.framework() + "]", f, c)));
+        return Fixture.under(FIXTURES)
+            .stream()
+            .flatMap(f -> f.checks()
+                .values()
+                .stream()
+                .map(c -> Arguments.of(f.name() + " [" + c.framework() + "]", f, c)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,4 +68,5 @@ class FixturesTest {
         Files.createDirectories(file.getParent());
         JSON.writeValue(file.toFile(), body);
     }
+
 }

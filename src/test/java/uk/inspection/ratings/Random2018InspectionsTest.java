@@ -19,15 +19,17 @@ import uk.inspection.regression.ExpectedMatcher;
 import uk.inspection.support.ApiClient;
 
 /**
- * Random 2018 inspections through the real server and the shipped rules, checked against an
- * independent model of METHODOLOGY.md section 2 written here: exact integer banding, lowest key
- * question, the unweighted 0–36 total and its thresholds, and the panel-review flag with the rule
- * set's default parameters (one point from a threshold; a spread of three).
+ * Random 2018 inspections through the real server and the shipped rules, checked against
+ * an independent model of METHODOLOGY.md section 2 written here: exact integer banding,
+ * lowest key question, the unweighted 0–36 total and its thresholds, and the panel-review
+ * flag with the rule set's default parameters (one point from a threshold; a spread of
+ * three).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class Random2018InspectionsTest {
 
     private static final List<String> SCALE = List.of("INADEQUATE", "REQUIRES_IMPROVEMENT", "GOOD", "OUTSTANDING");
+
     private static final Map<String, Integer> CASE_STANDARDS = new LinkedHashMap<>();
     static {
         for (String standard : List.of("2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3")) {
@@ -72,25 +74,32 @@ class Random2018InspectionsTest {
             int spread = scores.stream().mapToInt(Integer::intValue).max().orElseThrow()
                     - scores.stream().mapToInt(Integer::intValue).min().orElseThrow();
             boolean close = List.of(6, 7, 18, 19, 30, 31).contains(total);
-            Map<String, Object> expected = Map.of("standards", standards,
-                    "overall", Map.of("status", "FINAL", "score", total, "rating", overall(total),
-                            "computedRating", overall(total)),
+            Map<String, Object> expected = Map.of("standards", standards, "overall",
+                    Map.of("status", "FINAL", "score", total, "rating", overall(total), "computedRating",
+                            overall(total)),
                     "flags", close || spread >= 3 ? List.of(Map.of("code", "PANEL_REVIEW_ADVISED")) : List.of(),
                     "triggers", List.of());
 
             JsonNode actual = post(request);
 
             assertThat(ExpectedMatcher.differences(JSON.valueToTree(expected), actual))
-                    .as("request %s", JSON.writeValueAsString(request)).isEmpty();
+                .as("request %s", JSON.writeValueAsString(request))
+                .isEmpty();
         }
     }
 
-    /** Standard scores leaning to the middle of the scale, so totals near every threshold occur. */
+    /**
+     * Standard scores leaning to the middle of the scale, so totals near every threshold
+     * occur.
+     */
     private static int skewed(Random random) {
         return Math.min(3, Math.max(0, (int) Math.round(1.5 + random.nextGaussian())));
     }
 
-    /** Methodology section 1 bands on the exact share: yes/cases ≥ 80% ⇔ 100·yes ≥ 80·cases. */
+    /**
+     * Methodology section 1 bands on the exact share: yes/cases ≥ 80% ⇔ 100·yes ≥
+     * 80·cases.
+     */
     private static int band(int yes, int cases) {
         if (100 * yes >= 80 * cases) {
             return 3;
@@ -117,4 +126,5 @@ class Random2018InspectionsTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.body();
     }
+
 }

@@ -17,21 +17,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.inspection.support.ApiClient;
 
 /**
- * Random 2024 inspections through the real server and the shipped rules, checked against an
- * independent model of METHODOLOGY.md section 3 written here from the document, in exact integer
- * arithmetic (yes × 100 against edge × cases), not from the service's code.
+ * Random 2024 inspections through the real server and the shipped rules, checked against
+ * an independent model of METHODOLOGY.md section 3 written here from the document, in
+ * exact integer arithmetic (yes × 100 against edge × cases), not from the service's code.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RandomInspectionsTest {
 
     private static final List<String> SCALE = List.of("INADEQUATE", "REQUIRES_IMPROVEMENT", "GOOD", "OUTSTANDING");
-    private static final Map<String, List<String>> STANDARDS = Map.of(
-            "2.1", List.of("2.1.1", "2.1.2"), "2.2", List.of("2.2.1", "2.2.2"), "2.3", List.of("2.3.1", "2.3.2"));
-    private static final Map<String, List<Integer>> MATRIX = Map.of(
-            "OUTSTANDING/YES", List.of(2, 3), "OUTSTANDING/NO", List.of(2, 3),
-            "GOOD/YES", List.of(2, 3), "GOOD/NO", List.of(1, 2),
-            "REQUIRES_IMPROVEMENT/YES", List.of(1, 2), "REQUIRES_IMPROVEMENT/NO", List.of(0, 1),
-            "INADEQUATE/YES", List.of(0, 1), "INADEQUATE/NO", List.of(0, 1));
+
+    private static final Map<String, List<String>> STANDARDS = Map.of("2.1", List.of("2.1.1", "2.1.2"), "2.2",
+            List.of("2.2.1", "2.2.2"), "2.3", List.of("2.3.1", "2.3.2"));
+
+    private static final Map<String, List<Integer>> MATRIX = Map.of("OUTSTANDING/YES", List.of(2, 3), "OUTSTANDING/NO",
+            List.of(2, 3), "GOOD/YES", List.of(2, 3), "GOOD/NO", List.of(1, 2), "REQUIRES_IMPROVEMENT/YES",
+            List.of(1, 2), "REQUIRES_IMPROVEMENT/NO", List.of(0, 1), "INADEQUATE/YES", List.of(0, 1), "INADEQUATE/NO",
+            List.of(0, 1));
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
@@ -46,9 +48,11 @@ class RandomInspectionsTest {
             JsonNode expected = JSON.valueToTree(expectedDecision(request));
 
             assertThat(actual.path("status").isMissingNode() ? 200 : actual.path("status").asInt())
-                    .as("request %s answered %s", request, actual).isEqualTo(200);
+                .as("request %s answered %s", request, actual)
+                .isEqualTo(200);
             assertThat(uk.inspection.regression.ExpectedMatcher.differences(expected, actual))
-                    .as("request %s", JSON.writeValueAsString(request)).isEmpty();
+                .as("request %s", JSON.writeValueAsString(request))
+                .isEmpty();
         }
     }
 
@@ -70,7 +74,8 @@ class RandomInspectionsTest {
         }
         String v11 = band(keyQuestions.get("V1.1"));
         if (v11 != null && random.nextBoolean()) {
-            List<Integer> options = MATRIX.get(v11 + "/" + (((Map<?, ?>) request.get("judgements")).get("V1.2").equals(true) ? "YES" : "NO"));
+            List<Integer> options = MATRIX
+                .get(v11 + "/" + (((Map<?, ?>) request.get("judgements")).get("V1.2").equals(true) ? "YES" : "NO"));
             request.put("panel", Map.of("V1", Map.of("rating", SCALE.get(options.get(random.nextInt(2))))));
         }
         return request;
@@ -97,10 +102,12 @@ class RandomInspectionsTest {
             if (lowest == null) {
                 incomplete = true;
                 expectedStandards.put(standard, Map.of("status", "NOT_APPLICABLE"));
-            } else {
+            }
+            else {
                 scores.put(standard, lowest);
                 inadequate |= lowest == 0;
-                expectedStandards.put(standard, Map.of("status", "RATED", "rating", SCALE.get(lowest), "score", lowest));
+                expectedStandards.put(standard,
+                        Map.of("status", "RATED", "rating", SCALE.get(lowest), "score", lowest));
             }
         }
         String v11 = band(keyQuestions.get("V1.1"));
@@ -108,7 +115,8 @@ class RandomInspectionsTest {
         if (v11 == null) {
             incomplete = true;
             expectedStandards.put("V1", Map.of("status", "NOT_APPLICABLE"));
-        } else {
+        }
+        else {
             boolean yes = ((Map<String, Object>) request.get("judgements")).get("V1.2").equals(true);
             v1Options = MATRIX.get(v11 + "/" + (yes ? "YES" : "NO"));
             Map<String, Object> panel = (Map<String, Object>) request.get("panel");
@@ -118,31 +126,38 @@ class RandomInspectionsTest {
                 inadequate |= chosen == 0;
                 expectedStandards.put("V1", Map.of("status", "RATED", "rating", SCALE.get(chosen)));
                 v1Options = null;
-            } else {
-                expectedStandards.put("V1", Map.of("status", "PENDING_PANEL",
-                        "options", v1Options.stream().map(SCALE::get).toList()));
+            }
+            else {
+                expectedStandards.put("V1",
+                        Map.of("status", "PENDING_PANEL", "options", v1Options.stream().map(SCALE::get).toList()));
             }
         }
         Map<String, Object> overall;
         if (incomplete) {
             overall = Map.of("status", "INCOMPLETE");
-        } else if (v1Options != null) {
+        }
+        else if (v1Options != null) {
             int others = scores.values().stream().mapToInt(Integer::intValue).sum();
-            overall = Map.of("status", "PENDING_PANEL", "options", v1Options.stream()
-                    .map(o -> Map.of("choices", Map.of("V1", SCALE.get(o)), "score", others + o,
-                            "rating", overallRating(others + o)))
-                    .toList());
-        } else {
+            overall = Map.of("status", "PENDING_PANEL", "options",
+                    v1Options.stream()
+                        .map(o -> Map.of("choices", Map.of("V1", SCALE.get(o)), "score", others + o, "rating",
+                                overallRating(others + o)))
+                        .toList());
+        }
+        else {
             int total = scores.values().stream().mapToInt(Integer::intValue).sum();
             inadequate |= overallRating(total).equals("INADEQUATE");
             overall = Map.of("status", "FINAL", "score", total, "rating", overallRating(total));
         }
         boolean trigger = inadequate && request.get("inspectionType").equals("IYJWCV");
-        return Map.of("keyQuestions", expectedQuestions, "standards", expectedStandards, "overall", overall,
-                "triggers", trigger ? List.of(Map.of("code", "REACTIVE_IYJS_CONSIDERED")) : List.of());
+        return Map.of("keyQuestions", expectedQuestions, "standards", expectedStandards, "overall", overall, "triggers",
+                trigger ? List.of(Map.of("code", "REACTIVE_IYJS_CONSIDERED")) : List.of());
     }
 
-    /** Methodology section 1 bands, on the exact share: yes/cases ≥ 80% ⇔ 100·yes ≥ 80·cases. */
+    /**
+     * Methodology section 1 bands, on the exact share: yes/cases ≥ 80% ⇔ 100·yes ≥
+     * 80·cases.
+     */
     @SuppressWarnings("unchecked")
     private static String band(Object input) {
         Map<String, Integer> counts = (Map<String, Integer>) input;
@@ -174,4 +189,5 @@ class RandomInspectionsTest {
     private JsonNode post(Map<String, Object> request) {
         return ApiClient.onPort(port).post("/api/v1/frameworks/yj-2024/ratings", request).body();
     }
+
 }

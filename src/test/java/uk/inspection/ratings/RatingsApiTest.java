@@ -15,11 +15,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
 
-/** The HTTP contract beyond the fixtures: explanations, framework listing, and hostile requests. */
+/**
+ * The HTTP contract beyond the fixtures: explanations, framework listing, and hostile
+ * requests.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RatingsApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
 
     @LocalServerPort
@@ -30,13 +34,12 @@ class RatingsApiTest {
         JsonNode body = send("POST", RATE, "application/json", request()).body();
 
         assertThat(body.at("/rulesetVersion").asText()).matches("sha256:[0-9a-f]{64}");
-        assertThat(traceFor(body, "keyQuestions.2.1.1"))
-                .isEqualTo(JSON.readTree("""
-                        {"result": "keyQuestions.2.1.1", "rule": "Band: Reasonable majority",
-                         "source": "decision-tables/yj-2024/bandings.drl.xlsx", "detail": "row 15"}"""));
+        assertThat(traceFor(body, "keyQuestions.2.1.1")).isEqualTo(JSON.readTree("""
+                {"result": "keyQuestions.2.1.1", "rule": "Band: Reasonable majority",
+                 "source": "decision-tables/yj-2024/bandings.drl.xlsx", "detail": "row 15"}"""));
         assertThat(traceFor(body, "standards.2.1").at("/source").asText()).isEqualTo("rules/yj-2024/domain-two.drl");
         assertThat(traceFor(body, "standards.V1.options").at("/source").asText())
-                .isEqualTo("decision-tables/yj-2024/victims-matrix.drl.xlsx");
+            .isEqualTo("decision-tables/yj-2024/victims-matrix.drl.xlsx");
         assertThat(traceFor(body, "overall").at("/rule").asText()).isEqualTo("Overall: Outstanding");
         body.at("/keyQuestions").fieldNames().forEachRemaining(code -> {
             if (!code.equals("V1.2")) {
@@ -63,25 +66,22 @@ class RatingsApiTest {
     @Test
     void hostileAndMalformedRequestsGetProblemsNever500() throws Exception {
         String deep = "{\"keyQuestions\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-        Object[][] cases = {
-                {"POST", RATE, "application/json", "{\"inspectionType\": ", 400},
-                {"POST", RATE, "application/json", "", 400},
-                {"POST", RATE, "application/json", "null", 400},
-                {"POST", RATE, "application/json", "[]", 400},
-                {"POST", RATE, "application/json", deep, 400},
-                {"POST", RATE, "application/json", "{\"keyQuestions\": {\"2.1.1\": {\"yes\": 1e400}}}", 400},
-                {"POST", RATE, "application/json", "{\"keyQuestions\": {\"2.1.1\": {\"yes\": 1, \"yes\": 2}}}", 400},
-                {"POST", RATE, "text/plain", "hello", 415},
-                {"POST", RATE, "application/json", "{\"service\": \"" + "x".repeat(1_100_000) + "\"}", 413},
-                {"POST", "/api/v1/frameworks/yj-1999/ratings", "application/json", "{}", 404},
-                {"POST", "/api/v1/frameworks/..%2f..%2fetc/ratings", "application/json", "{}", 400},
-                {"GET", RATE, null, null, 405},
-                {"GET", "/api/v1/frameworks/nope", null, null, 404},
-                {"POST", RATE, "application/json", "{\"inspectionType\": \"IYJWCV\", \"cases\": [{\"answers\": {\"2.1.1\": \"yes\"}}]}", 400},
-        };
+        Object[][] cases = { { "POST", RATE, "application/json", "{\"inspectionType\": ", 400 },
+                { "POST", RATE, "application/json", "", 400 }, { "POST", RATE, "application/json", "null", 400 },
+                { "POST", RATE, "application/json", "[]", 400 }, { "POST", RATE, "application/json", deep, 400 },
+                { "POST", RATE, "application/json", "{\"keyQuestions\": {\"2.1.1\": {\"yes\": 1e400}}}", 400 },
+                { "POST", RATE, "application/json", "{\"keyQuestions\": {\"2.1.1\": {\"yes\": 1, \"yes\": 2}}}", 400 },
+                { "POST", RATE, "text/plain", "hello", 415 },
+                { "POST", RATE, "application/json", "{\"service\": \"" + "x".repeat(1_100_000) + "\"}", 413 },
+                { "POST", "/api/v1/frameworks/yj-1999/ratings", "application/json", "{}", 404 },
+                { "POST", "/api/v1/frameworks/..%2f..%2fetc/ratings", "application/json", "{}", 400 },
+                { "GET", RATE, null, null, 405 }, { "GET", "/api/v1/frameworks/nope", null, null, 404 },
+                { "POST", RATE, "application/json",
+                        "{\"inspectionType\": \"IYJWCV\", \"cases\": [{\"answers\": {\"2.1.1\": \"yes\"}}]}", 400 }, };
         for (Object[] c : cases) {
             Reply reply = send((String) c[0], (String) c[1], (String) c[2], (String) c[3]);
-            String what = c[0] + " " + c[1] + " " + (c[3] == null ? "" : ((String) c[3]).substring(0, Math.min(60, ((String) c[3]).length())));
+            String what = c[0] + " " + c[1] + " "
+                    + (c[3] == null ? "" : ((String) c[3]).substring(0, Math.min(60, ((String) c[3]).length())));
             assertThat(reply.status()).as(what).isEqualTo(c[4]);
             assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
             assertThat(reply.body().at("/status").asInt()).as(what).isEqualTo(c[4]);
@@ -99,7 +99,7 @@ class RatingsApiTest {
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.body().at("/detail").asText()).isEqualTo("3 problems");
         assertThat(reply.body().at("/errors").findValuesAsText("field"))
-                .containsExactlyInAnyOrder("keyQuestions.2.1.1.yes", "keyQuestions.2.9.9", "ratings.1.1");
+            .containsExactlyInAnyOrder("keyQuestions.2.1.1.yes", "keyQuestions.2.9.9", "ratings.1.1");
         assertThat(reply.body().at("/errors/0/message").asText()).isEqualTo("yes (21) exceeds cases (20)");
     }
 
@@ -119,4 +119,5 @@ class RatingsApiTest {
     private Reply send(String method, String path, String contentType, String body) {
         return ApiClient.onPort(port).send(method, path, contentType, body);
     }
+
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The shipped 2018-to-2024 translation table over the hand-written cross-framework fixtures. */
+/**
+ * The shipped 2018-to-2024 translation table over the hand-written cross-framework
+ * fixtures.
+ */
 class CaseTranslatorTest {
 
     @Test
@@ -24,4 +27,5 @@ class CaseTranslatorTest {
             assertThat(translated.get("inspectionType")).isEqualTo(handWritten.get("inspectionType"));
         }
     }
+
 }

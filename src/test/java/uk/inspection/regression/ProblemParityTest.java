@@ -16,8 +16,9 @@ import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.support.ApiClient;
 
 /**
- * The command line answers a request exactly as the HTTP API does: for every fixture that expects
- * a problem, the body the in-process API gives is byte for byte the body the server sends.
+ * The command line answers a request exactly as the HTTP API does: for every fixture that
+ * expects a problem, the body the in-process API gives is byte for byte the body the
+ * server sends.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProblemParityTest {
@@ -44,10 +45,11 @@ class ProblemParityTest {
 
                 assertThat(local.status()).as(fixture.name()).isEqualTo(overHttp.status());
                 assertThat(new String(inProcess.bytes(local), StandardCharsets.UTF_8)).as(fixture.name())
-                        .isEqualTo(overHttp.text());
+                    .isEqualTo(overHttp.text());
                 compared.add(fixture.name());
             }
         }
         assertThat(compared).hasSizeGreaterThan(20);
     }
+
 }

@@ -16,8 +16,8 @@ import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
 
 /**
- * A new folder is a new framework, with no Java change; a broken framework never stops the service:
- * it is reported with its errors and the other frameworks keep serving.
+ * A new folder is a new framework, with no Java change; a broken framework never stops
+ * the service: it is reported with its errors and the other frameworks keep serving.
  */
 class BrokenRuleSetTest {
 
@@ -26,7 +26,8 @@ class BrokenRuleSetTest {
         RulesHomeCopy copy = RulesHomeCopy.of(temp);
         copyFolder(copy.file("rules/yj-2024"), copy.file("rules/yj-2024-draft"));
         copyFolder(copy.file("decision-tables/yj-2024"), copy.file("decision-tables/yj-2024-draft"));
-        copy.setTableCell("decision-tables/yj-2024/overall-thresholds.drl.xlsx", "Overall: Good", "Total from", "seven");
+        copy.setTableCell("decision-tables/yj-2024/overall-thresholds.drl.xlsx", "Overall: Good", "Total from",
+                "seven");
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
 
         try (RunningService service = RunningService.on(copy.home())) {
@@ -44,11 +45,13 @@ class BrokenRuleSetTest {
 
             JsonNode lastLoad = detail.body().at("/lastLoad");
             assertThat(lastLoad.at("/status").asText()).isEqualTo("FAILED");
-            assertThat(lastLoad.at("/errors/0/file").asText()).isEqualTo("decision-tables/yj-2024/overall-thresholds.drl.xlsx");
+            assertThat(lastLoad.at("/errors/0/file").asText())
+                .isEqualTo("decision-tables/yj-2024/overall-thresholds.drl.xlsx");
             assertThat(lastLoad.at("/errors/0/row").asInt()).isEqualTo(14);
             assertThat(lastLoad.at("/errors/0/message").asText()).contains("seven");
 
-            assertThat(list.body().findValuesAsText("id")).containsExactly("yj-2018", "yj-2024", "yj-2024-draft", "yjb-oversight");
+            assertThat(list.body().findValuesAsText("id")).containsExactly("yj-2018", "yj-2024", "yj-2024-draft",
+                    "yjb-oversight");
         }
     }
 
@@ -60,4 +63,5 @@ class BrokenRuleSetTest {
             }
         }
     }
+
 }

@@ -16,15 +16,17 @@ import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
 
 /**
- * Edits made by the methodology team on a running service: a good edit goes live without restart,
- * a broken one changes nothing that is served and is reported where it is, a fix recovers, and an
- * earlier decision can be reproduced by pinning its version.
+ * Edits made by the methodology team on a running service: a good edit goes live without
+ * restart, a broken one changes nothing that is served and is reported where it is, a fix
+ * recovers, and an earlier decision can be reproduced by pinning its version.
  */
 class HotReloadTest {
 
     private static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
+
     private static final String BANDINGS = "decision-tables/yj-2024/bandings.drl.xlsx";
-    private static final String[] METHODOLOGY = {"Authorization", ApiClient.basic("meth", "s3cret")};
+
+    private static final String[] METHODOLOGY = { "Authorization", ApiClient.basic("meth", "s3cret") };
 
     @Test
     void editsGoLiveBrokenOnesDoNotAndPinnedVersionsReproduceOldDecisions(@TempDir Path temp) throws Exception {
@@ -58,10 +60,12 @@ class HotReloadTest {
             assertThat(versions.body().at("/0/serving").asBoolean()).isTrue();
             assertThat(versions.body().at("/0/changedFiles").toString()).isEqualTo("[\"" + BANDINGS + "\"]");
 
-            // A broken edit: the DRL no longer compiles. Nothing served changes; the error is located.
+            // A broken edit: the DRL no longer compiles. Nothing served changes; the
+            // error is located.
             Path drl = copy.file("rules/yj-2024/domain-two.drl");
             String good = Files.readString(drl);
-            Files.writeString(drl, good.replace("then\n    insert(StandardResult.rated(", "then\n    insert(StandardResult.rated(;"));
+            Files.writeString(drl,
+                    good.replace("then\n    insert(StandardResult.rated(", "then\n    insert(StandardResult.rated(;"));
             Reply failed = eventually(() -> service.get("/api/v1/frameworks/yj-2024"),
                     r -> "FAILED".equals(r.body().at("/lastLoad/status").asText()));
             assertThat(failed.body().at("/lastLoad/errors/0/file").asText()).isEqualTo("rules/yj-2024/domain-two.drl");
@@ -89,11 +93,14 @@ class HotReloadTest {
             Reply anonymous = service.get("/api/v1/frameworks/yj-2024/versions");
             assertThat(anonymous.status()).isEqualTo(401);
             assertThat(anonymous.body().at("/title").asText()).isEqualTo("Authentication required");
-            assertThat(service.get("/api/v1/frameworks/yj-2024/versions", "Authorization",
-                    ApiClient.basic("meth", "wrong")).status()).isEqualTo(401);
+            assertThat(service
+                .get("/api/v1/frameworks/yj-2024/versions", "Authorization", ApiClient.basic("meth", "wrong"))
+                .status()).isEqualTo(401);
             assertThat(service.get("/api/v1/frameworks/yj-2024/versions", METHODOLOGY).status()).isEqualTo(200);
-            assertThat(service.post("/api/v1/frameworks/yj-2024/reload", "", METHODOLOGY).body()
-                    .at("/lastLoad/status").asText()).isEqualTo("OK");
+            assertThat(service.post("/api/v1/frameworks/yj-2024/reload", "", METHODOLOGY)
+                .body()
+                .at("/lastLoad/status")
+                .asText()).isEqualTo("OK");
 
             assertThat(service.post(RATE, request).status()).isEqualTo(401);
             assertThat(service.post(RATE, request, "X-Api-Key", "nope").status()).isEqualTo(401);
@@ -105,8 +112,9 @@ class HotReloadTest {
     @Test
     void withoutConfiguredCredentialsNobodyManages(@TempDir Path temp) throws Exception {
         try (RunningService service = RunningService.on(RulesHomeCopy.of(temp).home(), "--rules.watch=false")) {
-            assertThat(service.get("/api/v1/frameworks/yj-2024/versions", "Authorization",
-                    ApiClient.basic("user", "password")).status()).isEqualTo(401);
+            assertThat(service
+                .get("/api/v1/frameworks/yj-2024/versions", "Authorization", ApiClient.basic("user", "password"))
+                .status()).isEqualTo(401);
         }
     }
 
@@ -120,4 +128,5 @@ class HotReloadTest {
         assertThat(done.test(reply)).as("condition not reached; last reply %s", reply).isTrue();
         return reply;
     }
+
 }

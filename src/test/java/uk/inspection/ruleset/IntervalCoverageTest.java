@@ -8,7 +8,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Rows' half-open ranges against a closed domain, as a banding table's "from" and "below" cells give them. */
+/**
+ * Rows' half-open ranges against a closed domain, as a banding table's "from" and "below"
+ * cells give them.
+ */
 class IntervalCoverageTest {
 
     private static final Interval PERCENT = Interval.closed(BigDecimal.ZERO, BigDecimal.valueOf(100));
@@ -21,23 +24,25 @@ class IntervalCoverageTest {
     @Test
     void aGapBetweenTwoRowsIsReportedAtTheLaterRow() {
         assertThat(problems(row(13, null, 50), row(14, 50, 64.5), row(15, 65, null)))
-                .containsExactly("15: gap: no row for share 64.5–65");
+            .containsExactly("15: gap: no row for share 64.5–65");
     }
 
     @Test
     void overlappingRowsAreReportedWithBothRows() {
-        assertThat(problems(row(13, null, 70), row(14, 65, null))).containsExactly("14: rows 13 and 14 overlap on share 65–70");
+        assertThat(problems(row(13, null, 70), row(14, 65, null)))
+            .containsExactly("14: rows 13 and 14 overlap on share 65–70");
     }
 
     @Test
     void aRowOutsideTheDomainCanNeverFire() {
         assertThat(problems(row(13, null, 100), row(14, 100, null), row(15, 101, null)))
-                .containsExactly("15: row can never fire: share 101 and above is outside 0–100 or empty");
+            .containsExactly("15: row can never fire: share 101 and above is outside 0–100 or empty");
     }
 
     @Test
     void theTopOfTheDomainItselfMustBeCovered() {
-        assertThat(problems(row(13, null, 100))).containsExactly("13: gap: no row for share 100–100 (the value itself)");
+        assertThat(problems(row(13, null, 100)))
+            .containsExactly("13: gap: no row for share 100–100 (the value itself)");
     }
 
     private static IntervalCoverage.Entry row(int row, Number from, Number below) {
@@ -56,4 +61,5 @@ class IntervalCoverageTest {
         IntervalCoverage.check("share", PERCENT, List.of(rows), (row, message) -> found.add(row + ": " + message));
         return found;
     }
+
 }

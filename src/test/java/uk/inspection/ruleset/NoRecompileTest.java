@@ -14,12 +14,14 @@ import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
 
 /**
- * The methodology team's promise: edit a spreadsheet, restart nothing but the service, recompile
- * nothing. Same compiled classes, a copy of the rules with Good starting at 70% instead of 65%.
+ * The methodology team's promise: edit a spreadsheet, restart nothing but the service,
+ * recompile nothing. Same compiled classes, a copy of the rules with Good starting at 70%
+ * instead of 65%.
  */
 class NoRecompileTest {
 
     private static final String BANDINGS = "decision-tables/yj-2024/bandings.drl.xlsx";
+
     private static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
 
     @Test
@@ -44,8 +46,8 @@ class NoRecompileTest {
         assertThat(edited.body().at("/keyQuestions/2.1.1/rating").asText()).isEqualTo("REQUIRES_IMPROVEMENT");
         assertThat(edited.body().at("/keyQuestions/2.1.1/band").asText()).isEqualTo("Too few");
         assertThat(edited.body().at("/standards/2.1/rating").asText()).isEqualTo("REQUIRES_IMPROVEMENT");
-        assertThat(edited.body().at("/rulesetVersion").asText())
-                .startsWith("sha256:")
-                .isNotEqualTo(shipped.body().at("/rulesetVersion").asText());
+        assertThat(edited.body().at("/rulesetVersion").asText()).startsWith("sha256:")
+            .isNotEqualTo(shipped.body().at("/rulesetVersion").asText());
     }
+
 }

@@ -15,15 +15,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.inspection.support.RulesHomeCopy;
 
-/** Loading mechanism over edited copies of the shipped rules: every problem is located, nothing is skipped silently. */
+/**
+ * Loading mechanism over edited copies of the shipped rules: every problem is located,
+ * nothing is skipped silently.
+ */
 class RuleSetLoaderTest {
 
     private static final String FRAMEWORK = "yj-2024";
+
     private static final String TABLES = "decision-tables/yj-2024/";
 
     @TempDir
     Path temp;
+
     RulesHomeCopy copy;
+
     final RuleSetLoader loader = new RuleSetLoader(Clock.systemUTC());
 
     @BeforeEach
@@ -42,7 +48,8 @@ class RuleSetLoaderTest {
 
         List<LoadProblem> problems = failed();
 
-        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("rules/yj-2024/domain-two.drl"));
+        assertThat(problems).isNotEmpty()
+            .allSatisfy(p -> assertThat(p.file()).isEqualTo("rules/yj-2024/domain-two.drl"));
         assertThat(problems).anySatisfy(p -> assertThat(p.line()).isNotNull().isBetween(ruleStart, line));
     }
 
@@ -81,8 +88,8 @@ class RuleSetLoaderTest {
     @Test
     void manifestNamingAnUnknownStandardIsAnError() throws Exception {
         Path manifest = copy.file("rules/yj-2024/framework.yaml");
-        Files.writeString(manifest, Files.readString(manifest).replace("[\"2.1\", \"2.2\", \"2.3\", \"V1\"]",
-                "[\"2.1\", \"2.2\", \"2.3\", \"2.4\", \"V1\"]"));
+        Files.writeString(manifest, Files.readString(manifest)
+            .replace("[\"2.1\", \"2.2\", \"2.3\", \"V1\"]", "[\"2.1\", \"2.2\", \"2.3\", \"2.4\", \"V1\"]"));
 
         assertThat(failed()).anySatisfy(p -> {
             assertThat(p.file()).isEqualTo("rules/yj-2024/framework.yaml");
@@ -125,4 +132,5 @@ class RuleSetLoaderTest {
         assertThat(result).isInstanceOf(LoadResult.Failed.class);
         return ((LoadResult.Failed) result).problems();
     }
+
 }

@@ -22,6 +22,7 @@ class ShippedRuleSetsTest {
         LoadResult result = new RuleSetLoader(Clock.systemUTC()).load(HOME, framework);
 
         assertThat(result).as(() -> result instanceof LoadResult.Failed failed ? failed.problems().toString() : "")
-                .isInstanceOf(LoadResult.Loaded.class);
+            .isInstanceOf(LoadResult.Loaded.class);
     }
+
 }

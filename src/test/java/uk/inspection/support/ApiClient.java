@@ -13,10 +13,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The one HTTP client the tests talk to a running service with: a base address, JSON in and out. */
+/**
+ * The one HTTP client the tests talk to a running service with: a base address, JSON in
+ * and out.
+ */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base;
@@ -29,7 +33,10 @@ public final class ApiClient {
         return new ApiClient("http://localhost:" + port);
     }
 
-    /** POST a JSON body (a string as it is, anything else written as JSON); headers as name, value, ... */
+    /**
+     * POST a JSON body (a string as it is, anything else written as JSON); headers as
+     * name, value, ...
+     */
     public Reply post(String path, Object body, String... headers) {
         return send("POST", path, "application/json", body, headers);
     }
@@ -53,9 +60,11 @@ public final class ApiClient {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), response.body());
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
+        }
+        catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
@@ -68,18 +77,23 @@ public final class ApiClient {
     private static String json(Object body) {
         try {
             return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
+        }
+        catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
     }
 
-    /** A response: status, content type, Location, the raw bytes and the body as JSON (null node when empty). */
+    /**
+     * A response: status, content type, Location, the raw bytes and the body as JSON
+     * (null node when empty).
+     */
     public record Reply(int status, String contentType, String location, byte[] raw) {
 
         public JsonNode body() {
             try {
                 return raw.length == 0 ? JSON.nullNode() : JSON.readTree(raw);
-            } catch (IOException e) {
+            }
+            catch (IOException e) {
                 throw new IllegalStateException("not JSON: " + text(), e);
             }
         }
@@ -88,4 +102,5 @@ public final class ApiClient {
             return new String(raw, StandardCharsets.UTF_8);
         }
     }
+
 }

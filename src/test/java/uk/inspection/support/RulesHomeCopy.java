@@ -13,7 +13,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
-/** A copy of the shipped rules/ and decision-tables/ that a test may edit, as the methodology team would. */
+/**
+ * A copy of the shipped rules/ and decision-tables/ that a test may edit, as the
+ * methodology team would.
+ */
 public final class RulesHomeCopy {
 
     private final Path home;
@@ -23,7 +26,7 @@ public final class RulesHomeCopy {
     }
 
     public static RulesHomeCopy of(Path target) throws IOException {
-        for (String folder : new String[] {"rules", "decision-tables"}) {
+        for (String folder : new String[] { "rules", "decision-tables" }) {
             Path source = Path.of(folder);
             try (Stream<Path> walk = Files.walk(source)) {
                 for (Path from : walk.toList()) {
@@ -31,7 +34,8 @@ public final class RulesHomeCopy {
                             : folder + "/" + source.relativize(from));
                     if (Files.isDirectory(from)) {
                         Files.createDirectories(to);
-                    } else {
+                    }
+                    else {
                         Files.copy(from, to);
                     }
                 }
@@ -48,7 +52,10 @@ public final class RulesHomeCopy {
         return home.resolve(relative);
     }
 
-    /** Sets the cell in the row whose first cell reads {@code rowName}, in the column whose header reads {@code column}. */
+    /**
+     * Sets the cell in the row whose first cell reads {@code rowName}, in the column
+     * whose header reads {@code column}.
+     */
     public void setTableCell(String table, String rowName, String column, Object value) throws IOException {
         Path file = file(table);
         try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
@@ -67,7 +74,8 @@ public final class RulesHomeCopy {
                     Cell target = row.getCell(columnIndex, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
                     if (value instanceof Number number) {
                         target.setCellValue(number.doubleValue());
-                    } else {
+                    }
+                    else {
                         target.setCellValue(String.valueOf(value));
                     }
                     done = true;
@@ -81,4 +89,5 @@ public final class RulesHomeCopy {
             }
         }
     }
+
 }

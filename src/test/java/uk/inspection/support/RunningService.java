@@ -6,13 +6,16 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-
 import uk.inspection.InspectionRatingsApplication;
 
-/** The real service, with the same compiled classes, started on a rules home of the test's choosing. */
+/**
+ * The real service, with the same compiled classes, started on a rules home of the test's
+ * choosing.
+ */
 public final class RunningService implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+
     private final String base;
 
     private RunningService(ConfigurableApplicationContext context) {
@@ -20,7 +23,9 @@ public final class RunningService implements AutoCloseable {
         this.base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** Started on a rules home; {@code settings} are extra {@code --name=value} arguments. */
+    /**
+     * Started on a rules home; {@code settings} are extra {@code --name=value} arguments.
+     */
     public static RunningService on(Path rulesHome, String... settings) {
         String[] args = new String[settings.length + 2];
         args[0] = "--server.port=0";
@@ -50,4 +55,5 @@ public final class RunningService implements AutoCloseable {
     public void close() {
         context.close();
     }
+
 }

@@ -21,9 +21,9 @@ import uk.inspection.regression.Fixture;
 import uk.inspection.support.ApiClient;
 
 /**
- * A client can never cause a 500: every fixture's request, mutated at random (a field dropped,
- * nulled, or given a value of another type or an absurd one), is answered 2xx or 4xx, and every
- * 4xx is a problem document.
+ * A client can never cause a 500: every fixture's request, mutated at random (a field
+ * dropped, nulled, or given a value of another type or an absurd one), is answered 2xx or
+ * 4xx, and every 4xx is a problem document.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MutatedRequestsTest {
@@ -46,7 +46,7 @@ class MutatedRequestsTest {
                     ApiClient.Reply reply = api.post(check.path(), mutated);
                     sent++;
                     assertThat(reply.status()).as("%s %s answered %s", check.path(), mutated, reply.text())
-                            .isLessThan(500);
+                        .isLessThan(500);
                     if (reply.status() >= 400) {
                         assertThat(reply.contentType()).startsWith("application/problem+json");
                     }
@@ -67,12 +67,15 @@ class MutatedRequestsTest {
             String name = names.get(random.nextInt(names.size()));
             if (random.nextInt(4) == 0) {
                 object.remove(name);
-            } else {
+            }
+            else {
                 object.set(name, oddValue(random));
             }
-        } else if (target instanceof ArrayNode array && array.size() > 0) {
+        }
+        else if (target instanceof ArrayNode array && array.size() > 0) {
             array.set(random.nextInt(array.size()), oddValue(random));
-        } else if (target instanceof ObjectNode object) {
+        }
+        else if (target instanceof ObjectNode object) {
             object.set("2.1.1", oddValue(random));
         }
     }
@@ -102,4 +105,5 @@ class MutatedRequestsTest {
             }
         }
     }
+
 }

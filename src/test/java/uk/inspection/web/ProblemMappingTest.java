@@ -28,16 +28,17 @@ import uk.inspection.ratings.RatingService;
 import uk.inspection.ruleset.RuleSetRegistry;
 
 /**
- * The HTTP mapping of failures to problems, in a web slice: no server, no rules. The service is a
- * stub answering each kind of failure; what is pinned here is the status, the problem type and
- * the field named, whatever the rules later say.
+ * The HTTP mapping of failures to problems, in a web slice: no server, no rules. The
+ * service is a stub answering each kind of failure; what is pinned here is the status,
+ * the problem type and the field named, whatever the rules later say.
  */
 @WebMvcTest
-@Import({SecurityConfiguration.class, ProblemWriter.class})
+@Import({ SecurityConfiguration.class, ProblemWriter.class })
 @EnableConfigurationProperties(AccessProperties.class)
 class ProblemMappingTest {
 
     private static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
+
     private static final String PROBLEM = "urn:inspection-ratings:problem:";
 
     @Autowired
@@ -55,76 +56,81 @@ class ProblemMappingTest {
     @Test
     void malformedJsonIs400NamingTheBody() throws Exception {
         http.perform(post(RATE).contentType(MediaType.APPLICATION_JSON).content("{\"service\": "))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value(PROBLEM + "malformed-request"))
-                .andExpect(jsonPath("$.errors[0].field").value("body"))
-                .andExpect(jsonPath("$.instance").value(RATE));
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.type").value(PROBLEM + "malformed-request"))
+            .andExpect(jsonPath("$.errors[0].field").value("body"))
+            .andExpect(jsonPath("$.instance").value(RATE));
     }
 
     @Test
     void aWrongTypeIs400NamingTheField() throws Exception {
         http.perform(post(RATE).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"keyQuestions\": {\"2.1.1\": {\"yes\": \"14\", \"cases\": 20}}}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("keyQuestions.2.1.1.yes"));
+            .content("{\"keyQuestions\": {\"2.1.1\": {\"yes\": \"14\", \"cases\": 20}}}"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("keyQuestions.2.1.1.yes"));
     }
 
     @Test
     void anUnknownFrameworkIs404() throws Exception {
         given(ratings.rate(eq("yj-1999"), any(), any()))
-                .willReturn(Decision.refused(Failure.unknownFramework("yj-1999", List.of("yj-2024"))));
+            .willReturn(Decision.refused(Failure.unknownFramework("yj-1999", List.of("yj-2024"))));
 
         http.perform(post("/api/v1/frameworks/yj-1999/ratings").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value(PROBLEM + "unknown-framework"))
-                .andExpect(jsonPath("$.detail").value("no framework 'yj-1999'; frameworks: yj-2024"));
+            .andExpect(status().isNotFound())
+            .andExpect(jsonPath("$.type").value(PROBLEM + "unknown-framework"))
+            .andExpect(jsonPath("$.detail").value("no framework 'yj-1999'; frameworks: yj-2024"));
     }
 
     @Test
     void aMethodTheRouteDoesNotTakeIs405() throws Exception {
-        http.perform(get(RATE)).andExpect(status().isMethodNotAllowed())
-                .andExpect(jsonPath("$.type").value(PROBLEM + "method-not-allowed"));
+        http.perform(get(RATE))
+            .andExpect(status().isMethodNotAllowed())
+            .andExpect(jsonPath("$.type").value(PROBLEM + "method-not-allowed"));
     }
 
     @Test
     void aBodyOverTheLimitIs413() throws Exception {
-        http.perform(post(RATE).contentType(MediaType.APPLICATION_JSON).content("{\"service\": \"" + "x".repeat(1_100_000) + "\"}"))
-                .andExpect(status().isPayloadTooLarge())
-                .andExpect(jsonPath("$.type").value(PROBLEM + "payload-too-large"));
+        http.perform(post(RATE).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"service\": \"" + "x".repeat(1_100_000) + "\"}"))
+            .andExpect(status().isPayloadTooLarge())
+            .andExpect(jsonPath("$.type").value(PROBLEM + "payload-too-large"));
     }
 
     @Test
     void aBodyThatIsNotJsonIs415() throws Exception {
         http.perform(post(RATE).contentType(MediaType.TEXT_PLAIN).content("hello"))
-                .andExpect(status().isUnsupportedMediaType())
-                .andExpect(jsonPath("$.type").value(PROBLEM + "unsupported-media-type"));
+            .andExpect(status().isUnsupportedMediaType())
+            .andExpect(jsonPath("$.type").value(PROBLEM + "unsupported-media-type"));
     }
 
     @Test
     void factsTheRulesCannotAcceptAre422NamingEveryField() throws Exception {
-        given(ratings.rate(eq("yj-2024"), any(), any())).willReturn(Decision.refused(Failure.invalidFacts(List.of(
-                new FieldProblem("keyQuestions.2.1.1.yes", "yes (21) exceeds cases (20)"),
-                new FieldProblem("ratings.1.1", "1.1 is not rated in an IYJWCV inspection")))));
+        given(ratings.rate(eq("yj-2024"), any(), any())).willReturn(Decision.refused(
+                Failure.invalidFacts(List.of(new FieldProblem("keyQuestions.2.1.1.yes", "yes (21) exceeds cases (20)"),
+                        new FieldProblem("ratings.1.1", "1.1 is not rated in an IYJWCV inspection")))));
 
         http.perform(post(RATE).contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.type").value(PROBLEM + "invalid-facts"))
-                .andExpect(jsonPath("$.detail").value("2 problems"))
-                .andExpect(jsonPath("$.errors[0].field").value("keyQuestions.2.1.1.yes"))
-                .andExpect(jsonPath("$.errors[1].field").value("ratings.1.1"));
+            .andExpect(status().isUnprocessableEntity())
+            .andExpect(jsonPath("$.type").value(PROBLEM + "invalid-facts"))
+            .andExpect(jsonPath("$.detail").value("2 problems"))
+            .andExpect(jsonPath("$.errors[0].field").value("keyQuestions.2.1.1.yes"))
+            .andExpect(jsonPath("$.errors[1].field").value("ratings.1.1"));
     }
 
     @Test
     void aPinnedVersionNoLongerKeptIs410AndARuleSetThatNeverBuiltIs503() throws Exception {
         given(ratings.rate(eq("yj-2024"), eq("sha256:old"), any()))
-                .willReturn(Decision.refused(Failure.versionGone("yj-2024", "sha256:old", "the last 10 are")));
+            .willReturn(Decision.refused(Failure.versionGone("yj-2024", "sha256:old", "the last 10 are")));
         given(ratings.rate(eq("yj-broken"), any(), any()))
-                .willReturn(Decision.refused(Failure.ruleSetUnavailable("yj-broken")));
+            .willReturn(Decision.refused(Failure.ruleSetUnavailable("yj-broken")));
 
-        http.perform(post(RATE).header("Ruleset-Version", "sha256:old").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isGone()).andExpect(jsonPath("$.type").value(PROBLEM + "version-gone"));
+        http.perform(post(RATE).header("Ruleset-Version", "sha256:old")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{}")).andExpect(status().isGone()).andExpect(jsonPath("$.type").value(PROBLEM + "version-gone"));
         http.perform(post("/api/v1/frameworks/yj-broken/ratings").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isServiceUnavailable()).andExpect(jsonPath("$.type").value(PROBLEM + "rule-set-unavailable"));
+            .andExpect(status().isServiceUnavailable())
+            .andExpect(jsonPath("$.type").value(PROBLEM + "rule-set-unavailable"));
     }
+
 }

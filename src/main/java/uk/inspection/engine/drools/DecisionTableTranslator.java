@@ -26,35 +26,49 @@ import uk.inspection.engine.RuleSource;
 
 /**
  * Turns a decision table into DRL with Drools' own sheet parser and listener, as its
- * {@code SpreadsheetCompiler} does, but over every sheet of a workbook (the compiler reads only
- * the first) and keeping what Drools read: each generated rule's sheet row, and each table as a
- * {@link DecisionTable} for the checks. A workbook is normalised first ({@link WorkbookReader}).
+ * {@code SpreadsheetCompiler} does, but over every sheet of a workbook (the compiler
+ * reads only the first) and keeping what Drools read: each generated rule's sheet row,
+ * and each table as a {@link DecisionTable} for the checks. A workbook is normalised
+ * first ({@link WorkbookReader}).
  */
 final class DecisionTableTranslator {
 
     /**
-     * The comment Drools' DRL output writes above each generated rule ({@code // rule values at A13,
-     * header at A8}): it maps a line of the generated DRL, where the compiler reports an error, back
-     * to a sheet row.
+     * The comment Drools' DRL output writes above each generated rule
+     * ({@code // rule values at A13,
+     * header at A8}): it maps a line of the generated DRL, where the compiler reports an
+     * error, back to a sheet row.
      */
     private static final Pattern ROW_COMMENT = Pattern.compile("^// rule values at [A-Z]+(\\d+)");
+
     private static final String CSV_SHEET = null;
 
-    /** The DRL generated from one sheet, under the resource path the compiler reports it by. */
+    /**
+     * The DRL generated from one sheet, under the resource path the compiler reports it
+     * by.
+     */
     record Generated(String resourcePath, String sheet, String drl, TreeMap<Integer, Integer> rowsByLine) {
 
-        /** The sheet row of the generated rule that contains this line of generated DRL, if any. */
+        /**
+         * The sheet row of the generated rule that contains this line of generated DRL,
+         * if any.
+         */
         Integer rowAt(int generatedLine) {
             Map.Entry<Integer, Integer> entry = rowsByLine.floorEntry(generatedLine);
             return entry == null ? null : entry.getValue();
         }
     }
 
-    /** Everything read from one table file: DRL per sheet, each rule's origin, the tables, and cells Drools would misread. */
+    /**
+     * Everything read from one table file: DRL per sheet, each rule's origin, the tables,
+     * and cells Drools would misread.
+     */
     record Translated(List<Generated> generated, Map<String, RuleOrigin> origins, List<DecisionTable> tables,
-            List<LoadProblem> problems) {}
+            List<LoadProblem> problems) {
+    }
 
-    private DecisionTableTranslator() {}
+    private DecisionTableTranslator() {
+    }
 
     static Translated translate(RuleSource table) throws IOException {
         List<SheetRecorder> sheets = new ArrayList<>();
@@ -63,7 +77,8 @@ final class DecisionTableTranslator {
             SheetRecorder recorder = new SheetRecorder(CSV_SHEET);
             InputType.CSV.createParser(recorder).parseFile(new ByteArrayInputStream(table.content()));
             sheets.add(recorder);
-        } else {
+        }
+        else {
             Workbook workbook = WorkbookReader.open(table.content());
             percentCells = WorkbookReader.percentCells(workbook);
             Map<String, List<DataListener>> listeners = new LinkedHashMap<>();
@@ -116,4 +131,5 @@ final class DecisionTableTranslator {
         }
         return rows;
     }
+
 }

@@ -9,13 +9,14 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
 
 /**
- * Where each rule of a DRL file starts, read with Drools' own parser, so a trace can point at the
- * file and line a rule was written at. A file that does not parse has no rules here; the compiler
- * reports its errors.
+ * Where each rule of a DRL file starts, read with Drools' own parser, so a trace can
+ * point at the file and line a rule was written at. A file that does not parse has no
+ * rules here; the compiler reports its errors.
  */
 final class DrlRules {
 
-    private DrlRules() {}
+    private DrlRules() {
+    }
 
     static Map<String, RuleOrigin> origins(String path, String drl) {
         Map<String, RuleOrigin> origins = new HashMap<>();
@@ -25,11 +26,14 @@ final class DrlRules {
                 return origins;
             }
             for (RuleDescr rule : parsed.getRules()) {
-                origins.put(RuleOrigin.key(parsed.getName(), rule.getName()), new RuleOrigin(path, "line " + rule.getLine()));
+                origins.put(RuleOrigin.key(parsed.getName(), rule.getName()),
+                        new RuleOrigin(path, "line " + rule.getLine()));
             }
-        } catch (DroolsParserException e) {
+        }
+        catch (DroolsParserException e) {
             // the compiler reports the same error at its line
         }
         return origins;
     }
+
 }

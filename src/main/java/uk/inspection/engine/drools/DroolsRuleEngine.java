@@ -23,14 +23,14 @@ import uk.inspection.engine.RuleSource;
 import uk.inspection.engine.drools.DecisionTableTranslator.Generated;
 
 /**
- * Drools behind {@link RuleEngine}: compiles DRL files and decision tables into a KieBase with the
- * classic (non-executable-model) builder, so rules load at run time and errors keep their line
- * numbers. Every problem comes back located at its file and line or sheet row.
+ * Drools behind {@link RuleEngine}: compiles DRL files and decision tables into a KieBase
+ * with the classic (non-executable-model) builder, so rules load at run time and errors
+ * keep their line numbers. Every problem comes back located at its file and line or sheet
+ * row.
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
-    private static final String NO_RULES =
-            "the table yields no rules: is there a 'RuleTable' cell with rows under its headers?";
+    private static final String NO_RULES = "the table yields no rules: is there a 'RuleTable' cell with rows under its headers?";
 
     @Override
     public Compilation compile(String ruleSetId, List<RuleSource> sources) {
@@ -82,10 +82,11 @@ public final class DroolsRuleEngine implements RuleEngine {
                 return null;
             }
             return translated;
-        } catch (IOException | RuntimeException e) {
+        }
+        catch (IOException | RuntimeException e) {
             String message = rootMessage(e);
-            problems.add(LoadProblem.inFile(table.path(), message.contains("No RuleTable")
-                    ? NO_RULES : "cannot read the decision table: " + message));
+            problems.add(LoadProblem.inFile(table.path(),
+                    message.contains("No RuleTable") ? NO_RULES : "cannot read the decision table: " + message));
             return null;
         }
     }
@@ -107,14 +108,17 @@ public final class DroolsRuleEngine implements RuleEngine {
         return new LoadProblem(path, line, null, text);
     }
 
-    /** The error's own line, else the line of the rule or pattern it was found in (constraint errors carry no line). */
+    /**
+     * The error's own line, else the line of the rule or pattern it was found in
+     * (constraint errors carry no line).
+     */
     private static Integer lineOf(KnowledgeBuilderError error) {
         int[] lines = error.getLines();
         if (lines != null && lines.length > 0 && lines[0] > 0) {
             return lines[0];
         }
         if (error instanceof DescrBuildError built) {
-            for (BaseDescr descr : new BaseDescr[] {built.getDescr(), built.getParentDescr()}) {
+            for (BaseDescr descr : new BaseDescr[] { built.getDescr(), built.getParentDescr() }) {
                 if (descr != null && descr.getLine() > 0) {
                     return descr.getLine();
                 }
@@ -130,4 +134,5 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
+
 }

@@ -16,17 +16,22 @@ import uk.inspection.engine.RuleOutput;
 import uk.inspection.engine.TraceEntry;
 
 /**
- * One rule set's KieBase, built once and shared by every request. Each evaluation opens a fresh
- * session and disposes of it, so concurrent requests never share state; what a rule inserts that
- * is a {@link RuleOutput} is the decision, traced to the rule and its origin.
+ * One rule set's KieBase, built once and shared by every request. Each evaluation opens a
+ * fresh session and disposes of it, so concurrent requests never share state; what a rule
+ * inserts that is a {@link RuleOutput} is the decision, traced to the rule and its
+ * origin.
  */
 final class DroolsRules implements CompiledRules {
 
-    /** A rule set that fires more rules than this on one request has a rule that loops. */
+    /**
+     * A rule set that fires more rules than this on one request has a rule that loops.
+     */
     private static final int MAX_FIRINGS = 10_000;
 
     private final String ruleSetId;
+
     private final KieBase kieBase;
+
     private final Map<String, RuleOrigin> origins;
 
     DroolsRules(String ruleSetId, KieBase kieBase, Map<String, RuleOrigin> origins) {
@@ -55,9 +60,11 @@ final class DroolsRules implements CompiledRules {
             if (fired >= MAX_FIRINGS) {
                 return new Evaluation.Failed(ruleSetId + " fired " + fired + " rules on one request: a rule loops");
             }
-        } catch (RuntimeException e) {
+        }
+        catch (RuntimeException e) {
             return new Evaluation.Failed("a rule of " + ruleSetId + " failed: " + e.getMessage());
-        } finally {
+        }
+        finally {
             session.dispose();
         }
         return new Evaluation.Completed(outputs, trace);
@@ -67,4 +74,5 @@ final class DroolsRules implements CompiledRules {
         RuleOrigin origin = origins.getOrDefault(RuleOrigin.key(pkg, rule), RuleOrigin.UNKNOWN);
         return new TraceEntry(output.subject(), rule, origin.source(), origin.detail());
     }
+
 }

@@ -1,6 +1,8 @@
 package uk.inspection.engine.drools;
 
-/** Where a rule was written: the source file and the line (DRL) or row (decision table). */
+/**
+ * Where a rule was written: the source file and the line (DRL) or row (decision table).
+ */
 record RuleOrigin(String source, String detail) {
 
     static final RuleOrigin UNKNOWN = new RuleOrigin(null, null);

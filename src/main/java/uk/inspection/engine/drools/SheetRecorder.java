@@ -7,18 +7,24 @@ import java.util.TreeMap;
 import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 
 /**
- * Drools' own sheet listener, recording every cell it is given and where each rule table starts,
- * so the table can be read afterwards exactly as Drools read it (the values after Drools' own
- * number formatting, merged regions resolved as its parser resolves them).
+ * Drools' own sheet listener, recording every cell it is given and where each rule table
+ * starts, so the table can be read afterwards exactly as Drools read it (the values after
+ * Drools' own number formatting, merged regions resolved as its parser resolves them).
  */
 final class SheetRecorder extends DefaultRuleSheetListener {
 
-    /** A non-blank cell as the parser passed it: trimmed text, and the first column of its merged region (or -1). */
-    record Recorded(String text, int mergedFrom) {}
+    /**
+     * A non-blank cell as the parser passed it: trimmed text, and the first column of its
+     * merged region (or -1).
+     */
+    record Recorded(String text, int mergedFrom) {
+    }
 
     private final String sheet;
+
     /** 0-based row → 0-based column → cell. */
     private final TreeMap<Integer, TreeMap<Integer, Recorded>> cells = new TreeMap<>();
+
     /** {row, column} of each "RuleTable" cell, 0-based, in sheet order. */
     private final List<int[]> tableStarts = new ArrayList<>();
 
@@ -36,7 +42,7 @@ final class SheetRecorder extends DefaultRuleSheetListener {
 
     @Override
     protected void preInitRuleTable(int row, int column, String value) {
-        tableStarts.add(new int[] {row, column});
+        tableStarts.add(new int[] { row, column });
     }
 
     String sheet() {
@@ -59,4 +65,5 @@ final class SheetRecorder extends DefaultRuleSheetListener {
         TreeMap<Integer, Recorded> inRow = cells.get(row);
         return inRow == null ? null : inRow.get(column);
     }
+
 }

@@ -16,26 +16,39 @@ import uk.inspection.engine.DecisionTable;
 import uk.inspection.engine.LoadProblem;
 
 /**
- * Reads the rule tables of one sheet from what Drools' parser recorded, with the grammar of Drools'
- * {@code DefaultRuleSheetListener}: under the "RuleTable" cell, the row of column types (a keyword
- * or its one-letter code, any case), the row of fact patterns (a merged cell spans columns), the
- * row of code, the row of labels, then one rule per row until a row is skipped or another table
- * starts. Each table also counts the rules Drools generated from it, so a misreading shows.
+ * Reads the rule tables of one sheet from what Drools' parser recorded, with the grammar
+ * of Drools' {@code DefaultRuleSheetListener}: under the "RuleTable" cell, the row of
+ * column types (a keyword or its one-letter code, any case), the row of fact patterns (a
+ * merged cell spans columns), the row of code, the row of labels, then one rule per row
+ * until a row is skipped or another table starts. Each table also counts the rules Drools
+ * generated from it, so a misreading shows.
  */
 final class TableReader {
 
     private static final int COLUMN_TYPE_ROW = 1;
+
     private static final int PATTERN_ROW = 2;
+
     private static final int CODE_ROW = 3;
+
     private static final int LABEL_ROW = 4;
+
     private static final int FIRST_RULE_ROW = 5;
-    /** Quotes an editor's autocorrect types for a straight one; Drools' code needs the straight ones. */
+
+    /**
+     * Quotes an editor's autocorrect types for a straight one; Drools' code needs the
+     * straight ones.
+     */
     private static final String CURLY_QUOTES = "\u201C\u201D\u2018\u2019";
 
     private final String file;
+
     private final SheetRecorder sheet;
+
     private final Package generated;
+
     private final Map<String, WorkbookReader.PercentCell> percentCells;
+
     private final List<LoadProblem> problems;
 
     private TableReader(String file, SheetRecorder sheet, Package generated,
@@ -47,7 +60,10 @@ final class TableReader {
         this.problems = problems;
     }
 
-    /** The sheet's tables; cells Drools would misread (percent formats, curly quotes in code) go to {@code problems}. */
+    /**
+     * The sheet's tables; cells Drools would misread (percent formats, curly quotes in
+     * code) go to {@code problems}.
+     */
     static List<DecisionTable> read(String file, SheetRecorder sheet, Package generated,
             Map<String, WorkbookReader.PercentCell> percentCells, List<LoadProblem> problems) {
         TableReader reader = new TableReader(file, sheet, generated, percentCells, problems);
@@ -62,7 +78,8 @@ final class TableReader {
 
     private DecisionTable table(int startRow, int startColumn, int nextTableRow) {
         List<DecisionTable.Column> columns = new ArrayList<>();
-        TreeMap<Integer, SheetRecorder.Recorded> types = sheet.cells().getOrDefault(startRow + COLUMN_TYPE_ROW, new TreeMap<>());
+        TreeMap<Integer, SheetRecorder.Recorded> types = sheet.cells()
+            .getOrDefault(startRow + COLUMN_TYPE_ROW, new TreeMap<>());
         types.tailMap(startColumn, true).forEach((column, type) -> {
             String code = text(startRow + CODE_ROW, column);
             columns.add(new DecisionTable.Column(column, kind(type.text()), pattern(startRow + PATTERN_ROW, column),
@@ -87,18 +104,20 @@ final class TableReader {
     }
 
     /**
-     * Rule rows as Drools takes them: from the first rule row, each row with a cell in the table's
-     * columns is the next rule, until a row is skipped. (Drools makes the first rule before it sees a
-     * cell, so a table whose first rule row is blank has one rule more than it has rows: the check
-     * against {@code compiledRules} catches it.)
+     * Rule rows as Drools takes them: from the first rule row, each row with a cell in
+     * the table's columns is the next rule, until a row is skipped. (Drools makes the
+     * first rule before it sees a cell, so a table whose first rule row is blank has one
+     * rule more than it has rows: the check against {@code compiledRules} catches it.)
      */
-    private List<DecisionTable.Row> rows(int startRow, int startColumn, int nextTableRow, List<DecisionTable.Column> columns,
-            Map<Integer, String> names) {
+    private List<DecisionTable.Row> rows(int startRow, int startColumn, int nextTableRow,
+            List<DecisionTable.Column> columns, Map<Integer, String> names) {
         List<Integer> tableColumns = columns.stream().map(DecisionTable.Column::index).toList();
         List<DecisionTable.Row> rows = new ArrayList<>();
         int ruleRow = startRow + FIRST_RULE_ROW;
-        for (Map.Entry<Integer, TreeMap<Integer, SheetRecorder.Recorded>> entry
-                : sheet.cells().tailMap(ruleRow, true).headMap(nextTableRow, false).entrySet()) {
+        for (Map.Entry<Integer, TreeMap<Integer, SheetRecorder.Recorded>> entry : sheet.cells()
+            .tailMap(ruleRow, true)
+            .headMap(nextTableRow, false)
+            .entrySet()) {
             int row = entry.getKey();
             Map<Integer, String> cells = new LinkedHashMap<>();
             entry.getValue().tailMap(startColumn, true).forEach((column, cell) -> {
@@ -129,7 +148,10 @@ final class TableReader {
         }
     }
 
-    /** The column type as Drools' {@code ActionType} reads it: the keyword, or its first letter as a code. */
+    /**
+     * The column type as Drools' {@code ActionType} reads it: the keyword, or its first
+     * letter as a code.
+     */
     private static DecisionTable.Kind kind(String header) {
         String upper = header.toUpperCase(Locale.ROOT);
         ActionType.Code code = ActionType.getTag2code().get(upper);
@@ -150,7 +172,10 @@ final class TableReader {
         };
     }
 
-    /** The fact pattern over a column: its own cell, or the first cell of the merged region it lies in. */
+    /**
+     * The fact pattern over a column: its own cell, or the first cell of the merged
+     * region it lies in.
+     */
     private String pattern(int row, int column) {
         SheetRecorder.Recorded cell = sheet.cell(row, column);
         return cell == null ? null : cell.text();
@@ -160,4 +185,5 @@ final class TableReader {
         SheetRecorder.Recorded cell = sheet.cell(row, column);
         return cell == null ? null : cell.text();
     }
+
 }

@@ -16,23 +16,29 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Opens a decision-table workbook and makes it read as Excel and LibreOffice display it before
- * Drools parses it. Every cell inside a merged region is made to exist (openpyxl, and so pandas,
- * leave them out, and Drools honours a merged region only for cells that exist); text loses the
- * invisible characters editors add (no-break and zero-width spaces). Percent-formatted numbers are
- * noted, since Drools reads 50% as 0.5.
+ * Opens a decision-table workbook and makes it read as Excel and LibreOffice display it
+ * before Drools parses it. Every cell inside a merged region is made to exist (openpyxl,
+ * and so pandas, leave them out, and Drools honours a merged region only for cells that
+ * exist); text loses the invisible characters editors add (no-break and zero-width
+ * spaces). Percent-formatted numbers are noted, since Drools reads 50% as 0.5.
  */
 final class WorkbookReader {
 
     /** Zero-width characters and byte-order marks: never meant, always invisible. */
     private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+
     /** No-break spaces, which an editor types for a space and Java's trim() keeps. */
     private static final Pattern NO_BREAK_SPACE = Pattern.compile("[\\u00A0\\u2007\\u202F]");
 
-    /** A percent-formatted number: its sheet, row and column (0-based) and the text Drools reads for it. */
-    record PercentCell(String sheet, int row, int column, String readAs) {}
+    /**
+     * A percent-formatted number: its sheet, row and column (0-based) and the text Drools
+     * reads for it.
+     */
+    record PercentCell(String sheet, int row, int column, String readAs) {
+    }
 
-    private WorkbookReader() {}
+    private WorkbookReader() {
+    }
 
     static Workbook open(byte[] content) throws IOException {
         Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content));
@@ -53,10 +59,12 @@ final class WorkbookReader {
                     if (cell.getCellType() == CellType.NUMERIC
                             && cell.getCellStyle().getDataFormatString().contains("%")) {
                         double value = cell.getNumericCellValue();
-                        // As Drools' ExcelParser reads it: a fraction as the raw number, a whole one as displayed.
-                        String readAs = value != Math.rint(value) ? String.valueOf(value) : formatter.formatCellValue(cell);
-                        found.put(key(sheet.getSheetName(), cell.getRowIndex(), cell.getColumnIndex()),
-                                new PercentCell(sheet.getSheetName(), cell.getRowIndex(), cell.getColumnIndex(), readAs));
+                        // As Drools' ExcelParser reads it: a fraction as the raw number,
+                        // a whole one as displayed.
+                        String readAs = value != Math.rint(value) ? String.valueOf(value)
+                                : formatter.formatCellValue(cell);
+                        found.put(key(sheet.getSheetName(), cell.getRowIndex(), cell.getColumnIndex()), new PercentCell(
+                                sheet.getSheetName(), cell.getRowIndex(), cell.getColumnIndex(), readAs));
                     }
                 }
             }
@@ -86,7 +94,9 @@ final class WorkbookReader {
             for (Cell cell : row) {
                 if (cell.getCellType() == CellType.STRING) {
                     String text = cell.getStringCellValue();
-                    String clean = NO_BREAK_SPACE.matcher(ZERO_WIDTH.matcher(text).replaceAll("")).replaceAll(" ").strip();
+                    String clean = NO_BREAK_SPACE.matcher(ZERO_WIDTH.matcher(text).replaceAll(""))
+                        .replaceAll(" ")
+                        .strip();
                     if (!clean.equals(text)) {
                         cell.setCellValue(clean);
                     }
@@ -94,4 +104,5 @@ final class WorkbookReader {
             }
         }
     }
+
 }

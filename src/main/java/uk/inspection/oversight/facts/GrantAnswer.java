@@ -1,4 +1,5 @@
 package uk.inspection.oversight.facts;
 
 /** The service's answer to one grant condition: YES, NO or N/A. */
-public record GrantAnswer(String ref, String answer) {}
+public record GrantAnswer(String ref, String answer) {
+}

@@ -2,11 +2,15 @@ package uk.inspection.oversight.facts;
 
 import java.util.List;
 
-/** A KPI's national percentile this quarter (100 = best) and in earlier quarters, oldest first. */
+/**
+ * A KPI's national percentile this quarter (100 = best) and in earlier quarters, oldest
+ * first.
+ */
 public record Metric(String kpi, double nationalPercentile, List<Double> previousNationalPercentiles) {
 
     public Metric {
-        previousNationalPercentiles = previousNationalPercentiles == null ? List.of() : List.copyOf(previousNationalPercentiles);
+        previousNationalPercentiles = previousNationalPercentiles == null ? List.of()
+                : List.copyOf(previousNationalPercentiles);
     }
 
     /** A percentile for people: "12th", "1st", "49.5th". */
@@ -15,13 +19,12 @@ public record Metric(String kpi, double nationalPercentile, List<Double> previou
             return java.math.BigDecimal.valueOf(percentile).stripTrailingZeros().toPlainString() + "th";
         }
         long whole = (long) percentile;
-        String suffix = whole % 100 >= 11 && whole % 100 <= 13 ? "th"
-                : switch ((int) (whole % 10)) {
-                    case 1 -> "st";
-                    case 2 -> "nd";
-                    case 3 -> "rd";
-                    default -> "th";
-                };
+        String suffix = whole % 100 >= 11 && whole % 100 <= 13 ? "th" : switch ((int) (whole % 10)) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
         return whole + suffix;
     }
 
@@ -31,13 +34,19 @@ public record Metric(String kpi, double nationalPercentile, List<Double> previou
                 : previousNationalPercentiles.get(previousNationalPercentiles.size() - 1);
     }
 
-    /** How far the percentile fell since last quarter (negative when it rose); 0 when there is no last quarter. */
+    /**
+     * How far the percentile fell since last quarter (negative when it rose); 0 when
+     * there is no last quarter.
+     */
     public double dropSinceLastQuarter() {
         Double last = lastPrevious();
         return last == null ? 0 : last - nationalPercentile;
     }
 
-    /** True when this quarter and the quarters before it, {@code quarters} in all, were at or below the percentile. */
+    /**
+     * True when this quarter and the quarters before it, {@code quarters} in all, were at
+     * or below the percentile.
+     */
     public boolean atOrBelowFor(int percentile, int quarters) {
         if (quarters < 1 || previousNationalPercentiles.size() < quarters - 1 || nationalPercentile > percentile) {
             return false;

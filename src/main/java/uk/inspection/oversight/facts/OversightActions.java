@@ -13,8 +13,8 @@ public record OversightActions(List<String> codes) implements RuleOutput {
     }
 
     public static OversightActions of(String commaSeparated) {
-        return new OversightActions(Arrays.stream(commaSeparated.split(",")).map(String::strip)
-                .filter(code -> !code.isEmpty()).toList());
+        return new OversightActions(
+                Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList());
     }
 
     @Override

@@ -5,15 +5,21 @@ import java.util.List;
 
 import uk.inspection.engine.RuleOutput;
 
-/** The rating of one key question: banded from its share, or not applicable when no cases were inspected. */
+/**
+ * The rating of one key question: banded from its share, or not applicable when no cases
+ * were inspected.
+ */
 public record KeyQuestionResult(String code, String standard, String status, Integer yes, Integer cases,
         Double percentage, String band, String rating) implements RuleOutput {
 
     // Strings for the rules to compare with (status == "RATED"), named by ResultStatus.
     public static final String RATED = ResultStatus.RATED.name();
+
     public static final String NOT_APPLICABLE = ResultStatus.NOT_APPLICABLE.name();
 
-    /** Starts a banded result; the band's rating follows in {@link #withRating(String)}. */
+    /**
+     * Starts a banded result; the band's rating follows in {@link #withRating(String)}.
+     */
     public static KeyQuestionResult banded(KeyQuestionShare share, String band) {
         return new KeyQuestionResult(share.code(), share.standard(), RATED, share.yes(), share.cases(),
                 share.percentage(), band, null);

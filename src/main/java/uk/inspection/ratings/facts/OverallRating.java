@@ -5,11 +5,12 @@ import java.util.Map;
 import uk.inspection.engine.RuleOutput;
 
 /**
- * The rating a total falls in; for one choice of a pending standard when {@code choices} is not
- * empty, and for a probe (see {@link OverallScore}) when {@code probeOffset} is set.
+ * The rating a total falls in; for one choice of a pending standard when {@code choices}
+ * is not empty, and for a probe (see {@link OverallScore}) when {@code probeOffset} is
+ * set.
  */
-public record OverallRating(Map<String, String> choices, int total, String rating, Integer probeOffset)
-        implements RuleOutput {
+public record OverallRating(Map<String, String> choices, int total, String rating,
+        Integer probeOffset) implements RuleOutput {
 
     public OverallRating {
         choices = Map.copyOf(choices);

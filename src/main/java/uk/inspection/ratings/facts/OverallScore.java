@@ -7,10 +7,10 @@ import java.util.stream.IntStream;
 import uk.inspection.engine.RuleOutput;
 
 /**
- * A total of the standards' scores. {@code choices} is empty for the decided total; while a
- * standard awaits the panel there is one total per permitted choice, naming the choice. A probe
- * ({@code probeOffset} set) is a nearby total the rules rate only to see whether the decided total
- * lies close to a rating boundary; it is never reported as the overall.
+ * A total of the standards' scores. {@code choices} is empty for the decided total; while
+ * a standard awaits the panel there is one total per permitted choice, naming the choice.
+ * A probe ({@code probeOffset} set) is a nearby total the rules rate only to see whether
+ * the decided total lies close to a rating boundary; it is never reported as the overall.
  */
 public record OverallScore(Map<String, String> choices, int total, Integer probeOffset) implements RuleOutput {
 

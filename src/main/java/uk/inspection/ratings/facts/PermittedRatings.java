@@ -4,7 +4,10 @@ import uk.inspection.engine.RuleOutput;
 
 import java.util.List;
 
-/** The ratings the rules permit the panel to choose from for a standard (the victims' matrix in 2024). */
+/**
+ * The ratings the rules permit the panel to choose from for a standard (the victims'
+ * matrix in 2024).
+ */
 public record PermittedRatings(String standard, List<String> options) implements RuleOutput {
 
     public PermittedRatings {

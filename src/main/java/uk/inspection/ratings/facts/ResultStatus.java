@@ -1,7 +1,11 @@
 package uk.inspection.ratings.facts;
 
-/** The status of a key question's or a standard's result, as the rules set it and the response reports it. */
+/**
+ * The status of a key question's or a standard's result, as the rules set it and the
+ * response reports it.
+ */
 public enum ResultStatus {
+
     /** Rated: the rules gave a rating. */
     RATED,
     /** No evidence to rate (no inspected cases), so deliberately no rating. */
@@ -10,4 +14,5 @@ public enum ResultStatus {
     PENDING_PANEL,
     /** A yes/no judgement, answered in the request. */
     ANSWERED
+
 }

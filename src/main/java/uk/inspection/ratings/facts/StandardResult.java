@@ -10,7 +10,9 @@ public record StandardResult(String code, String status, String rating, Integer 
 
     // Strings for the rules to compare with (status == "RATED"), named by ResultStatus.
     public static final String RATED = ResultStatus.RATED.name();
+
     public static final String PENDING_PANEL = ResultStatus.PENDING_PANEL.name();
+
     public static final String NOT_APPLICABLE = ResultStatus.NOT_APPLICABLE.name();
 
     public StandardResult {

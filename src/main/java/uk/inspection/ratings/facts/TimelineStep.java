@@ -7,10 +7,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * How one date of the decision and report timeline is found, as a row of the timeline table says:
- * counted from the fieldwork end or another step, plus calendar days and weeks, then the first
- * given weekday on or after that, plus working days, and moved to the next working day if it is
- * not one. Which inspection types and nations the row is for: blank (null) is all.
+ * How one date of the decision and report timeline is found, as a row of the timeline
+ * table says: counted from the fieldwork end or another step, plus calendar days and
+ * weeks, then the first given weekday on or after that, plus working days, and moved to
+ * the next working day if it is not one. Which inspection types and nations the row is
+ * for: blank (null) is all.
  */
 public record TimelineStep(String name, String inspectionType, String nation, String from, int days, int weeks,
         DayOfWeek onOrAfter, int workingDays, boolean nextWorkingDay) {
@@ -26,11 +27,13 @@ public record TimelineStep(String name, String inspectionType, String nation, St
     }
 
     public TimelineStep inNation(String forNation) {
-        return new TimelineStep(name, inspectionType, forNation, from, days, weeks, onOrAfter, workingDays, nextWorkingDay);
+        return new TimelineStep(name, inspectionType, forNation, from, days, weeks, onOrAfter, workingDays,
+                nextWorkingDay);
     }
 
     public TimelineStep countedFrom(String step) {
-        return new TimelineStep(name, inspectionType, nation, step, days, weeks, onOrAfter, workingDays, nextWorkingDay);
+        return new TimelineStep(name, inspectionType, nation, step, days, weeks, onOrAfter, workingDays,
+                nextWorkingDay);
     }
 
     public TimelineStep plusDays(int n) {
@@ -58,7 +61,10 @@ public record TimelineStep(String name, String inspectionType, String nation, St
         return (inspectionType == null || inspectionType.equals(type)) && (nation == null || nation.equals(toNation));
     }
 
-    /** The step's date, counted from {@code start}, skipping weekends and the given bank holidays as working days. */
+    /**
+     * The step's date, counted from {@code start}, skipping weekends and the given bank
+     * holidays as working days.
+     */
     public LocalDate dateFrom(LocalDate start, Collection<?> bankHolidays) {
         Set<LocalDate> holidays = bankHolidays.stream().map(h -> ((BankHoliday) h).date()).collect(Collectors.toSet());
         LocalDate date = start.plusDays(days).plusWeeks(weeks);

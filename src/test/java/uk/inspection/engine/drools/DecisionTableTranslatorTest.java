@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import uk.inspection.engine.DecisionTable;
 import uk.inspection.engine.RuleSource;
 
-/** Decision tables read with Drools' own sheet grammar, from inline tables: no rule set, no compiler. */
+/**
+ * Decision tables read with Drools' own sheet grammar, from inline tables: no rule set,
+ * no compiler.
+ */
 class DecisionTableTranslatorTest {
 
     private static final String HEADER = """
@@ -37,8 +40,9 @@ class DecisionTableTranslatorTest {
                 """);
 
         DecisionTable table = read.tables().get(0);
-        assertThat(table.columns()).extracting(DecisionTable.Column::kind).containsExactly(DecisionTable.Kind.NAME,
-                DecisionTable.Kind.CONDITION, DecisionTable.Kind.CONDITION, DecisionTable.Kind.ACTION);
+        assertThat(table.columns()).extracting(DecisionTable.Column::kind)
+            .containsExactly(DecisionTable.Kind.NAME, DecisionTable.Kind.CONDITION, DecisionTable.Kind.CONDITION,
+                    DecisionTable.Kind.ACTION);
         assertThat(table.columns().get(2).pattern()).isEqualTo("$s : KeyQuestionShare");
         assertThat(table.rows()).extracting(DecisionTable.Row::sheetRow).containsExactly(8, 9);
         assertThat(table.rows().get(0).ruleName()).isEqualTo("low");
@@ -66,7 +70,8 @@ class DecisionTableTranslatorTest {
                 "three","c"
                 """);
 
-        assertThat(read.tables()).extracting(DecisionTable::title).containsExactly("RuleTable first", "RuleTable second");
+        assertThat(read.tables()).extracting(DecisionTable::title)
+            .containsExactly("RuleTable first", "RuleTable second");
         assertThat(read.tables()).extracting(t -> t.rows().size()).containsExactly(2, 1);
         assertThat(read.tables()).extracting(DecisionTable::compiledRules).containsExactly(2, 1);
     }
@@ -93,10 +98,11 @@ class DecisionTableTranslatorTest {
         Workbook workbook = new XSSFWorkbook();
         for (String name : List.of("First", "Second")) {
             Sheet sheet = workbook.createSheet(name);
-            String[][] rows = {{"RuleSet", "test"}, {"Import", "uk.inspection.ratings.facts.*"}, {}, {"RuleTable " + name},
-                    {"NAME", "CONDITION", "CONDITION", "ACTION"}, {"", "$s : KeyQuestionShare"},
-                    {"", "percentage >= $param", "percentage < $param", "insert(new Flag(\"B\", \"$param\"));"},
-                    {"Rule", "From", "Below", "Band"}, {"all", "0", "101", "x"}};
+            String[][] rows = { { "RuleSet", "test" }, { "Import", "uk.inspection.ratings.facts.*" }, {},
+                    { "RuleTable " + name }, { "NAME", "CONDITION", "CONDITION", "ACTION" },
+                    { "", "$s : KeyQuestionShare" },
+                    { "", "percentage >= $param", "percentage < $param", "insert(new Flag(\"B\", \"$param\"));" },
+                    { "Rule", "From", "Below", "Band" }, { "all", "0", "101", "x" } };
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < rows[r].length; c++) {
@@ -105,19 +111,20 @@ class DecisionTableTranslatorTest {
                     }
                 }
             }
-            // As openpyxl writes it: the region is declared, the cell C6 inside it is not.
+            // As openpyxl writes it: the region is declared, the cell C6 inside it is
+            // not.
             sheet.addMergedRegion(new CellRangeAddress(5, 5, 1, 2));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         workbook.write(bytes);
 
-        DecisionTableTranslator.Translated read = DecisionTableTranslator.translate(
-                new RuleSource("t.drl.xlsx", RuleSource.Type.WORKBOOK_TABLE, bytes.toByteArray()));
+        DecisionTableTranslator.Translated read = DecisionTableTranslator
+            .translate(new RuleSource("t.drl.xlsx", RuleSource.Type.WORKBOOK_TABLE, bytes.toByteArray()));
 
         assertThat(read.tables()).extracting(DecisionTable::sheet).containsExactly("First", "Second");
         assertThat(read.tables().get(1).columns().get(2).pattern()).isEqualTo("$s : KeyQuestionShare");
         assertThat(read.generated()).extracting(DecisionTableTranslator.Generated::resourcePath)
-                .containsExactly("t.drl.xlsx", "t.drl.xlsx#Second");
+            .containsExactly("t.drl.xlsx", "t.drl.xlsx#Second");
         assertThat(read.generated().get(0).drl()).contains("KeyQuestionShare(percentage >= 0, percentage < 101)");
     }
 
@@ -131,7 +138,8 @@ class DecisionTableTranslatorTest {
     }
 
     private static DecisionTableTranslator.Translated csv(String text) throws Exception {
-        return DecisionTableTranslator.translate(new RuleSource("t.drl.csv", RuleSource.Type.CSV_TABLE,
-                text.getBytes(StandardCharsets.UTF_8)));
+        return DecisionTableTranslator
+            .translate(new RuleSource("t.drl.csv", RuleSource.Type.CSV_TABLE, text.getBytes(StandardCharsets.UTF_8)));
     }
+
 }

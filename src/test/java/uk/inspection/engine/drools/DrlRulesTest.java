@@ -23,13 +23,14 @@ class DrlRulesTest {
                 """;
 
         assertThat(DrlRules.origins("rules/x.drl", drl))
-                .containsEntry("yj2024/Lowest key question drives the standard", new RuleOrigin("rules/x.drl", "line 4"))
-                .containsEntry("yj2024/single quoted", new RuleOrigin("rules/x.drl", "line 9"))
-                .hasSize(2);
+            .containsEntry("yj2024/Lowest key question drives the standard", new RuleOrigin("rules/x.drl", "line 4"))
+            .containsEntry("yj2024/single quoted", new RuleOrigin("rules/x.drl", "line 9"))
+            .hasSize(2);
     }
 
     @Test
     void aFileThatDoesNotParseHasNoRulesHereAndTheCompilerReportsIt() {
         assertThat(DrlRules.origins("rules/x.drl", "package p; rule \"r\" when then")).isEmpty();
     }
+
 }

@@ -7,22 +7,28 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The date arithmetic the timeline table's rows are made of; the dates and holidays here are inline, not the table's. */
+/**
+ * The date arithmetic the timeline table's rows are made of; the dates and holidays here
+ * are inline, not the table's.
+ */
 class TimelineStepTest {
 
     private static final LocalDate WEDNESDAY = LocalDate.of(2025, 3, 12);
 
     @Test
     void calendarDaysAndWeeksAreAddedFirst() {
-        assertThat(TimelineStep.named("x").plusDays(7).dateFrom(WEDNESDAY, List.of())).isEqualTo(LocalDate.of(2025, 3, 19));
-        assertThat(TimelineStep.named("x").plusWeeks(10).dateFrom(WEDNESDAY, List.of())).isEqualTo(LocalDate.of(2025, 5, 21));
+        assertThat(TimelineStep.named("x").plusDays(7).dateFrom(WEDNESDAY, List.of()))
+            .isEqualTo(LocalDate.of(2025, 3, 19));
+        assertThat(TimelineStep.named("x").plusWeeks(10).dateFrom(WEDNESDAY, List.of()))
+            .isEqualTo(LocalDate.of(2025, 5, 21));
     }
 
     @Test
     void theFirstGivenWeekdayOnOrAfterIsThatDayItselfWhenItFalls() {
-        assertThat(TimelineStep.named("x").firstOnOrAfter("WEDNESDAY").dateFrom(WEDNESDAY, List.of())).isEqualTo(WEDNESDAY);
+        assertThat(TimelineStep.named("x").firstOnOrAfter("WEDNESDAY").dateFrom(WEDNESDAY, List.of()))
+            .isEqualTo(WEDNESDAY);
         assertThat(TimelineStep.named("x").firstOnOrAfter("MONDAY").dateFrom(WEDNESDAY, List.of()))
-                .isEqualTo(LocalDate.of(2025, 3, 17));
+            .isEqualTo(LocalDate.of(2025, 3, 17));
     }
 
     @Test
@@ -30,8 +36,10 @@ class TimelineStepTest {
         List<BankHoliday> goodFriday = List.of(BankHoliday.of("2025-04-18", "Good Friday", "ENGLAND, WALES"));
         LocalDate thursday = LocalDate.of(2025, 4, 17);
 
-        assertThat(TimelineStep.named("x").plusWorkingDays(1).dateFrom(thursday, List.of())).isEqualTo(LocalDate.of(2025, 4, 18));
-        assertThat(TimelineStep.named("x").plusWorkingDays(1).dateFrom(thursday, goodFriday)).isEqualTo(LocalDate.of(2025, 4, 21));
+        assertThat(TimelineStep.named("x").plusWorkingDays(1).dateFrom(thursday, List.of()))
+            .isEqualTo(LocalDate.of(2025, 4, 18));
+        assertThat(TimelineStep.named("x").plusWorkingDays(1).dateFrom(thursday, goodFriday))
+            .isEqualTo(LocalDate.of(2025, 4, 21));
     }
 
     @Test
@@ -39,7 +47,7 @@ class TimelineStepTest {
         LocalDate saturday = LocalDate.of(2025, 3, 15);
         assertThat(TimelineStep.named("x").dateFrom(saturday, List.of())).isEqualTo(saturday);
         assertThat(TimelineStep.named("x").movedToNextWorkingDay(true).dateFrom(saturday, List.of()))
-                .isEqualTo(LocalDate.of(2025, 3, 17));
+            .isEqualTo(LocalDate.of(2025, 3, 17));
     }
 
     @Test
@@ -50,4 +58,5 @@ class TimelineStepTest {
         assertThat(wales.appliesTo("IYJS", "WALES")).isFalse();
         assertThat(TimelineStep.named("draftReport").appliesTo("IYJS", "ENGLAND")).isTrue();
     }
+
 }
