@@ -20,10 +20,10 @@ import uk.inspection.support.ApiClient;
 
 /**
  * Random 2018 inspections through the real server and the shipped rules, checked against
- * an independent model of METHODOLOGY.md section 2 written here: exact integer banding,
- * lowest key question, the unweighted 0–36 total and its thresholds, and the panel-review
- * flag with the rule set's default parameters (one point from a threshold; a spread of
- * three).
+ * an independent model of docs/methodology.md section 2 written here: exact integer
+ * banding, lowest key question, the unweighted 0–36 total and its thresholds, and the
+ * panel-review flag with the rule set's default parameters (one point from a threshold; a
+ * spread of three).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class Random2018InspectionsTest {

@@ -18,8 +18,9 @@ import uk.inspection.support.ApiClient;
 
 /**
  * Random 2024 inspections through the real server and the shipped rules, checked against
- * an independent model of METHODOLOGY.md section 3 written here from the document, in
- * exact integer arithmetic (yes × 100 against edge × cases), not from the service's code.
+ * an independent model of docs/methodology.md section 3 written here from the document,
+ * in exact integer arithmetic (yes × 100 against edge × cases), not from the service's
+ * code.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RandomInspectionsTest {
