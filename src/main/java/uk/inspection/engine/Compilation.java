@@ -8,9 +8,14 @@ import java.util.List;
  */
 public sealed interface Compilation {
 
-    record Compiled(CompiledRules rules, List<DecisionTable> tables) implements Compilation {
+    /**
+     * The rules, each decision table as read, and where the DRL rules match fact types by
+     * string literals.
+     */
+    record Compiled(CompiledRules rules, List<DecisionTable> tables, List<PatternUse> patterns) implements Compilation {
         public Compiled {
             tables = List.copyOf(tables);
+            patterns = List.copyOf(patterns);
         }
     }
 

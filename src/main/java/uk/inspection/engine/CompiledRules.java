@@ -1,6 +1,7 @@
 package uk.inspection.engine;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * A compiled rule set, shared by every request: each evaluation is independent of every
@@ -13,5 +14,12 @@ public interface CompiledRules {
      * why they failed.
      */
     Evaluation evaluate(Collection<?> facts);
+
+    /**
+     * Every fact the rules insert when given no facts at all: the rows of parameter and
+     * reference tables, which fire unconditionally. A check reads them; a request never
+     * needs them.
+     */
+    List<InsertedFact> insertedWithoutFacts();
 
 }

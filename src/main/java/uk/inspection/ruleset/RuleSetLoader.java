@@ -69,6 +69,7 @@ public final class RuleSetLoader {
         }
         else if (manifest != null && compilation instanceof Compilation.Compiled compiled) {
             problems.addAll(DecisionTableAnalysis.analyse(compiled.tables(), manifest));
+            problems.addAll(NameJoins.check(compiled.patterns(), compiled.rules().insertedWithoutFacts()));
         }
         List<TranslationTable> translations = manifest == null ? List.of()
                 : files.stream()

@@ -100,7 +100,7 @@ final class DecisionTableTranslator {
             Package model = sheet.getRuleSet();
             for (Rule rule : model.getRules()) {
                 origins.put(RuleOrigin.key(model.getName(), ruleName(rule)),
-                        new RuleOrigin(table.path(), "row " + rule.getSpreadsheetRowNumber()));
+                        new RuleOrigin(table.path(), "row " + rule.getSpreadsheetRowNumber(), true));
             }
             tables.addAll(TableReader.read(table.path(), sheet, model, percentCells, problems));
             DRLOutput out = new DRLOutput();

@@ -18,6 +18,7 @@ import org.kie.internal.io.ResourceFactory;
 import uk.inspection.engine.Compilation;
 import uk.inspection.engine.DecisionTable;
 import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.PatternUse;
 import uk.inspection.engine.RuleEngine;
 import uk.inspection.engine.RuleSource;
 import uk.inspection.engine.drools.DecisionTableTranslator.Generated;
@@ -39,10 +40,13 @@ public final class DroolsRuleEngine implements RuleEngine {
         Map<String, RuleOrigin> origins = new HashMap<>();
         Map<String, Generated> generatedByPath = new HashMap<>();
         List<DecisionTable> tables = new ArrayList<>();
+        List<PatternUse> patterns = new ArrayList<>();
         for (RuleSource source : sources) {
             if (source.type() == RuleSource.Type.DRL) {
                 String drl = new String(source.content(), StandardCharsets.UTF_8);
-                origins.putAll(DrlRules.origins(source.path(), drl));
+                DrlRules.Read read = DrlRules.read(source.path(), drl);
+                origins.putAll(read.origins());
+                patterns.addAll(read.patterns());
                 add(builder, source.path(), drl);
                 continue;
             }
@@ -66,7 +70,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
-        return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins), tables);
+        return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins), tables, patterns);
     }
 
     private static void add(KnowledgeBuilder builder, String path, String drl) {

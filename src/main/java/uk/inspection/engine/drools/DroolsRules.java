@@ -12,6 +12,7 @@ import org.kie.api.runtime.KieSession;
 
 import uk.inspection.engine.CompiledRules;
 import uk.inspection.engine.Evaluation;
+import uk.inspection.engine.InsertedFact;
 import uk.inspection.engine.RuleOutput;
 import uk.inspection.engine.TraceEntry;
 
@@ -68,6 +69,35 @@ final class DroolsRules implements CompiledRules {
             session.dispose();
         }
         return new Evaluation.Completed(outputs, trace);
+    }
+
+    @Override
+    public List<InsertedFact> insertedWithoutFacts() {
+        List<InsertedFact> inserted = new ArrayList<>();
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null) {
+                        RuleOrigin origin = origins.getOrDefault(
+                                RuleOrigin.key(event.getRule().getPackageName(), event.getRule().getName()),
+                                RuleOrigin.UNKNOWN);
+                        inserted.add(new InsertedFact(event.getObject(), event.getRule().getName(), origin.source(),
+                                origin.detail(), origin.table()));
+                    }
+                }
+            });
+            session.fireAllRules(MAX_FIRINGS);
+        }
+        catch (RuntimeException e) {
+            // a rule that fails without facts fails every request too: the coverage check
+            // reports it
+        }
+        finally {
+            session.dispose();
+        }
+        return inserted;
     }
 
     private TraceEntry traceOf(RuleOutput output, String pkg, String rule) {

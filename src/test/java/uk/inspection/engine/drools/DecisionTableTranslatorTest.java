@@ -48,7 +48,7 @@ class DecisionTableTranslatorTest {
         assertThat(table.rows().get(0).ruleName()).isEqualTo("low");
         assertThat(table.rows().get(1).cell(1)).isEqualTo("50");
         assertThat(table.compiledRules()).isEqualTo(2);
-        assertThat(read.origins()).containsEntry("test/high", new RuleOrigin("t.drl.csv", "row 9"));
+        assertThat(read.origins()).containsEntry("test/high", new RuleOrigin("t.drl.csv", "row 9", true));
     }
 
     @Test

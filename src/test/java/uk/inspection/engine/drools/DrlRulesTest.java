@@ -23,8 +23,9 @@ class DrlRulesTest {
                 """;
 
         assertThat(DrlRules.origins("rules/x.drl", drl))
-            .containsEntry("yj2024/Lowest key question drives the standard", new RuleOrigin("rules/x.drl", "line 4"))
-            .containsEntry("yj2024/single quoted", new RuleOrigin("rules/x.drl", "line 9"))
+            .containsEntry("yj2024/Lowest key question drives the standard",
+                    new RuleOrigin("rules/x.drl", "line 4", false))
+            .containsEntry("yj2024/single quoted", new RuleOrigin("rules/x.drl", "line 9", false))
             .hasSize(2);
     }
 
