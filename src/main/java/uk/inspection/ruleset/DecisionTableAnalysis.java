@@ -47,13 +47,15 @@ final class DecisionTableAnalysis {
             return;
         }
         List<TableConditions.Condition> conditions = new ArrayList<>();
+        boolean readable = true;
         for (DecisionTable.Column column : table.columns(DecisionTable.Kind.CONDITION)) {
             List<String> unreadable = new ArrayList<>();
             TableConditions.of(column, unreadable).ifPresent(conditions::add);
             unreadable.forEach(why -> problems.add(LoadProblem.inCell(table.file(), table.sheet(), table.sheetRow() + 3,
                     column.index(), "the table '" + table.title() + "' cannot be checked: " + why)));
+            readable &= unreadable.isEmpty();
         }
-        if (table.rows().isEmpty()) {
+        if (!readable || table.rows().isEmpty()) {
             return;
         }
         checkRanges(conditions);

@@ -47,7 +47,8 @@ final class DecisionTableTranslator {
      * The DRL generated from one sheet, under the resource path the compiler reports it
      * by.
      */
-    record Generated(String resourcePath, String sheet, String drl, TreeMap<Integer, Integer> rowsByLine) {
+    record Generated(String resourcePath, String sheet, String drl, TreeMap<Integer, Integer> rowsByLine,
+            List<DecisionTable> tables) {
 
         /**
          * The sheet row of the generated rule that contains this line of generated DRL,
@@ -102,11 +103,13 @@ final class DecisionTableTranslator {
                 origins.put(RuleOrigin.key(model.getName(), ruleName(rule)),
                         new RuleOrigin(table.path(), "row " + rule.getSpreadsheetRowNumber(), true));
             }
-            tables.addAll(TableReader.read(table.path(), sheet, model, percentCells, problems));
+            List<DecisionTable> sheetTables = TableReader.read(table.path(), sheet, model, percentCells, problems);
+            tables.addAll(sheetTables);
             DRLOutput out = new DRLOutput();
             model.renderDRL(out);
             String resourcePath = generated.isEmpty() ? table.path() : table.path() + "#" + sheet.sheet();
-            generated.add(new Generated(resourcePath, sheet.sheet(), out.getDRL(), rowsByLine(out.getDRL())));
+            generated
+                .add(new Generated(resourcePath, sheet.sheet(), out.getDRL(), rowsByLine(out.getDRL()), sheetTables));
         }
         return new Translated(generated, origins, tables, problems);
     }

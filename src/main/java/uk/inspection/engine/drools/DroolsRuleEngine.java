@@ -31,6 +31,8 @@ import uk.inspection.engine.drools.DecisionTableTranslator.Generated;
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+
     private static final String NO_RULES = "the table yields no rules: is there a 'RuleTable' cell with rows under its headers?";
 
     @Override
@@ -64,13 +66,27 @@ public final class DroolsRuleEngine implements RuleEngine {
                 }
             }
         }
-        for (KnowledgeBuilderError error : builder.getErrors()) {
-            problems.add(locate(error, generatedByPath));
+        List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
+        for (KnowledgeBuilderError error : errors) {
+            if (!isEchoOfAnother(error, errors)) {
+                problems.add(locate(error, generatedByPath));
+            }
         }
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
         return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins), tables, patterns);
+    }
+
+    /**
+     * Drools follows a parse error with "Parser returned a null Package" for the same
+     * file: it says nothing more.
+     */
+    private static boolean isEchoOfAnother(KnowledgeBuilderError error, List<KnowledgeBuilderError> errors) {
+        String path = error.getResource() == null ? null : error.getResource().getSourcePath();
+        return NULL_PACKAGE.equals(error.getMessage()) && errors.stream()
+            .anyMatch(other -> other != error && !NULL_PACKAGE.equals(other.getMessage()) && other.getResource() != null
+                    && other.getResource().getSourcePath().equals(path));
     }
 
     private static void add(KnowledgeBuilder builder, String path, String drl) {
@@ -106,6 +122,11 @@ public final class DroolsRuleEngine implements RuleEngine {
         if (table != null) {
             String file = path.contains("#") ? path.substring(0, path.indexOf('#')) : path;
             Integer row = line == null ? null : table.rowAt(line);
+            CellBlame.Blamed blamed = row == null ? null : CellBlame.find(table, line, row, text);
+            if (blamed != null) {
+                return LoadProblem.inCell(file, table.sheet(), row, blamed.column(), "the value '" + blamed.value()
+                        + "' in the '" + blamed.label() + "' cell makes a rule Drools cannot read: " + text);
+            }
             return table.sheet() == null ? new LoadProblem(file, null, row, text)
                     : new LoadProblem(file, null, row, table.sheet(), null, text);
         }
