@@ -86,7 +86,10 @@ class CompareCommand implements Callable<Integer> {
         if (json != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
         }
-        out.println(result.total() + " compared, " + result.changed() + " changed");
+        out.println(result.total() == 0
+                ? "nothing comparable (" + (result.skipped() == null ? 0 : result.skipped().size())
+                        + " fixtures skipped, each with its reason in the report)"
+                : result.total() + " compared, " + result.changed() + " changed");
         out.flush();
         return failOnChange && result.changed() > 0 ? 1 : 0;
     }

@@ -85,8 +85,9 @@ public final class FixtureComparison {
                     range));
         }
         int changed = (int) decisions.stream().filter(ComparedDecision::changed).count();
-        return new Comparison(sideReport(baselineSide, baselineVersions), sideReport(candidateSide, candidateVersions),
-                decisions.size(), changed, decisions, transitions, skipped.isEmpty() ? null : skipped);
+        return new Comparison(sideReport(baselineSide, baselineRules, baselineVersions),
+                sideReport(candidateSide, candidateRules, candidateVersions), decisions.size(), changed, decisions,
+                transitions, skipped.isEmpty() ? null : skipped);
     }
 
     /** Rating codes lowest first, from the scales of the frameworks compared. */
@@ -144,10 +145,14 @@ public final class FixtureComparison {
         return new Outcome(framework, 200, label, overall.path("score").isInt() ? overall.get("score").asInt() : null);
     }
 
-    private static SideReport sideReport(Side side, Map<String, String> versions) {
+    private static SideReport sideReport(Side side, LoadedRuleSets rules, Map<String, String> versions) {
         String home = side.home().toAbsolutePath().normalize().toString();
-        if (side.framework() != null || versions.size() == 1) {
-            String framework = side.framework() != null ? side.framework() : versions.keySet().iterator().next();
+        if (side.framework() != null) {
+            RuleSet named = rules.get(side.framework());
+            return new SideReport(home, side.framework(), named == null ? null : named.version(), null);
+        }
+        if (versions.size() == 1) {
+            String framework = versions.keySet().iterator().next();
             return new SideReport(home, framework, versions.get(framework), null);
         }
         return new SideReport(home, null, null, versions);

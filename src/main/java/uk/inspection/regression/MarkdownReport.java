@@ -39,7 +39,13 @@ public final class MarkdownReport {
             md.append(", ").append(comparison.skipped().size()).append(" skipped");
         }
         md.append(".\n\n");
-        matrix(md, comparison.transitions(), ratingOrder);
+        if (comparison.total() == 0) {
+            md.append(
+                    "Nothing comparable: no fixture could be run through both sides; each one's reason is below.\n\n");
+        }
+        else {
+            matrix(md, comparison.transitions(), ratingOrder);
+        }
         boolean acrossFrameworks = comparison.decisions()
             .stream()
             .anyMatch(d -> !d.baseline().framework().equals(d.candidate().framework()));
@@ -59,11 +65,12 @@ public final class MarkdownReport {
 
     private static void side(StringBuilder md, String name, SideReport side) {
         String version = side.rulesetVersion() != null ? side.rulesetVersion()
-                : side.rulesetVersions()
-                    .entrySet()
-                    .stream()
-                    .map(e -> e.getKey() + " " + e.getValue())
-                    .collect(Collectors.joining("<br>"));
+                : side.rulesetVersions() == null ? "(none compared)"
+                        : side.rulesetVersions()
+                            .entrySet()
+                            .stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining("<br>"));
         md.append("| ")
             .append(name)
             .append(" | ")

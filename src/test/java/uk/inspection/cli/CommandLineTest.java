@@ -183,6 +183,17 @@ class CommandLineTest {
     }
 
     @Test
+    void compareWithNothingComparableSaysSoWithEachReasonAndExitsZero() {
+        Run run = run("compare", "--baseline", ".:yj-2018", "--candidate", ".:yj-2024", "--fixtures",
+                "fixtures/yj-2024-handoffs");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Nothing comparable")
+            .contains("- timeline-iyjwcv-england-plain.json: no input for yj-2018");
+        assertThat(run.lines()).last().asString().startsWith("nothing comparable (");
+    }
+
+    @Test
     void badArgumentsExitTwo() {
         assertThat(run("compare", "--baseline", "/no/such/home", "--candidate", ".", "--fixtures", "fixtures").exit())
             .isEqualTo(2);
