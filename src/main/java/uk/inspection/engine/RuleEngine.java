@@ -11,4 +11,11 @@ public interface RuleEngine {
 
     Compilation compile(String ruleSetId, List<RuleSource> sources);
 
+    /**
+     * A decision table's rule tables as the engine reads them, without compiling
+     * anything: for showing and comparing tables. A file that cannot be read as a table
+     * is an IOException.
+     */
+    List<DecisionTable> readTables(RuleSource table) throws java.io.IOException;
+
 }

@@ -29,4 +29,12 @@ public record Comparison(SideReport baseline, SideReport candidate, int total, i
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Outcome(String framework, int status, String overall, Integer score) {
     }
+
+    /**
+     * The same comparison, its sides described as given (a store commit rather than a
+     * folder).
+     */
+    public Comparison describedAs(SideReport baselineSide, SideReport candidateSide) {
+        return new Comparison(baselineSide, candidateSide, total, changed, decisions, transitions, skipped);
+    }
 }

@@ -20,9 +20,14 @@ public final class LoadedRuleSets {
     private final Map<String, LoadResult> results = new LinkedHashMap<>();
 
     public LoadedRuleSets(Path home) {
+        this(home, RuleSetFiles.frameworks(home));
+    }
+
+    /** Only these frameworks of the home, as a draft's review needs. */
+    public LoadedRuleSets(Path home, List<String> frameworks) {
         this.home = home;
         RuleSetLoader loader = new RuleSetLoader(Clock.systemUTC());
-        RuleSetFiles.frameworks(home).forEach(id -> results.put(id, loader.load(home, id)));
+        frameworks.forEach(id -> results.put(id, loader.load(home, id)));
     }
 
     public Path home() {

@@ -6,20 +6,22 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A framework as {@code GET /api/v1/frameworks} describes it; {@code sources} and
- * {@code lastLoad} in the detail view.
+ * A framework as {@code GET /api/v1/frameworks} describes it: the version it serves, the
+ * rule store's commit that is (in the store mode) and when, by whom and with whose
+ * approval it was published; {@code sources} and {@code lastLoad} in the detail view.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FrameworkView(String id, String name, String rulesetVersion, Instant loadedAt,
-        List<StandardView> standards, List<String> sources, LoadStatus lastLoad) {
+public record FrameworkView(String id, String name, String rulesetVersion, Instant loadedAt, String storeCommit,
+        PublishedVersion published, List<StandardView> standards, List<String> sources, LoadStatus lastLoad) {
 
     public record StandardView(String code, String name, List<String> keyQuestions, String ratedFrom,
             boolean countsTowardOverall) {
     }
 
-    static FrameworkView of(String id, RuleSet ruleSet, LoadStatus lastLoad, boolean detail) {
+    static FrameworkView of(String id, RuleSet ruleSet, PublishedVersion published, LoadStatus lastLoad,
+            boolean detail) {
         if (ruleSet == null) {
-            return new FrameworkView(id, null, null, null, null, null, lastLoad);
+            return new FrameworkView(id, null, null, null, null, null, null, null, lastLoad);
         }
         List<StandardView> standards = ruleSet.manifest()
             .standards()
@@ -28,7 +30,7 @@ public record FrameworkView(String id, String name, String rulesetVersion, Insta
                     s.keyQuestions().stream().map(Manifest.KeyQuestion::code).toList(), s.ratedFrom(),
                     s.countsTowardOverall()))
             .toList();
-        return new FrameworkView(id, ruleSet.manifest().name(), ruleSet.version(), ruleSet.loadedAt(), standards,
-                detail ? ruleSet.sources() : null, detail || !lastLoad.isOk() ? lastLoad : null);
+        return new FrameworkView(id, ruleSet.manifest().name(), ruleSet.version(), ruleSet.loadedAt(), ruleSet.commit(),
+                published, standards, detail ? ruleSet.sources() : null, detail || !lastLoad.isOk() ? lastLoad : null);
     }
 }

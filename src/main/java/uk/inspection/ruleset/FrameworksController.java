@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import uk.inspection.problem.Failure;
@@ -26,26 +29,37 @@ class FrameworksController {
         return registry.frameworks()
             .entrySet()
             .stream()
-            .map(e -> FrameworkView.of(e.getKey(), e.getValue().orElse(null),
+            .map(e -> FrameworkView.of(e.getKey(), e.getValue().orElse(null), published(e.getValue().orElse(null)),
                     registry.lastLoad(e.getKey()).orElseThrow(), false))
             .toList();
     }
 
-    @Operation(summary = "The kept good versions of a framework, newest first (methodology role)")
+    @Operation(summary = "Every published version of a framework, newest first, with author, approver, message,"
+            + " time and changed files (the last built ones in the development mode); paged (methodology roles)")
     @GetMapping("/api/v1/frameworks/{framework}/versions")
-    List<VersionView> versions(@PathVariable String framework) {
-        List<RuleSetRegistry.KeptVersion> versions = registry.versions(framework);
-        return versions.stream()
-            .map(v -> new VersionView(v.ruleSet().version(), v.ruleSet().loadedAt(), v.changedFiles(),
-                    v == versions.get(0)))
-            .toList();
+    List<VersionView> versions(@PathVariable String framework, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        List<RuleSetRegistry.KeptVersion> kept = registry.versions(framework);
+        String serving = kept.get(0).ruleSet().version();
+        List<VersionView> all = registry.source()
+            .published(framework)
+            .map(published -> published.stream()
+                .map(v -> new VersionView(v.rulesetVersion(), v.commit(), v.publishedAt(), v.author(), v.approver(),
+                        v.message(), v.changedFiles(), v.rulesetVersion().equals(serving)))
+                .toList())
+            .orElseGet(() -> kept.stream()
+                .map(v -> new VersionView(v.ruleSet().version(), null, v.ruleSet().loadedAt(), null, null, null,
+                        v.changedFiles(), v.ruleSet().version().equals(serving)))
+                .toList());
+        int from = Math.max(0, page) * Math.max(1, size);
+        return all.subList(Math.min(from, all.size()), Math.min(from + Math.max(1, size), all.size()));
     }
 
     @Operation(summary = "Rebuild a framework from its files now; served only if it builds and passes validation"
             + " (methodology role)")
     @PostMapping("/api/v1/frameworks/{framework}/reload")
     FrameworkView reload(@PathVariable String framework) {
-        if (registry.lastLoad(framework).isEmpty() && !RuleSetFiles.frameworks(registry.home()).contains(framework)) {
+        if (!registry.knows(framework)) {
             throw Failure.unknownFramework(framework, registry.frameworks().keySet()).exception();
         }
         registry.load(framework);
@@ -53,10 +67,13 @@ class FrameworksController {
     }
 
     /**
-     * One kept version: its hash, when it was loaded, which files changed from the one
-     * before, whether it is serving.
+     * One version: its hash, the store commit that published it, when (published, or
+     * loaded in the development mode), by whom, approved by whom, with what message,
+     * which files changed from the one before, and whether it is serving.
      */
-    record VersionView(String rulesetVersion, Instant loadedAt, List<String> changedFiles, boolean serving) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record VersionView(String rulesetVersion, String commit, Instant loadedAt, String author, String approver,
+            String message, List<String> changedFiles, boolean serving) {
     }
 
     @Operation(summary = "One framework, with the files it was built from and how its last load went")
@@ -64,7 +81,20 @@ class FrameworksController {
     FrameworkView framework(@PathVariable String framework) {
         LoadStatus lastLoad = registry.lastLoad(framework)
             .orElseThrow(() -> Failure.unknownFramework(framework, registry.frameworks().keySet()).exception());
-        return FrameworkView.of(framework, registry.serving(framework).orElse(null), lastLoad, true);
+        RuleSet serving = registry.serving(framework).orElse(null);
+        return FrameworkView.of(framework, serving, published(serving), lastLoad, true);
+    }
+
+    /** When and by whom the rule set's version was published, in the store mode. */
+    private PublishedVersion published(RuleSet ruleSet) {
+        if (ruleSet == null) {
+            return null;
+        }
+        return registry.source()
+            .published(ruleSet.id())
+            .flatMap(
+                    versions -> versions.stream().filter(v -> v.rulesetVersion().equals(ruleSet.version())).findFirst())
+            .orElse(null);
     }
 
 }

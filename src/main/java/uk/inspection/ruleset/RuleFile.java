@@ -6,17 +6,17 @@ import java.util.Locale;
  * One file of a rule set, with its path relative to the rules home (forward slashes) and
  * its content.
  */
-record RuleFile(String path, byte[] content) {
+public record RuleFile(String path, byte[] content) {
 
-    enum Kind {
+    public enum Kind {
 
         MANIFEST, DRL, DECISION_TABLE, TRANSLATION, SKIPPED_TABLE, OTHER
 
     }
 
-    static final String MANIFEST_NAME = "framework.yaml";
+    public static final String MANIFEST_NAME = "framework.yaml";
 
-    Kind kind() {
+    public Kind kind() {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (name.equals(MANIFEST_NAME)) {
             return Kind.MANIFEST;
@@ -36,7 +36,7 @@ record RuleFile(String path, byte[] content) {
         return Kind.OTHER;
     }
 
-    boolean isCsv() {
+    public boolean isCsv() {
         return path.toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 }

@@ -14,11 +14,12 @@ import uk.inspection.engine.Evaluation;
 
 /**
  * One framework's rule set as built from its files: its manifest, its content-hash
- * version, the files it came from (path to content hash), its translation tables and its
- * compiled rules, shared by every request.
+ * version, the rule store's commit it was built from (null for a folder), the files it
+ * came from (path to content hash), its translation tables and its compiled rules, shared
+ * by every request.
  */
-public record RuleSet(String id, Manifest manifest, String version, Instant loadedAt, Map<String, String> fileHashes,
-        List<TranslationTable> translations, CompiledRules rules) {
+public record RuleSet(String id, Manifest manifest, String version, String commit, Instant loadedAt,
+        Map<String, String> fileHashes, List<TranslationTable> translations, CompiledRules rules) {
 
     public RuleSet {
         fileHashes = Collections.unmodifiableMap(new LinkedHashMap<>(fileHashes));

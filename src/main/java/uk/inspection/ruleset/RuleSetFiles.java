@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  */
 public final class RuleSetFiles {
 
-    static final String RULES = "rules";
-    static final String TABLES = "decision-tables";
+    public static final String RULES = "rules";
+
+    public static final String TABLES = "decision-tables";
 
     private RuleSetFiles() {
     }
@@ -89,7 +90,7 @@ public final class RuleSetFiles {
      * {@code sha256:<hex>} over the paths and contents of the files the rule set is built
      * from.
      */
-    static String version(List<RuleFile> files) {
+    public static String version(List<RuleFile> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (RuleFile file : files) {

@@ -35,27 +35,31 @@ public final class RuleSetLoader {
     }
 
     public LoadResult load(Path home, String framework) {
-        return load(home, framework, null);
+        return load(new FolderSnapshot(home), framework, null);
     }
 
-    /** Builds the framework unless its files still hash to {@code unlessVersion}. */
-    public LoadResult load(Path home, String framework, String unlessVersion) {
+    /**
+     * Builds the framework from a snapshot unless its files still hash to
+     * {@code unlessVersion}.
+     */
+    public LoadResult load(RulesSnapshot snapshot, String framework, String unlessVersion) {
         List<RuleFile> files;
         try {
-            files = RuleSetFiles.read(home, framework);
+            files = snapshot.files(framework);
         }
         catch (IOException e) {
             return new LoadResult.Failed(framework, null, List
                 .of(LoadProblem.inFile(RuleSetFiles.RULES + "/" + framework, "cannot read: " + e.getMessage())));
         }
-        return load(framework, files, unlessVersion);
+        return load(framework, files, snapshot.commit(), unlessVersion);
     }
 
     /**
      * Builds the framework from these files (relative to a rules home) unless they hash
-     * to {@code unlessVersion}.
+     * to {@code unlessVersion}; {@code commit} is the store's commit they came from, if
+     * any.
      */
-    public synchronized LoadResult load(String framework, List<RuleFile> files, String unlessVersion) {
+    public synchronized LoadResult load(String framework, List<RuleFile> files, String commit, String unlessVersion) {
         long started = System.nanoTime();
         String version = RuleSetFiles.version(files);
         if (version.equals(unlessVersion)) {
@@ -83,7 +87,7 @@ public final class RuleSetLoader {
         files.stream()
             .filter(f -> f.kind() != RuleFile.Kind.OTHER)
             .forEach(f -> hashes.put(f.path(), RuleSetFiles.fileHash(f)));
-        RuleSet ruleSet = new RuleSet(framework, manifest, version, clock.instant(), hashes, translations,
+        RuleSet ruleSet = new RuleSet(framework, manifest, version, commit, clock.instant(), hashes, translations,
                 compiled.rules());
         return new LoadResult.Loaded(ruleSet, (System.nanoTime() - started) / 1_000_000);
     }

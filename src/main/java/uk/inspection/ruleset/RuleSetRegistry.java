@@ -1,8 +1,9 @@
 package uk.inspection.ruleset;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,13 @@ public class RuleSetRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetRegistry.class);
 
-    private final RulesProperties properties;
+    /**
+     * Earlier versions rebuilt on demand for pinned requests, the most recently used kept
+     * built.
+     */
+    static final int REBUILT_VERSIONS = 20;
+
+    private final RulesSource source;
 
     private final RuleSetLoader loader;
 
@@ -54,12 +61,36 @@ public class RuleSetRegistry {
     public record KeptVersion(RuleSet ruleSet, List<String> changedFiles) {
     }
 
-    public RuleSetRegistry(RulesProperties properties, List<RuleSetCheck> checks, Clock clock) {
-        this.properties = properties;
+    /**
+     * Versions no longer kept, rebuilt from the source for a pinned request; access
+     * order, bounded.
+     */
+    private final Map<String, RuleSet> rebuilt = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
+            return size() > REBUILT_VERSIONS;
+        }
+    });
+
+    public RuleSetRegistry(RulesSource source, List<RuleSetCheck> checks, Clock clock) {
+        this.source = source;
         this.checks = List.copyOf(checks);
         this.clock = clock;
         this.loader = new RuleSetLoader(clock);
-        RuleSetFiles.frameworks(properties.homePath()).forEach(this::load);
+        source.current().frameworks().forEach(this::load);
+    }
+
+    /**
+     * Builds every framework the source now has; a framework whose files did not change
+     * is left serving.
+     */
+    public synchronized void reloadAll() {
+        source.current().frameworks().forEach(this::load);
+    }
+
+    /** Whether the source has a folder for this framework (built or not). */
+    public boolean knows(String framework) {
+        return lastLoad.containsKey(framework) || source.current().frameworks().contains(framework);
     }
 
     /**
@@ -69,7 +100,7 @@ public class RuleSetRegistry {
     public synchronized LoadResult load(String framework) {
         RuleSet current = serving(framework).orElse(null);
         boolean healthy = lastLoad.containsKey(framework) && lastLoad.get(framework).isOk();
-        LoadResult result = loader.load(properties.homePath(), framework,
+        LoadResult result = loader.load(source.current(), framework,
                 current != null && healthy ? current.version() : null);
         if (result instanceof LoadResult.Loaded loaded) {
             result = checked(loaded);
@@ -144,14 +175,38 @@ public class RuleSetRegistry {
         if (pinnedVersion == null || pinnedVersion.isBlank() || pinnedVersion.equals(serving.version())) {
             return found;
         }
+        String version = pinnedVersion.strip();
         return kept.get(framework)
             .stream()
             .map(KeptVersion::ruleSet)
-            .filter(r -> r.version().equals(pinnedVersion.strip()))
+            .filter(r -> r.version().equals(version))
             .findFirst()
+            .or(() -> rebuild(framework, version))
             .map(Decision::decided)
-            .orElseGet(() -> Decision.refused(
-                    Failure.versionGone(framework, pinnedVersion, "the last " + KEPT_VERSIONS + " good versions are")));
+            .orElseGet(() -> Decision.refused(Failure.versionGone(framework, pinnedVersion,
+                    "neither among the last " + KEPT_VERSIONS + " built nor ever published to the rule store")));
+    }
+
+    /**
+     * A version no longer kept, built again from where the source keeps it (and checked
+     * as any build is).
+     */
+    private Optional<RuleSet> rebuild(String framework, String version) {
+        RuleSet known = rebuilt.get(framework + "@" + version);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return source.holding(framework, version).flatMap(snapshot -> {
+            LoadResult result = loader.load(snapshot, framework, null);
+            if (result instanceof LoadResult.Loaded loaded && checked(loaded) instanceof LoadResult.Loaded good
+                    && good.ruleSet().version().equals(version)) {
+                rebuilt.put(framework + "@" + version, good.ruleSet());
+                log.info("Rule set {} {} rebuilt from commit {} in {} ms for a pinned request", framework, version,
+                        snapshot.commit(), good.buildMillis());
+                return Optional.of(good.ruleSet());
+            }
+            return Optional.empty();
+        });
     }
 
     /**
@@ -170,8 +225,8 @@ public class RuleSetRegistry {
         return kept.get(framework);
     }
 
-    public Path home() {
-        return properties.homePath();
+    public RulesSource source() {
+        return source;
     }
 
     public Optional<LoadStatus> lastLoad(String framework) {

@@ -53,7 +53,7 @@ class RuleSetWatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.watch()) {
+        if (properties.mode() != RulesProperties.Mode.DEVELOPMENT || !properties.watch()) {
             return;
         }
         try {
@@ -122,8 +122,7 @@ class RuleSetWatcher implements SmartLifecycle {
         pending.remove(framework);
         // A file directly under rules/ or decision-tables/ (a README, say) is not a
         // framework.
-        if (registry.lastLoad(framework).isEmpty()
-                && !RuleSetFiles.frameworks(properties.homePath()).contains(framework)) {
+        if (!registry.knows(framework)) {
             return;
         }
         try {

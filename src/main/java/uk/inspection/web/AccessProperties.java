@@ -1,18 +1,54 @@
 package uk.inspection.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Who may do what. Management operations (reloading a rule set, listing its versions)
- * need the {@code methodology} role: {@code access.methodology.username} and
- * {@code access.methodology.password} (with an encoding prefix such as {@code {bcrypt}}
- * or {@code {noop}}); without them nobody has the role. Evaluation is open unless
+ * Who may do what. Users come from configuration ({@code access.users[n].username},
+ * {@code .password} with an encoding prefix such as {@code {bcrypt}}, and {@code .roles}:
+ * {@code methodology-editor} to propose changes, {@code methodology-approver} to approve
+ * them, {@code methodology} to manage a running service); none are built in. The older
+ * {@code access.methodology.username} and {@code .password} give one user the
+ * {@code methodology} role. With {@code access.oidc.issuer-uri} (or {@code .jwk-set-uri})
+ * bearer tokens from the inspectorate's identity provider are accepted too, their roles
+ * read from the claim {@code access.oidc.roles-claim}. Evaluation is open unless
  * {@code access.api-key} is set, when it needs the header {@code X-Api-Key}.
  */
 @ConfigurationProperties("access")
-public record AccessProperties(Methodology methodology, String apiKey) {
+public record AccessProperties(Methodology methodology, List<UserEntry> users, Oidc oidc, String apiKey) {
+
+    public AccessProperties {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
 
     public record Methodology(String username, String password) {
+    }
+
+    /** A configured user and the roles it has. */
+    public record UserEntry(String username, String password, List<String> roles) {
+
+        public UserEntry {
+            roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+
+    /**
+     * Bearer tokens from an identity provider: its issuer (or key set) and the claims
+     * naming the user and roles.
+     */
+    public record Oidc(String issuerUri, String jwkSetUri, String rolesClaim, String usernameClaim) {
+
+        public Oidc {
+            rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
+            usernameClaim = usernameClaim == null || usernameClaim.isBlank() ? "preferred_username" : usernameClaim;
+        }
+
+        public boolean isOn() {
+            return issuerUri != null && !issuerUri.isBlank() || jwkSetUri != null && !jwkSetUri.isBlank();
+        }
     }
 
     public boolean hasMethodologyUser() {
@@ -22,5 +58,29 @@ public record AccessProperties(Methodology methodology, String apiKey) {
 
     public boolean requiresApiKey() {
         return apiKey != null && !apiKey.isBlank();
+    }
+
+    public boolean oidcOn() {
+        return oidc != null && oidc.isOn();
+    }
+
+    /** Every configured user with a password, the legacy methodology user included. */
+    public List<UserEntry> allUsers() {
+        List<UserEntry> all = new ArrayList<>();
+        if (hasMethodologyUser()) {
+            all.add(new UserEntry(methodology.username(), methodology.password(), List.of(Roles.METHODOLOGY)));
+        }
+        users.stream()
+            .filter(u -> u.username() != null && !u.username().isBlank() && u.password() != null)
+            .forEach(all::add);
+        return all;
+    }
+
+    /**
+     * A role as configured ({@code methodology-editor}) as Spring Security names it
+     * ({@code METHODOLOGY_EDITOR}).
+     */
+    static String authority(String role) {
+        return role.strip().toUpperCase(Locale.ROOT).replace('-', '_');
     }
 }

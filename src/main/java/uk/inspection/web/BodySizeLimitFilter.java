@@ -18,24 +18,35 @@ import jakarta.servlet.http.HttpServletResponse;
 import uk.inspection.problem.ProblemType;
 
 /**
- * Refuses request bodies over the limit (1 MiB by default) with 413: at once when the
- * declared length is too large, and while reading when a chunked body grows past it.
+ * Refuses request bodies over the limit (1 MiB by default; uploads of rule files, which
+ * are multipart, {@code spring.servlet.multipart.max-request-size}) with 413: at once
+ * when the declared length is too large, and while reading when a chunked body grows past
+ * it.
  */
 @Component
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
 
+    private final long uploadLimit;
+
     private final ProblemWriter problems;
 
-    BodySizeLimitFilter(@Value("${http.max-body-size:1MB}") DataSize limit, ProblemWriter problems) {
+    BodySizeLimitFilter(@Value("${http.max-body-size:1MB}") DataSize limit,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize uploadLimit, ProblemWriter problems) {
         this.limit = limit.toBytes();
+        this.uploadLimit = uploadLimit.toBytes();
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // Files uploaded for a draft are multipart, within the upload limit; every JSON
+        // body within the smaller one.
+        String type = request.getContentType();
+        long limit = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") ? uploadLimit
+                : this.limit;
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, ProblemType.PAYLOAD_TOO_LARGE,
                     "the request body is larger than " + limit + " bytes");

@@ -35,8 +35,6 @@ import uk.inspection.problem.ProblemType;
 @Configuration
 class SecurityConfiguration {
 
-    static final String METHODOLOGY = "METHODOLOGY";
-
     private static final String API_KEY_HEADER = "X-Api-Key";
 
     @Bean
@@ -44,19 +42,29 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .httpBasic(Customizer.withDefaults())
-            .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/frameworks/*/versions")
-                .hasRole(METHODOLOGY)
-                .requestMatchers(HttpMethod.POST, "/api/v1/frameworks/*/reload")
-                .hasRole(METHODOLOGY)
+            .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/frameworks/*/reload")
+                .hasRole(role(Roles.METHODOLOGY))
+                .requestMatchers(HttpMethod.POST, "/api/v1/frameworks/*/drafts", "/api/v1/frameworks/*/rollbacks",
+                        "/api/v1/drafts/*/files", "/api/v1/drafts/*/withdraw", "/api/v1/drafts/*/rebase")
+                .hasRole(role(Roles.EDITOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/drafts/*/approve", "/api/v1/drafts/*/reject")
+                .hasRole(role(Roles.APPROVER))
+                .requestMatchers("/api/v1/frameworks/*/versions", "/api/v1/frameworks/*/history",
+                        "/api/v1/frameworks/*/drafts", "/api/v1/drafts/**")
+                .hasAnyRole(role(Roles.METHODOLOGY), role(Roles.EDITOR), role(Roles.APPROVER))
                 .anyRequest()
                 .permitAll())
             .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"inspection-ratings\"");
                 problems.write(request, response, ProblemType.UNAUTHORIZED,
-                        "this operation needs the methodology role (HTTP Basic)");
+                        "this operation needs a methodology role: sign in (HTTP Basic or a bearer token)");
             })
                 .accessDeniedHandler((request, response, e) -> problems.write(request, response, ProblemType.FORBIDDEN,
-                        "this operation needs the methodology role")));
+                        "your roles do not allow this operation (" + needed(request.getRequestURI()) + ")")));
+        if (access.oidcOn()) {
+            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(BearerTokens.decoder(access.oidc()))
+                .jwtAuthenticationConverter(BearerTokens.converter(access.oidc()))));
+        }
         if (access.requiresApiKey()) {
             http.addFilterBefore(new ApiKeyFilter(access.apiKey(), problems), BasicAuthenticationFilter.class);
         }
@@ -65,13 +73,29 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService users(AccessProperties access, PasswordEncoder encoder) {
-        if (!access.hasMethodologyUser()) {
-            return new InMemoryUserDetailsManager();
+        return new InMemoryUserDetailsManager(access.allUsers()
+            .stream()
+            .map(user -> User.withUsername(user.username())
+                .password(user.password())
+                .roles(user.roles().stream().map(SecurityConfiguration::role).toArray(String[]::new))
+                .build())
+            .toList());
+    }
+
+    /** A configured role as Spring Security's role name. */
+    static String role(String configured) {
+        return AccessProperties.authority(configured);
+    }
+
+    /** Which role an operation needs, in words for the 403. */
+    private static String needed(String path) {
+        if (path.endsWith("/approve") || path.endsWith("/reject")) {
+            return "approving or rejecting needs " + Roles.APPROVER;
         }
-        return new InMemoryUserDetailsManager(User.withUsername(access.methodology().username())
-            .password(access.methodology().password())
-            .roles(METHODOLOGY)
-            .build());
+        if (path.endsWith("/reload")) {
+            return "reloading needs " + Roles.METHODOLOGY;
+        }
+        return "changing drafts needs " + Roles.EDITOR;
     }
 
     @Bean

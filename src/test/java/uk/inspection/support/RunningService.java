@@ -24,13 +24,26 @@ public final class RunningService implements AutoCloseable {
     }
 
     /**
-     * Started on a rules home; {@code settings} are extra {@code --name=value} arguments.
+     * Started in the development mode on a rules home, served from disk as it is edited;
+     * {@code settings} are extra {@code --name=value} arguments.
      */
     public static RunningService on(Path rulesHome, String... settings) {
-        String[] args = new String[settings.length + 2];
+        return start(settings, "--rules.home=" + rulesHome, "--rules.mode=development");
+    }
+
+    /**
+     * Started in the store mode: a store at {@code rules.data} (made and seeded from the
+     * project's rules when new).
+     */
+    public static RunningService onStore(Path data, String... settings) {
+        return start(settings, "--rules.data=" + data);
+    }
+
+    private static RunningService start(String[] settings, String... fixed) {
+        String[] args = new String[settings.length + fixed.length + 1];
         args[0] = "--server.port=0";
-        args[1] = "--rules.home=" + rulesHome;
-        System.arraycopy(settings, 0, args, 2, settings.length);
+        System.arraycopy(fixed, 0, args, 1, fixed.length);
+        System.arraycopy(settings, 0, args, fixed.length + 1, settings.length);
         return new RunningService(new SpringApplicationBuilder(InspectionRatingsApplication.class).run(args));
     }
 

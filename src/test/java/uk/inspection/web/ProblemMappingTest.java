@@ -32,7 +32,7 @@ import uk.inspection.ruleset.RuleSetRegistry;
  * service is a stub answering each kind of failure; what is pinned here is the status,
  * the problem type and the field named, whatever the rules later say.
  */
-@WebMvcTest
+@WebMvcTest(properties = "rules.mode=development")
 @Import({ SecurityConfiguration.class, ProblemWriter.class })
 @EnableConfigurationProperties(AccessProperties.class)
 class ProblemMappingTest {

@@ -89,6 +89,16 @@ public final class DroolsRuleEngine implements RuleEngine {
                     && other.getResource().getSourcePath().equals(path));
     }
 
+    @Override
+    public List<DecisionTable> readTables(RuleSource table) throws IOException {
+        try {
+            return DecisionTableTranslator.translate(table).tables();
+        }
+        catch (RuntimeException e) {
+            throw new IOException("cannot read the decision table " + table.path() + ": " + rootMessage(e), e);
+        }
+    }
+
     private static void add(KnowledgeBuilder builder, String path, String drl) {
         builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path),
                 ResourceType.DRL);

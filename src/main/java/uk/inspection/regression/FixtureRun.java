@@ -1,0 +1,67 @@
+package uk.inspection.regression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import uk.inspection.ruleset.RuleSet;
+
+/**
+ * Every fixture run against its expected decision, in-process: which passed, and for each
+ * that failed, every difference (status, then each expected field). {@code test} prints
+ * it; a draft's review shows it.
+ */
+public final class FixtureRun {
+
+    /** One failing fixture and what differed. */
+    public record Failure(String fixture, List<String> differences) {
+        public Failure {
+            differences = List.copyOf(differences);
+        }
+    }
+
+    /** The outcome of a run. */
+    public record Result(int passed, int failed, List<Failure> failures) {
+        public Result {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    private FixtureRun() {
+    }
+
+    public static Result run(LoadedRuleSets ruleSets, List<Fixture> fixtures) {
+        InProcessApi api = new InProcessApi();
+        int passed = 0;
+        List<Failure> failures = new ArrayList<>();
+        for (Fixture fixture : fixtures) {
+            List<String> differences = new ArrayList<>();
+            for (Fixture.Check check : fixture.checks().values()) {
+                differences.addAll(run(ruleSets, api, check));
+            }
+            if (differences.isEmpty()) {
+                passed++;
+            }
+            else {
+                failures.add(new Failure(fixture.name(), differences));
+            }
+        }
+        return new Result(passed, failures.size(), failures);
+    }
+
+    private static List<String> run(LoadedRuleSets ruleSets, InProcessApi api, Fixture.Check check) {
+        RuleSet ruleSet = ruleSets.get(check.framework());
+        if (ruleSet == null) {
+            return List.of(ruleSets.whyNot(check.framework()));
+        }
+        InProcessApi.Answer decision = api.answer(ruleSet, check.endpoint(), check.request());
+        List<String> differences = new ArrayList<>();
+        if (decision.status() != check.expectedStatus()) {
+            differences.add(check.framework() + ": status " + decision.status() + ", expected " + check.expectedStatus()
+                    + " (" + decision.body().path("detail").asText("") + ")");
+        }
+        ExpectedMatcher.differences(check.expectedBody(), decision.body())
+            .forEach(d -> differences.add(check.framework() + ": " + d));
+        return differences;
+    }
+
+}

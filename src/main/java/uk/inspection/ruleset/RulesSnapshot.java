@@ -1,0 +1,23 @@
+package uk.inspection.ruleset;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The files of a rules home at one moment: a folder on disk (development), or one commit
+ * of the rule store. Paths are relative to the home, with forward slashes.
+ */
+public interface RulesSnapshot {
+
+    /**
+     * Framework ids: the folder names under {@code rules/} and {@code decision-tables/}.
+     */
+    List<String> frameworks();
+
+    /** Every file of one framework, sorted by path. */
+    List<RuleFile> files(String framework) throws IOException;
+
+    /** The rule store's commit this snapshot is, or null for a folder. */
+    String commit();
+
+}

@@ -1,0 +1,140 @@
+package uk.inspection.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import uk.inspection.diff.RuleDiff;
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.regression.Comparison;
+import uk.inspection.regression.Fixture;
+import uk.inspection.regression.FixtureComparison;
+import uk.inspection.regression.FixtureRun;
+import uk.inspection.regression.LoadedRuleSets;
+import uk.inspection.regression.Side;
+import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.RuleSetCheck;
+
+/**
+ * Reviews drafts: the draft's and its base's files are written to a scratch folder and
+ * run exactly as {@code validate}, {@code test} and {@code compare} run a rules home. A
+ * review is kept for the draft's head, so it is computed once per change.
+ */
+@Component
+@ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
+public class DraftReviews {
+
+    private static final int KEPT = 16;
+
+    private final GitRuleStore store;
+
+    private final List<RuleSetCheck> checks;
+
+    private final RuleDiff diff = new RuleDiff();
+
+    private final Map<String, DraftReview> reviewed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DraftReview> eldest) {
+            return size() > KEPT;
+        }
+    });
+
+    DraftReviews(GitRuleStore store, List<RuleSetCheck> checks) {
+        this.store = store;
+        this.checks = List.copyOf(checks);
+    }
+
+    public DraftReview review(Draft draft) {
+        DraftReview known = reviewed.get(draft.head());
+        if (known != null) {
+            return known;
+        }
+        try {
+            DraftReview review = compute(draft);
+            reviewed.put(draft.head(), review);
+            return review;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DraftReview compute(Draft draft) throws IOException {
+        String framework = draft.framework();
+        List<String> folders = Drafts.folders(framework);
+        Map<String, byte[]> before = store.files(ObjectId.fromString(draft.base()), folders);
+        Map<String, byte[]> after = store.files(ObjectId.fromString(draft.head()), folders);
+        Path scratch = Files.createTempDirectory("draft-" + draft.id() + "-");
+        try {
+            Path baseHome = write(scratch.resolve("base"), before);
+            Path draftHome = write(scratch.resolve("draft"), after);
+            LoadedRuleSets baseRules = new LoadedRuleSets(baseHome, List.of(framework));
+            LoadedRuleSets draftRules = new LoadedRuleSets(draftHome, List.of(framework));
+            List<LoadProblem> validation = validation(draftRules);
+            Path fixtures = draftHome.resolve("fixtures").resolve(framework);
+            List<Fixture> cases = Files.isDirectory(fixtures) ? Fixture.under(fixtures) : List.of();
+            FixtureRun.Result run = FixtureRun.run(draftRules, cases);
+            Comparison impact = null;
+            if (baseRules.get(framework) != null && draftRules.get(framework) != null && Files.isDirectory(fixtures)) {
+                impact = new FixtureComparison(new Side(baseHome, framework), baseRules, new Side(draftHome, framework),
+                        draftRules)
+                    .over(fixtures)
+                    .describedAs(side("published " + draft.base(), framework, baseRules),
+                            side("draft " + draft.id() + " at " + draft.head(), framework, draftRules));
+            }
+            return new DraftReview(draft.head(), validation, run, impact, diff.between(before, after));
+        }
+        finally {
+            delete(scratch);
+        }
+    }
+
+    /** The build's problems, then those of every check a served rule set must pass. */
+    private List<LoadProblem> validation(LoadedRuleSets rules) {
+        List<LoadProblem> problems = new ArrayList<>();
+        rules.failures().forEach(failed -> problems.addAll(failed.problems()));
+        for (RuleSet ruleSet : rules.loaded()) {
+            checks.forEach(check -> problems.addAll(check.check(ruleSet)));
+        }
+        return problems;
+    }
+
+    private static Comparison.SideReport side(String home, String framework, LoadedRuleSets rules) {
+        RuleSet ruleSet = rules.get(framework);
+        return new Comparison.SideReport(home, framework, ruleSet == null ? null : ruleSet.version(), null);
+    }
+
+    private static Path write(Path home, Map<String, byte[]> files) throws IOException {
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path target = home.resolve(file.getKey()).normalize();
+            if (!target.startsWith(home)) {
+                throw new IOException("a path outside the folder: " + file.getKey());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
+        Files.createDirectories(home.resolve("rules"));
+        return home;
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+}

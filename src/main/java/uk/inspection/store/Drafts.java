@@ -1,0 +1,344 @@
+package uk.inspection.store;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Service;
+
+import uk.inspection.problem.Decision;
+import uk.inspection.problem.Failure;
+import uk.inspection.ruleset.PublishedVersion;
+import uk.inspection.ruleset.RuleSetFiles;
+import uk.inspection.ruleset.RuleSetRegistry;
+
+/**
+ * Changes to the rules, as the methodology team makes them: a draft on its own branch,
+ * based on the published version; amended, withdrawn or rebased by editors; approved by a
+ * second person (never its author, never while it fails its review, never when the
+ * published version has moved underneath it), which publishes it; or rejected with a
+ * reason. A rollback is a draft that restores an earlier version, through the same
+ * approval. Every step is a commit with who and when, so the store's history is the
+ * record of it; a refused step writes nothing.
+ */
+@Service
+@ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
+public class Drafts {
+
+    private static final SecureRandom IDS = new SecureRandom();
+
+    private final GitRuleStore store;
+
+    private final StoreRules rules;
+
+    private final StoreSync sync;
+
+    private final DraftReviews reviews;
+
+    private final RuleSetRegistry registry;
+
+    Drafts(GitRuleStore store, StoreRules rules, StoreSync sync, DraftReviews reviews, RuleSetRegistry registry) {
+        this.store = store;
+        this.rules = rules;
+        this.sync = sync;
+        this.reviews = reviews;
+        this.registry = registry;
+    }
+
+    public synchronized Decision<Draft> create(String framework, Map<String, byte[]> files, String user, String message)
+            throws IOException {
+        if (!registry.knows(framework)) {
+            return Decision.refused(Failure.unknownFramework(framework, registry.frameworks().keySet()));
+        }
+        ObjectId base = published();
+        if (!changes(base, files)) {
+            return Decision.refused(DraftFailure.unchanged(framework));
+        }
+        return Decision.decided(newDraft(framework, base, files, user, message, null));
+    }
+
+    /**
+     * A draft restoring the rule files the framework had at an earlier published version.
+     */
+    public synchronized Decision<Draft> rollback(String framework, String version, String user, String message)
+            throws IOException {
+        PublishedVersion target = rules.published(framework)
+            .orElse(List.of())
+            .stream()
+            .filter(v -> v.rulesetVersion().equals(version) || v.commit().equals(version))
+            .findFirst()
+            .orElse(null);
+        if (target == null) {
+            return Decision.refused(Failure.versionGone(framework, version, "no such version was ever published"));
+        }
+        ObjectId base = published();
+        List<String> folders = ruleFolders(framework);
+        Map<String, byte[]> restored = new TreeMap<>(store.files(ObjectId.fromString(target.commit()), folders));
+        store.files(base, folders).keySet().forEach(path -> restored.putIfAbsent(path, null));
+        if (!changes(base, restored)) {
+            return Decision.refused(DraftFailure.unchanged(framework));
+        }
+        String words = message == null || message.isBlank()
+                ? "Roll back " + framework + " to " + target.rulesetVersion() : message;
+        return Decision.decided(newDraft(framework, base, restored, user, words, target.rulesetVersion()));
+    }
+
+    private Draft newDraft(String framework, ObjectId base, Map<String, byte[]> files, String user, String message,
+            String restores) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            String id = "d-" + Long.toString(Math.abs(IDS.nextLong()), 36).substring(0, 8);
+            Map<String, String> trailers = new LinkedHashMap<>();
+            trailers.put("Step", "created");
+            trailers.put("Framework", framework);
+            trailers.put("Draft", id);
+            trailers.put("Base", base.getName());
+            if (restores != null) {
+                trailers.put("Restores", restores);
+            }
+            try {
+                store.commit(GitRuleStore.DRAFTS + id, null, base, null, files, GitRuleStore.person(user),
+                        message(message, "Draft for " + framework, trailers));
+                return find(id).orElseThrow();
+            }
+            catch (StoreConflictException e) {
+                if (attempt > 5) {
+                    throw new IOException("cannot make a new draft branch: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    public synchronized Decision<Draft> amend(String id, Map<String, byte[]> files, String user) throws IOException {
+        return open(id).then(draft -> step(draft, files, user, "Amended by " + user, Map.of("Step", "amended")));
+    }
+
+    public synchronized Decision<Draft> withdraw(String id, String user) throws IOException {
+        return open(id).then(draft -> step(draft, Map.of(), user, "Withdrawn by " + user, Map.of("Step", "withdrawn")));
+    }
+
+    public synchronized Decision<Draft> reject(String id, String user, String reason) throws IOException {
+        return open(id).then(draft -> step(draft, Map.of(), user, reason, Map.of("Step", "rejected")));
+    }
+
+    /**
+     * The draft's changes carried onto the published version as it is now; a file changed
+     * on both sides is a conflict.
+     */
+    public synchronized Decision<Draft> rebase(String id, String user) throws IOException {
+        Decision<Draft> found = open(id);
+        if (!(found instanceof Decision.Decided<Draft> decided)) {
+            return found;
+        }
+        Draft draft = decided.value();
+        ObjectId published = published();
+        if (published.getName().equals(draft.base())) {
+            return found;
+        }
+        ObjectId base = ObjectId.fromString(draft.base());
+        List<String> folders = folders(draft.framework());
+        Map<String, byte[]> theirs = store.files(published, folders);
+        Map<String, byte[]> before = store.files(base, folders);
+        List<String> conflicts = draft.files()
+            .stream()
+            .filter(path -> !same(before.get(path), theirs.get(path)))
+            .toList();
+        if (!conflicts.isEmpty()) {
+            return Decision.refused(DraftFailure.conflicts(draft, conflicts));
+        }
+        Map<String, byte[]> mine = store.files(ObjectId.fromString(draft.head()), folders);
+        Map<String, byte[]> carried = new TreeMap<>();
+        draft.files().forEach(path -> carried.put(path, mine.get(path)));
+        try {
+            ObjectId head = ObjectId.fromString(draft.head());
+            store.commit(GitRuleStore.DRAFTS + id, head, head, published, carried, GitRuleStore.person(user),
+                    message("Rebased by " + user + " onto " + published.getName(), null,
+                            Map.of("Step", "rebased", "Base", published.getName())));
+        }
+        catch (StoreConflictException e) {
+            return Decision.refused(DraftFailure.notOpen(draft));
+        }
+        return Decision.decided(find(id).orElseThrow());
+    }
+
+    /**
+     * Publishes the draft: a merge onto the published branch, with its author, the
+     * approver and the message; then every replica goes live on it.
+     */
+    public synchronized Decision<Draft> approve(String id, String user, String message) throws IOException {
+        Decision<Draft> found = open(id);
+        if (!(found instanceof Decision.Decided<Draft> decided)) {
+            return found;
+        }
+        Draft draft = decided.value();
+        if (draft.author().equals(user)) {
+            return Decision.refused(DraftFailure.selfApproval(draft));
+        }
+        ObjectId published = published();
+        if (!published.getName().equals(draft.base())) {
+            return Decision.refused(DraftFailure.stale(draft, published.getName()));
+        }
+        DraftReview review = reviews.review(draft);
+        if (!review.passes()) {
+            return Decision
+                .refused(DraftFailure.failing(draft, review.validation().size(), review.fixtures().failed()));
+        }
+        Map<String, String> trailers = new LinkedHashMap<>();
+        trailers.put("Step", draft.restores() == null ? "published" : "rolled-back");
+        trailers.put("Framework", draft.framework());
+        trailers.put("Draft", draft.id());
+        trailers.put("Approved-by", user);
+        ObjectId commit;
+        try {
+            commit = store.commit(GitRuleStore.PUBLISHED, published, published, ObjectId.fromString(draft.head()),
+                    Map.of(), GitRuleStore.person(draft.author()),
+                    message(message == null || message.isBlank() ? draft.message() : message, null, trailers));
+        }
+        catch (StoreConflictException e) {
+            return Decision.refused(DraftFailure.stale(draft, String.valueOf(store.head(GitRuleStore.PUBLISHED))));
+        }
+        step(draft, Map.of(), user, "Approved by " + user,
+                Map.of("Step", "published", "Published-as", commit.getName()));
+        sync.refresh();
+        return Decision.decided(find(id).orElseThrow());
+    }
+
+    private Decision<Draft> step(Draft draft, Map<String, byte[]> files, String user, String words,
+            Map<String, String> trailers) {
+        try {
+            Map<String, String> all = new LinkedHashMap<>(trailers);
+            all.put("Draft", draft.id());
+            all.put("Framework", draft.framework());
+            ObjectId head = ObjectId.fromString(draft.head());
+            store.commit(GitRuleStore.DRAFTS + draft.id(), head, head, null, files, GitRuleStore.person(user),
+                    message(words, trailers.get("Step"), all));
+            return Decision.decided(find(draft.id()).orElseThrow());
+        }
+        catch (StoreConflictException e) {
+            return Decision.refused(DraftFailure.notOpen(draft));
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public java.util.Optional<Draft> find(String id) throws IOException {
+        if (!id.matches("d-[0-9a-z]{1,12}") || store.head(GitRuleStore.DRAFTS + id) == null) {
+            return java.util.Optional.empty();
+        }
+        List<StoreCommit> steps = new ArrayList<>();
+        for (StoreCommit commit : store.log(GitRuleStore.DRAFTS + id)) {
+            steps.add(commit);
+            if ("created".equals(commit.trailer("Step"))) {
+                break;
+            }
+        }
+        StoreCommit created = steps.get(steps.size() - 1);
+        StoreCommit last = steps.get(0);
+        String framework = created.trailer("Framework");
+        String base = steps.stream().map(c -> c.trailer("Base")).filter(Objects::nonNull).findFirst().orElseThrow();
+        Draft.Status status = switch (Objects.toString(last.trailer("Step"), "")) {
+            case "withdrawn" -> Draft.Status.WITHDRAWN;
+            case "rejected" -> Draft.Status.REJECTED;
+            case "published" -> Draft.Status.PUBLISHED;
+            default -> Draft.Status.OPEN;
+        };
+        List<String> files = new ArrayList<>();
+        for (String folder : folders(framework)) {
+            files.addAll(store.changed(ObjectId.fromString(base), ObjectId.fromString(last.id()), folder));
+        }
+        List<Draft.Step> history = steps.stream()
+            .map(c -> new Draft.Step(c.trailer("Step"), c.author(), c.time(), c.subject(), id, c.id()))
+            .toList();
+        return java.util.Optional.of(new Draft(id, framework, status, created.author(), created.subject(), base,
+                last.id(), created.trailer("Restores"), last.trailer("Published-as"), files, history));
+    }
+
+    /** The framework's drafts, newest first. */
+    public List<Draft> list(String framework) throws IOException {
+        List<Draft> drafts = new ArrayList<>();
+        for (String id : store.branches(GitRuleStore.DRAFTS)) {
+            find(id).filter(d -> d.framework().equals(framework)).ifPresent(drafts::add);
+        }
+        drafts.sort(Comparator.comparing((Draft d) -> d.steps().get(d.steps().size() - 1).at()).reversed());
+        return drafts;
+    }
+
+    /**
+     * Every step taken on the framework's rules, newest first: drafts' steps and the
+     * published branch's.
+     */
+    public List<Draft.Step> history(String framework) throws IOException {
+        List<Draft.Step> steps = new ArrayList<>();
+        for (Draft draft : list(framework)) {
+            // a draft's "published" marker says what the published branch's own commit
+            // says, below
+            draft.steps().stream().filter(step -> !"published".equals(step.step())).forEach(steps::add);
+        }
+        for (StoreCommit commit : store.log(GitRuleStore.PUBLISHED)) {
+            String step = commit.trailer("Step");
+            if ("seeded".equals(step) || framework.equals(commit.trailer("Framework"))) {
+                steps.add(new Draft.Step(step == null ? "committed" : step,
+                        commit.trailer("Approved-by") != null ? commit.trailer("Approved-by") : commit.author(),
+                        commit.time(), commit.subject(), commit.trailer("Draft"), commit.id()));
+            }
+        }
+        steps.sort(Comparator.comparing(Draft.Step::at).reversed());
+        return steps;
+    }
+
+    private Decision<Draft> open(String id) throws IOException {
+        Draft draft = find(id).orElse(null);
+        if (draft == null) {
+            return Decision.refused(DraftFailure.noSuchDraft(id));
+        }
+        return draft.isOpen() ? Decision.decided(draft) : Decision.refused(DraftFailure.notOpen(draft));
+    }
+
+    private boolean changes(ObjectId base, Map<String, byte[]> files) throws IOException {
+        Map<String, byte[]> current = store.files(base,
+                files.keySet().stream().map(path -> path.substring(0, path.lastIndexOf('/'))).distinct().toList());
+        return files.entrySet().stream().anyMatch(f -> !same(f.getValue(), current.get(f.getKey())));
+    }
+
+    private ObjectId published() throws IOException {
+        return store.head(GitRuleStore.PUBLISHED);
+    }
+
+    private static boolean same(byte[] a, byte[] b) {
+        return a == null ? b == null : b != null && Arrays.equals(a, b);
+    }
+
+    /** The folders a framework's draft may change. */
+    static List<String> folders(String framework) {
+        return List.of(RuleSetFiles.RULES + "/" + framework, RuleSetFiles.TABLES + "/" + framework,
+                "fixtures/" + framework);
+    }
+
+    private static List<String> ruleFolders(String framework) {
+        return List.of(RuleSetFiles.RULES + "/" + framework, RuleSetFiles.TABLES + "/" + framework);
+    }
+
+    /**
+     * A commit message: the person's words (or a default), then the trailers that record
+     * the step.
+     */
+    private static String message(String words, String fallback, Map<String, String> trailers) {
+        String text = words == null || words.isBlank() ? Objects.toString(fallback, "") : words.strip();
+        // The trailers are the last paragraph, which Git reads as trailers; the person's
+        // words never are.
+        StringBuilder message = new StringBuilder(text).append("\n\n");
+        trailers.forEach(
+                (name, value) -> message.append(name).append(": ").append(value.replaceAll("\\s+", " ")).append('\n'));
+        return message.toString();
+    }
+
+}

@@ -1,0 +1,29 @@
+package uk.inspection.store;
+
+import java.io.IOException;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.inspection.ruleset.RulesProperties;
+
+/**
+ * The store mode (the default): the rule store is opened, created and seeded when new,
+ * and served.
+ */
+@Configuration
+@ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
+class StoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    GitRuleStore ruleStore(StoreProperties store, RulesProperties rules) throws IOException {
+        return GitRuleStore.open(store, rules.homePath());
+    }
+
+    @Bean
+    StoreRules storeRules(GitRuleStore store) {
+        return new StoreRules(store);
+    }
+
+}

@@ -1,0 +1,65 @@
+package uk.inspection.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.jgit.lib.ObjectId;
+
+import uk.inspection.ruleset.PublishedVersion;
+import uk.inspection.ruleset.RulesSnapshot;
+import uk.inspection.ruleset.RulesSource;
+
+/**
+ * The store mode's source: the published branch's head is what is served, and every
+ * version ever published can be found again at the commit that published it.
+ */
+public final class StoreRules implements RulesSource {
+
+    private final GitRuleStore store;
+
+    private final VersionIndex index = new VersionIndex();
+
+    public StoreRules(GitRuleStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public RulesSnapshot current() {
+        try {
+            return new CommitSnapshot(store, store.head(GitRuleStore.PUBLISHED));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<RulesSnapshot> holding(String framework, String version) {
+        return index(framework).stream()
+            .filter(v -> v.rulesetVersion().equals(version))
+            .findFirst()
+            .map(v -> new CommitSnapshot(store, ObjectId.fromString(v.commit())));
+    }
+
+    @Override
+    public Optional<List<PublishedVersion>> published(String framework) {
+        return Optional.of(index(framework));
+    }
+
+    private List<PublishedVersion> index(String framework) {
+        try {
+            index.refresh(store);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return index.versions(framework);
+    }
+
+    public GitRuleStore store() {
+        return store;
+    }
+
+}

@@ -1,0 +1,98 @@
+package uk.inspection.store;
+
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import uk.inspection.ruleset.RuleSetRegistry;
+
+/**
+ * Keeps this instance on the store's published commit: every {@code rules.store-refresh}
+ * (and when asked, by a publish here or a Git server's webhook) a remote store is
+ * fetched, and when the published branch has moved every framework is rebuilt off the
+ * request path; those whose files did not change keep serving as they are. Several
+ * instances pointed at one store converge on the same commit this way.
+ */
+@Component
+@ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
+public class StoreSync implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreSync.class);
+
+    private final GitRuleStore store;
+
+    private final RuleSetRegistry registry;
+
+    private final StoreProperties properties;
+
+    private ScheduledExecutorService scheduler;
+
+    private ObjectId serving;
+
+    StoreSync(GitRuleStore store, RuleSetRegistry registry, StoreProperties properties) throws IOException {
+        this.store = store;
+        this.registry = registry;
+        this.properties = properties;
+        this.serving = store.head(GitRuleStore.PUBLISHED);
+    }
+
+    /**
+     * Fetches and, if the published branch moved, rebuilds; returns the commit now
+     * served.
+     */
+    public synchronized String refresh() throws IOException {
+        store.fetch();
+        ObjectId head = store.head(GitRuleStore.PUBLISHED);
+        if (head != null && !head.equals(serving)) {
+            long started = System.nanoTime();
+            registry.reloadAll();
+            log.info("Now serving store commit {} (rebuilt in {} ms)", head.getName(),
+                    (System.nanoTime() - started) / 1_000_000);
+            serving = head;
+        }
+        return serving == null ? null : serving.getName();
+    }
+
+    public synchronized String serving() {
+        return serving == null ? null : serving.getName();
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "rule-store-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.storeRefresh().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                refresh();
+            }
+            catch (IOException | RuntimeException e) {
+                log.warn("Cannot refresh from the rule store; still serving {}: {}", serving(), e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null && !scheduler.isShutdown();
+    }
+
+}

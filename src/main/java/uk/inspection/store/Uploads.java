@@ -1,0 +1,170 @@
+package uk.inspection.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.inspection.problem.Decision;
+import uk.inspection.problem.Failure;
+import uk.inspection.problem.FieldProblem;
+
+/**
+ * Files uploaded for a draft, checked before anything is written: each must be a rule
+ * file (a manifest, DRL, a decision or translation table, a fixture), under one of the
+ * framework's own folders, named by a plain relative path (no {@code ..}, no absolute
+ * path, nothing hidden), and a workbook must unpack within limits that stop a zip bomb
+ * before a spreadsheet reader sees it. A file given by its name alone is the framework's
+ * file of that name.
+ */
+final class Uploads {
+
+    /**
+     * What a workbook may unpack to: far above a real decision table (tens of kilobytes).
+     */
+    static final long MAX_UNPACKED_BYTES = 32L * 1024 * 1024;
+
+    static final int MAX_ENTRIES = 500;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * One uploaded part: the path it was given under (or its file name), and its bytes.
+     */
+    record Part(String field, String name, byte[] content) {
+    }
+
+    private Uploads() {
+    }
+
+    static Decision<Map<String, byte[]>> read(String framework, List<Part> parts, List<String> existing) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, byte[]> files = new TreeMap<>();
+        if (parts.isEmpty()) {
+            problems.add(new FieldProblem("files", "upload at least one edited file"));
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            String field = "files[" + i + "]";
+            String path = resolve(part.name(), existing);
+            String why = whyRefused(framework, path);
+            if (why == null) {
+                why = whyUnreadable(path, part.content());
+            }
+            if (why != null) {
+                problems.add(new FieldProblem(field, "'" + part.name() + "': " + why));
+            }
+            else if (files.put(path, part.content()) != null) {
+                problems.add(new FieldProblem(field, "'" + path + "' is given twice"));
+            }
+        }
+        return problems.isEmpty() ? Decision.decided(files) : Decision.refused(Failure.invalidFacts(problems));
+    }
+
+    /**
+     * A bare file name means the framework's file of that name, when there is exactly
+     * one.
+     */
+    private static String resolve(String name, List<String> existing) {
+        if (name == null || name.contains("/") || name.contains("\\")) {
+            return name;
+        }
+        List<String> matches = existing.stream().filter(path -> path.endsWith("/" + name)).toList();
+        return matches.size() == 1 ? matches.get(0) : name;
+    }
+
+    static String whyRefused(String framework, String path) {
+        if (path == null || path.isBlank()) {
+            return "give the file's path, such as decision-tables/" + framework + "/bandings.drl.xlsx";
+        }
+        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || path.contains("\\")) {
+            return "the path may hold only plain characters and forward slashes";
+        }
+        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+            return "an absolute path is not allowed: give it relative to the rules home";
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return "the path may not hold '..', '.' or empty parts";
+            }
+            if (segment.startsWith(".") || segment.startsWith("~$")) {
+                return "hidden and lock files are not rule files";
+            }
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (path.startsWith("rules/" + framework + "/")) {
+            return name.equals("framework.yaml") || name.endsWith(".drl") ? null
+                    : "under rules/ only framework.yaml and .drl files belong";
+        }
+        if (path.startsWith("decision-tables/" + framework + "/")) {
+            return name.endsWith(".drl.xlsx") || name.endsWith(".drl.csv") || name.endsWith(".translation.xlsx") ? null
+                    : "a decision table must be named .drl.xlsx or .drl.csv (or .translation.xlsx), or Drools skips it";
+        }
+        if (path.startsWith("fixtures/" + framework + "/")) {
+            return name.endsWith(".json") ? null : "a fixture is a .json file";
+        }
+        return "outside the framework's folders: rules/" + framework + "/, decision-tables/" + framework
+                + "/ or fixtures/" + framework + "/";
+    }
+
+    private static String whyUnreadable(String path, byte[] content) {
+        String name = path.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            return zipWithinLimits(content);
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content));
+        }
+        catch (CharacterCodingException e) {
+            return "not UTF-8 text";
+        }
+        if (name.endsWith(".json")) {
+            try {
+                JSON.readTree(content);
+            }
+            catch (IOException e) {
+                return "not JSON: " + e.getMessage().lines().findFirst().orElse("");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Unpacks the workbook counting real bytes, not the sizes its headers claim, and
+     * stops at the limits.
+     */
+    private static String zipWithinLimits(byte[] content) {
+        long unpacked = 0;
+        int entries = 0;
+        byte[] buffer = new byte[8192];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++entries > MAX_ENTRIES) {
+                    return "the workbook holds more than " + MAX_ENTRIES + " parts: not a decision table";
+                }
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    unpacked += n;
+                    if (unpacked > MAX_UNPACKED_BYTES) {
+                        return "the workbook unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024)
+                                + " MB: refused as a possible zip bomb";
+                    }
+                }
+            }
+        }
+        catch (IOException e) {
+            return "not a readable .xlsx workbook: " + e.getMessage();
+        }
+        return entries == 0 ? "not an .xlsx workbook (no parts)" : null;
+    }
+
+}

@@ -1,0 +1,96 @@
+package uk.inspection.store;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.eclipse.jgit.lib.ObjectId;
+
+import uk.inspection.ruleset.PublishedVersion;
+import uk.inspection.ruleset.RuleFile;
+import uk.inspection.ruleset.RuleSetFiles;
+
+/**
+ * Every version of every framework the published branch has ever held: the content hash
+ * (the {@code rulesetVersion} of decisions) and the commit that first published it. Read
+ * from the commits themselves, so a commit made to the store by other Git tools counts
+ * too; only commits that change a framework's folders are hashed again.
+ */
+final class VersionIndex {
+
+    /** One framework's published versions, newest first. */
+    private final Map<String, List<PublishedVersion>> byFramework = new HashMap<>();
+
+    /**
+     * Per framework, the tree ids of its two folders and its version at the last indexed
+     * commit.
+     */
+    private final Map<String, String> lastTrees = new HashMap<>();
+
+    private final Map<String, String> lastVersion = new HashMap<>();
+
+    /** The published head the index was built up to. */
+    private ObjectId indexedHead;
+
+    /** Indexes the commits published since the last refresh, oldest first. */
+    synchronized void refresh(GitRuleStore store) throws IOException {
+        ObjectId head = store.head(GitRuleStore.PUBLISHED);
+        if (head == null || head.equals(indexedHead)) {
+            return;
+        }
+        List<StoreCommit> added = new ArrayList<>();
+        for (StoreCommit commit : store.log(GitRuleStore.PUBLISHED)) {
+            if (indexedHead != null && commit.id().equals(indexedHead.getName())) {
+                break;
+            }
+            added.add(commit);
+        }
+        Collections.reverse(added);
+        ObjectId previous = indexedHead;
+        for (StoreCommit commit : added) {
+            ObjectId id = ObjectId.fromString(commit.id());
+            index(store, commit, id, previous);
+            previous = id;
+        }
+        indexedHead = head;
+    }
+
+    private void index(GitRuleStore store, StoreCommit commit, ObjectId id, ObjectId previous) throws IOException {
+        CommitSnapshot snapshot = new CommitSnapshot(store, id);
+        for (String framework : snapshot.frameworks()) {
+            String rules = RuleSetFiles.RULES + "/" + framework;
+            String tables = RuleSetFiles.TABLES + "/" + framework;
+            String trees = Objects.toString(store.treeOf(id, rules)) + " " + Objects.toString(store.treeOf(id, tables));
+            if (trees.equals(lastTrees.put(framework, trees))) {
+                continue;
+            }
+            List<RuleFile> files = snapshot.files(framework);
+            String version = RuleSetFiles.version(files);
+            if (version.equals(lastVersion.put(framework, version))) {
+                continue;
+            }
+            List<String> changed = new ArrayList<>(store.changed(previous, id, rules));
+            changed.addAll(store.changed(previous, id, tables));
+            byFramework.computeIfAbsent(framework, f -> new ArrayList<>())
+                .add(0, new PublishedVersion(version, commit.id(), commit.time(), commit.author(),
+                        commit.trailer("Approved-by"), commit.subject(), changed));
+        }
+    }
+
+    synchronized List<PublishedVersion> versions(String framework) {
+        return List.copyOf(byFramework.getOrDefault(framework, List.of()));
+    }
+
+    synchronized Optional<PublishedVersion> find(String framework, String version) {
+        return byFramework.getOrDefault(framework, List.of())
+            .stream()
+            .filter(v -> v.rulesetVersion().equals(version))
+            .findFirst();
+    }
+
+}

@@ -1,0 +1,21 @@
+package uk.inspection.web;
+
+/** The roles of the service, as configured. */
+final class Roles {
+
+    /** Manages a running service: reloads, versions, history, drafts read. */
+    static final String METHODOLOGY = "methodology";
+
+    /**
+     * Proposes rule changes: creates, amends, withdraws and rebases drafts, proposes
+     * rollbacks.
+     */
+    static final String EDITOR = "methodology-editor";
+
+    /** Approves (publishes) or rejects other people's drafts. */
+    static final String APPROVER = "methodology-approver";
+
+    private Roles() {
+    }
+
+}
