@@ -81,7 +81,9 @@ public class Drafts {
             return Decision.refused(Failure.versionGone(framework, version, "no such version was ever published"));
         }
         ObjectId base = published();
-        List<String> folders = ruleFolders(framework);
+        // The fixtures of that version too: they describe its rules, and newer ones would
+        // fail against them.
+        List<String> folders = folders(framework);
         Map<String, byte[]> restored = new TreeMap<>(store.files(ObjectId.fromString(target.commit()), folders));
         store.files(base, folders).keySet().forEach(path -> restored.putIfAbsent(path, null));
         if (!changes(base, restored)) {
@@ -321,10 +323,6 @@ public class Drafts {
     static List<String> folders(String framework) {
         return List.of(RuleSetFiles.RULES + "/" + framework, RuleSetFiles.TABLES + "/" + framework,
                 "fixtures/" + framework);
-    }
-
-    private static List<String> ruleFolders(String framework) {
-        return List.of(RuleSetFiles.RULES + "/" + framework, RuleSetFiles.TABLES + "/" + framework);
     }
 
     /**

@@ -1,5 +1,6 @@
 package uk.inspection.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,7 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,21 +45,62 @@ public final class ApiClient {
         return send("POST", path, "application/json", body, headers);
     }
 
+    /**
+     * A file part of a multipart upload: the part's name, the file name sent, and the
+     * bytes.
+     */
+    public record FilePart(String name, String filename, byte[] content) {
+    }
+
+    /**
+     * POST a multipart/form-data body of files and text fields; headers as name, value,
+     * ...
+     */
+    public Reply upload(String path, List<FilePart> files, Map<String, String> fields, String... headers) {
+        String boundary = "----inspection-ratings-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n"));
+        for (FilePart file : files) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.name()
+                    + "\"; filename=\"" + file.filename() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(file.content());
+            write(body, "\r\n");
+        }
+        write(body, "--" + boundary + "--\r\n");
+        String[] all = Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "multipart/form-data; boundary=" + boundary;
+        return sendBytes("POST", path, body.toByteArray(), all);
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     public Reply get(String path, String... headers) {
         return send("GET", path, null, null, headers);
     }
 
     /** Any method, content type and body (null for none). */
     public Reply send(String method, String path, String contentType, Object body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        String[] all = headers;
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            all = Arrays.copyOf(headers, headers.length + 2);
+            all[headers.length] = "Content-Type";
+            all[headers.length + 1] = contentType;
         }
+        return sendBytes(method, path, body == null ? null
+                : (body instanceof String text ? text : json(body)).getBytes(StandardCharsets.UTF_8), all);
+    }
+
+    private Reply sendBytes(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : json(body)));
+        request.method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
