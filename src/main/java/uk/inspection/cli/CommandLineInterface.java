@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
  * the jar runs the HTTP service.
  */
 @Command(name = "inspection-ratings", mixinStandardHelpOptions = true,
-        subcommands = { TestCommand.class, CompareCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class })
+        subcommands = { TestCommand.class, CompareCommand.class, ValidateCommand.class, DiffCommand.class,
+                TextconvCommand.class, CommandLine.HelpCommand.class })
 public final class CommandLineInterface {
 
-    private static final Set<String> COMMANDS = Set.of("test", "compare", "validate", "help", "--help", "-h",
-            "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("test", "compare", "validate", "diff", "textconv", "help",
+            "--help", "-h", "--version", "-V");
 
     private CommandLineInterface() {
     }

@@ -34,8 +34,7 @@ final class KeyedDiff {
             String was = old.get(key);
             String is = now.get(key);
             if (!Objects.equals(was, is)) {
-                lines.add(path + ", " + key + ": " + (was == null ? "(none)" : was) + " → "
-                        + (is == null ? "(none)" : is));
+                lines.add(path + ", " + key + ": " + shown(was) + " → " + shown(is));
             }
         }
     }
@@ -70,6 +69,16 @@ final class KeyedDiff {
         else {
             flat.put(prefix, node.asText());
         }
+    }
+
+    /**
+     * A value as a line shows it: long texts (a fixture's working) cut to their start.
+     */
+    private static String shown(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        return value.length() <= 100 ? value : value.substring(0, 97) + "…";
     }
 
 }

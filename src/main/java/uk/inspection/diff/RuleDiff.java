@@ -100,7 +100,11 @@ public final class RuleDiff {
         String name = path.toLowerCase(Locale.ROOT);
         RuleSource.Type type = name.endsWith(".csv") ? RuleSource.Type.CSV_TABLE : RuleSource.Type.WORKBOOK_TABLE;
         List<String> lines = new ArrayList<>();
-        for (var table : engine.readTables(new RuleSource(path, type, content))) {
+        List<uk.inspection.engine.DecisionTable> tables = engine.readTables(new RuleSource(path, type, content));
+        if (tables.isEmpty() && type == RuleSource.Type.WORKBOOK_TABLE) {
+            return Workbooks.cells(content);
+        }
+        for (var table : tables) {
             lines.add((table.sheet() == null ? "" : table.sheet() + ": ") + table.title());
             for (var row : table.rows()) {
                 Set<String> cells = new LinkedHashSet<>();

@@ -106,6 +106,27 @@ public final class GitRuleStore implements AutoCloseable {
         return store;
     }
 
+    /**
+     * An existing store's repository on this machine, for reading (the {@code diff}
+     * command); never created.
+     */
+    public static GitRuleStore openExisting(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new IOException("no rule store at " + directory);
+        }
+        return new GitRuleStore(new FileRepositoryBuilder().setGitDir(directory.toFile()).setBare().build(), null,
+                null);
+    }
+
+    /**
+     * The files under these folders at a commit named by its id (full or abbreviated) or
+     * a branch; empty when there is none.
+     */
+    public java.util.Optional<Map<String, byte[]>> filesAt(String name, List<String> folders) throws IOException {
+        ObjectId id = repository.resolve(name + "^{commit}");
+        return id == null ? java.util.Optional.empty() : java.util.Optional.of(files(id, folders));
+    }
+
     /** The first commit: the shipped rules, tables and fixtures of a rules home. */
     private void seed(Path home) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();

@@ -194,6 +194,64 @@ class CommandLineTest {
     }
 
     @Test
+    void diffPrintsATableChangeByRowAndCellAndExitsOne(@TempDir Path temp) throws Exception {
+        RulesHomeCopy.of(temp);
+        copyTree(Path.of("fixtures"), temp.resolve("fixtures"));
+        copyTree(Path.of("examples/good-from-70"), temp);
+
+        Run run = run("diff", ".", temp.toString(), "--framework", "yj-2024");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.lines()).contains(
+                "decision-tables/yj-2024/bandings.drl.xlsx, Bandings, row 15 \"Band: Reasonable majority\": Share from (%) 65 → 70")
+            .anyMatch(line -> line.startsWith(
+                    "fixtures/yj-2024/band-edge-64-65-percentage-65-good.json, expected.body.keyQuestions.2.1.1.rating: GOOD"));
+        assertThat(run("diff", ".", ".").exit()).isZero();
+    }
+
+    @Test
+    void gitDiffShowsTableChangesAsTextThroughTheTextconvDriver(@TempDir Path repository) throws Exception {
+        String textconv = Path.of(System.getProperty("java.home"), "bin", "java") + " -cp "
+                + System.getProperty("java.class.path") + " "
+                + uk.inspection.InspectionRatingsApplication.class.getName() + " textconv";
+        git(repository, "init", "-q");
+        git(repository, "config", "diff.ruletable.textconv", textconv);
+        Files.copy(Path.of(".gitattributes"), repository.resolve(".gitattributes"));
+        Files.createDirectories(repository.resolve("decision-tables/yj-2024"));
+        Path table = repository.resolve("decision-tables/yj-2024/bandings.drl.xlsx");
+        Files.copy(Path.of("decision-tables/yj-2024/bandings.drl.xlsx"), table);
+        git(repository, "add", ".");
+        git(repository, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "shipped");
+        Files.copy(Path.of("examples/good-from-70/decision-tables/yj-2024/bandings.drl.xlsx"), table,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        String diff = git(repository, "diff");
+
+        assertThat(diff).contains("-  row 15 \"Band: Reasonable majority\": Share from (%) = 65 | Share below (%) = 80")
+            .contains("+  row 15 \"Band: Reasonable majority\": Share from (%) = 70 | Share below (%) = 80");
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(f -> !f.endsWith("README.md")).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static String git(Path directory, String... args) throws Exception {
+        String[] command = new String[args.length + 1];
+        command[0] = "git";
+        System.arraycopy(args, 0, command, 1, args.length);
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
+    @Test
     void badArgumentsExitTwo() {
         assertThat(run("compare", "--baseline", "/no/such/home", "--candidate", ".", "--fixtures", "fixtures").exit())
             .isEqualTo(2);
