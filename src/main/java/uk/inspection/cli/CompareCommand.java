@@ -20,6 +20,7 @@ import uk.inspection.regression.Comparison;
 import uk.inspection.regression.FixtureComparison;
 import uk.inspection.regression.LoadedRuleSets;
 import uk.inspection.regression.MarkdownReport;
+import uk.inspection.regression.RecordedComparison;
 import uk.inspection.regression.Side;
 
 @Command(name = "compare", description = "Runs every fixture's input through two rule sets and reports what changed.")
@@ -34,8 +35,24 @@ class CompareCommand implements Callable<Integer> {
     @Option(names = "--candidate", required = true, paramLabel = "HOME[:framework]")
     String candidate;
 
-    @Option(names = "--fixtures", required = true, paramLabel = "DIR")
+    @Option(names = "--fixtures", paramLabel = "DIR", description = "the fixtures whose inputs are compared")
     Path fixtures;
+
+    @Option(names = "--decisions", paramLabel = "FILE.jsonl|JDBC-URL",
+            description = "compare recorded decisions instead: a JSON Lines export, or the records database's JDBC URL")
+    String decisions;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "the records database's user (with a JDBC URL)")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "the records database's password")
+    String dbPassword;
+
+    @Option(names = "--from", paramLabel = "INSTANT", description = "recorded decisions from this time (ISO, included)")
+    java.time.Instant from;
+
+    @Option(names = "--to", paramLabel = "INSTANT", description = "recorded decisions up to this time (ISO, excluded)")
+    java.time.Instant to;
 
     @Option(names = "--report", paramLabel = "FILE.md",
             description = "write the Markdown report here (default: print it)")
@@ -57,8 +74,9 @@ class CompareCommand implements Callable<Integer> {
                         side.home() + " is not a rules home (no rules/ folder)");
             }
         }
-        if (!Files.isDirectory(fixtures)) {
-            throw new ParameterException(spec.commandLine(), "no fixtures folder " + fixtures);
+        if (decisions == null && (fixtures == null || !Files.isDirectory(fixtures))) {
+            throw new ParameterException(spec.commandLine(),
+                    fixtures == null ? "give --fixtures DIR or --decisions SOURCE" : "no fixtures folder " + fixtures);
         }
         LoadedRuleSets baselineRules = new LoadedRuleSets(baselineSide.home());
         LoadedRuleSets candidateRules = baselineSide.home()
@@ -72,6 +90,9 @@ class CompareCommand implements Callable<Integer> {
             }
         }
 
+        if (decisions != null) {
+            return recorded(baselineSide, baselineRules, candidateSide, candidateRules);
+        }
         FixtureComparison comparison = new FixtureComparison(baselineSide, baselineRules, candidateSide,
                 candidateRules);
         Comparison result = comparison.over(fixtures);
@@ -90,6 +111,64 @@ class CompareCommand implements Callable<Integer> {
                 ? "nothing comparable (" + (result.skipped() == null ? 0 : result.skipped().size())
                         + " fixtures skipped, each with its reason in the report)"
                 : result.total() + " compared, " + result.changed() + " changed");
+        out.flush();
+        return failOnChange && result.changed() > 0 ? 1 : 0;
+    }
+
+    /**
+     * Recorded decisions re-decided under both sides (one framework each), with progress
+     * on standard error.
+     */
+    private int recorded(Side baselineSide, LoadedRuleSets baselineRules, Side candidateSide,
+            LoadedRuleSets candidateRules) throws Exception {
+        if (baselineSide.framework() == null || candidateSide.framework() == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "with --decisions, name the framework on each side (HOME:id)");
+        }
+        long started = System.nanoTime();
+        RecordedComparison.Result result = new DecisionsReplay(spec.commandLine().getErr(), System.console() != null)
+            .run(decisions, dbUser, dbPassword, from, to, baselineRules.get(baselineSide.framework()),
+                    candidateRules.get(candidateSide.framework()));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        PrintWriter out = spec.commandLine().getOut();
+        StringBuilder md = new StringBuilder(
+                "# Recorded decisions re-decided\n\n| side | rulesetVersion |\n|---|---|\n");
+        md.append("| baseline | `")
+            .append(result.baselineVersion())
+            .append("` |\n| candidate | `")
+            .append(result.candidateVersion())
+            .append("` |\n\n");
+        md.append("| baseline → candidate | decisions |\n|---|---|\n");
+        result.transitions()
+            .entrySet()
+            .stream()
+            .sorted(java.util.Map.Entry.comparingByKey())
+            .forEach(e -> md.append("| ")
+                .append(e.getKey().replace("->", " → "))
+                .append(" | ")
+                .append(e.getValue())
+                .append(" |\n"));
+        md.append("\n## Changed decisions (up to 1,000 listed)\n\n");
+        result.listed()
+            .forEach(c -> md.append("- ")
+                .append(c.decisionId())
+                .append(": ")
+                .append(c.baseline())
+                .append(" → ")
+                .append(c.candidate())
+                .append(c.differences().isEmpty() ? "" : ", first at " + c.differences().get(0).result())
+                .append('\n'));
+        if (report != null) {
+            Files.writeString(report, md.toString());
+        }
+        else {
+            out.print(md);
+        }
+        if (json != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
+        }
+        out.printf("%d compared, %d changed (%.0f decisions/s)%n", result.total(), result.changed(),
+                result.total() / Math.max(seconds, 1e-9));
         out.flush();
         return failOnChange && result.changed() > 0 ? 1 : 0;
     }

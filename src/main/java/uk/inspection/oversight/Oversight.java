@@ -67,7 +67,7 @@ public final class Oversight {
                 throw Failure.invalidFacts(rejected).exception();
             }
             return new QuarterResponse(ruleSet.id(), ruleSet.version(), request.quarter(), results,
-                    summary(ruleSet, request.quarter(), results));
+                    summary(ruleSet, request.quarter(), results), null);
         });
     }
 

@@ -2,6 +2,9 @@ package uk.inspection.oversight;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import uk.inspection.engine.TraceEntry;
 
 /**
@@ -11,7 +14,19 @@ import uk.inspection.engine.TraceEntry;
 public record OversightResponse(String ruleset, String rulesetVersion, String service, String quarter, Integer quadrant,
         Integer recommendedQuadrant, String label, Boolean priorityService, String escalationStage,
         List<String> actions, List<ReasonView> reasons, GrantComplianceView grantCompliance, List<Notice> triggers,
-        List<TraceEntry> trace) {
+        List<TraceEntry> trace, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
+
+    /** The same recommendation, with the id it was recorded under. */
+    public OversightResponse withDecisionId(String id) {
+        return new OversightResponse(ruleset, rulesetVersion, service, quarter, quadrant, recommendedQuadrant, label,
+                priorityService, escalationStage, actions, reasons, grantCompliance, triggers, trace, id);
+    }
+
+    /** The outcome in a word, as records and comparisons label it. */
+    @JsonIgnore
+    public String summary() {
+        return "QUADRANT_" + quadrant;
+    }
 
     public record ReasonView(String code, int quadrant, String message) {
     }

@@ -43,7 +43,7 @@ final class OversightResponseAssembler {
                 single(ruleSet, evaluation, OversightActions.class, "actions").codes(),
                 map(evaluation, Reason.class, r -> new ReasonView(r.code(), r.quadrant(), r.message())),
                 new GrantComplianceView(compliance.status(), compliance.failed(), compliance.missing()),
-                map(evaluation, Trigger.class, t -> new Notice(t.code(), t.message())), evaluation.trace());
+                map(evaluation, Trigger.class, t -> new Notice(t.code(), t.message())), evaluation.trace(), null);
     }
 
     private static <T extends RuleOutput> T single(RuleSet ruleSet, Evaluation.Completed evaluation, Class<T> type,

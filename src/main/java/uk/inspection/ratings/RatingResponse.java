@@ -3,6 +3,7 @@ package uk.inspection.ratings;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import uk.inspection.engine.TraceEntry;
@@ -16,7 +17,23 @@ import uk.inspection.ratings.facts.ResultStatus;
 public record RatingResponse(String framework, String rulesetVersion, String service, String inspectionType,
         Map<String, KeyQuestionOutcome> keyQuestions, Map<String, StandardOutcome> standards, OverallOutcome overall,
         List<Notice> flags, List<Notice> triggers,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> timeline, List<TraceEntry> trace) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> timeline, List<TraceEntry> trace,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
+
+    /** The same decision, with the id it was recorded under. */
+    public RatingResponse withDecisionId(String id) {
+        return new RatingResponse(framework, rulesetVersion, service, inspectionType, keyQuestions, standards, overall,
+                flags, triggers, timeline, trace, id);
+    }
+
+    /**
+     * The outcome in a word, as records and comparisons label it: the overall rating when
+     * final, else its status.
+     */
+    @JsonIgnore
+    public String summary() {
+        return overall.status() == OverallStatus.FINAL ? overall.rating() : overall.status().name();
+    }
 
     /**
      * A key question: banded share (counts or published percentage), a yes/no judgement,

@@ -59,7 +59,7 @@ final class RatingResponseAssembler {
                 assembler.keyQuestions(request.judgements()), assembler.standards(), assembler.overall(),
                 assembler.notices(Flag.class, f -> new Notice(f.code(), f.message())),
                 assembler.notices(Trigger.class, t -> new Notice(t.code(), t.message())), assembler.timeline(),
-                evaluation.trace());
+                evaluation.trace(), null);
     }
 
     private Map<String, KeyQuestionOutcome> keyQuestions(Map<String, Boolean> judgements) {

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * compared only when both decisions come from the same framework; across frameworks only
  * the overall is comparable.
  */
-final class DecisionDifferences {
+public final class DecisionDifferences {
 
     /** One result that differs: where, and each side's value with the rule behind it. */
     public record Difference(String result, Map<String, Object> baseline, Map<String, Object> candidate) {
@@ -25,7 +25,7 @@ final class DecisionDifferences {
     private DecisionDifferences() {
     }
 
-    static List<Difference> between(InProcessApi.Answer baseline, InProcessApi.Answer candidate,
+    public static List<Difference> between(InProcessApi.Answer baseline, InProcessApi.Answer candidate,
             boolean sameFramework) {
         List<Difference> differences = new ArrayList<>();
         if (baseline.status() != candidate.status()) {

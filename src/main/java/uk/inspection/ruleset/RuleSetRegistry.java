@@ -219,6 +219,21 @@ public class RuleSetRegistry {
                     : Failure.unknownFramework(framework, new TreeMap<>(lastLoad).keySet())));
     }
 
+    /**
+     * The store commit a built version came from (null for a folder, or a version not
+     * built here).
+     */
+    public String commitOf(String framework, String version) {
+        return kept.getOrDefault(framework, List.of())
+            .stream()
+            .map(KeptVersion::ruleSet)
+            .filter(r -> r.version().equals(version))
+            .findFirst()
+            .or(() -> Optional.ofNullable(rebuilt.get(framework + "@" + version)))
+            .map(RuleSet::commit)
+            .orElse(null);
+    }
+
     /** The kept good versions, newest (serving) first. */
     public List<KeptVersion> versions(String framework) {
         lookup(framework).orElseThrow();

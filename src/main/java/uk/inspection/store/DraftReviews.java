@@ -13,8 +13,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.eclipse.jgit.lib.ObjectId;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.inspection.diff.RuleDiff;
 import uk.inspection.engine.LoadProblem;
@@ -22,7 +26,11 @@ import uk.inspection.regression.Comparison;
 import uk.inspection.regression.Fixture;
 import uk.inspection.regression.FixtureComparison;
 import uk.inspection.regression.FixtureRun;
+import uk.inspection.records.DecisionFilter;
+import uk.inspection.records.DecisionRecord;
+import uk.inspection.records.DecisionStore;
 import uk.inspection.regression.LoadedRuleSets;
+import uk.inspection.regression.RecordedComparison;
 import uk.inspection.regression.Side;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetCheck;
@@ -38,6 +46,8 @@ public class DraftReviews {
 
     private static final int KEPT = 16;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final GitRuleStore store;
 
     private final List<RuleSetCheck> checks;
@@ -51,9 +61,16 @@ public class DraftReviews {
         }
     });
 
-    DraftReviews(GitRuleStore store, List<RuleSetCheck> checks) {
+    private final ObjectProvider<DecisionStore> decisions;
+
+    private final int recordedSample;
+
+    DraftReviews(GitRuleStore store, List<RuleSetCheck> checks, ObjectProvider<DecisionStore> decisions,
+            @Value("${records.impact-sample:200}") int recordedSample) {
         this.store = store;
         this.checks = List.copyOf(checks);
+        this.decisions = decisions;
+        this.recordedSample = recordedSample;
     }
 
     public DraftReview review(Draft draft) {
@@ -94,11 +111,36 @@ public class DraftReviews {
                     .describedAs(side("published " + draft.base(), framework, baseRules),
                             side("draft " + draft.id() + " at " + draft.head(), framework, draftRules));
             }
-            return new DraftReview(draft.head(), validation, run, impact, diff.between(before, after));
+            RecordedComparison.Result recorded = baseRules.get(framework) == null || draftRules.get(framework) == null
+                    ? null : recorded(baseRules.get(framework), draftRules.get(framework));
+            return new DraftReview(draft.head(), validation, run, impact, recorded, diff.between(before, after));
         }
         finally {
             delete(scratch);
         }
+    }
+
+    /**
+     * The last recorded live decisions of the framework, re-decided under the base and
+     * the draft.
+     */
+    private RecordedComparison.Result recorded(RuleSet base, RuleSet draft) {
+        DecisionStore records = decisions.getIfAvailable();
+        if (records == null || recordedSample <= 0) {
+            return null;
+        }
+        RecordedComparison comparison = new RecordedComparison(base, draft, 100);
+        try {
+            for (DecisionRecord record : records.list(new DecisionFilter(base.id(), null, null, null, null, null), 0,
+                    recordedSample)) {
+                comparison.add(record.id(), record.endpoint(), JSON.readTree(record.request()));
+            }
+        }
+        catch (IOException | RuntimeException e) {
+            return null; // the records database is down: the review is still given,
+                         // without them
+        }
+        return comparison.result();
     }
 
     /** The build's problems, then those of every check a served rule set must pass. */

@@ -58,6 +58,11 @@ public final class StoreRules implements RulesSource {
         return index.versions(framework);
     }
 
+    /** The rules at one commit of the store (a draft's head, say). */
+    public RulesSnapshot snapshotAt(ObjectId commit) {
+        return new CommitSnapshot(store, commit);
+    }
+
     public GitRuleStore store() {
         return store;
     }

@@ -2,7 +2,9 @@ package uk.inspection.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -18,10 +20,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code access.api-key} is set, when it needs the header {@code X-Api-Key}.
  */
 @ConfigurationProperties("access")
-public record AccessProperties(Methodology methodology, List<UserEntry> users, Oidc oidc, String apiKey) {
+public record AccessProperties(Methodology methodology, List<UserEntry> users, Oidc oidc, String apiKey,
+        List<ApiKey> apiKeys) {
 
     public AccessProperties {
         users = users == null ? List.of() : List.copyOf(users);
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    }
+
+    /** A client service's API key, by the name its decisions are recorded under. */
+    public record ApiKey(String name, String key) {
+    }
+
+    /** Every API key by name; {@code access.api-key} is named "default". */
+    public Map<String, String> allApiKeys() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (apiKey != null && !apiKey.isBlank()) {
+            keys.put("default", apiKey);
+        }
+        apiKeys.stream()
+            .filter(k -> k.name() != null && k.key() != null && !k.key().isBlank())
+            .forEach(k -> keys.put(k.name(), k.key()));
+        return keys;
     }
 
     public record Methodology(String username, String password) {
@@ -57,7 +77,7 @@ public record AccessProperties(Methodology methodology, List<UserEntry> users, O
     }
 
     public boolean requiresApiKey() {
-        return apiKey != null && !apiKey.isBlank();
+        return !allApiKeys().isEmpty();
     }
 
     public boolean oidcOn() {

@@ -3,6 +3,8 @@ package uk.inspection.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import uk.inspection.records.Clients;
 
 import uk.inspection.problem.ProblemType;
 
@@ -50,7 +54,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/drafts/*/approve", "/api/v1/drafts/*/reject")
                 .hasRole(role(Roles.APPROVER))
                 .requestMatchers("/api/v1/frameworks/*/versions", "/api/v1/frameworks/*/history",
-                        "/api/v1/frameworks/*/drafts", "/api/v1/drafts/**")
+                        "/api/v1/frameworks/*/drafts", "/api/v1/drafts/**", "/api/v1/frameworks/*/shadow")
                 .hasAnyRole(role(Roles.METHODOLOGY), role(Roles.EDITOR), role(Roles.APPROVER))
                 .anyRequest()
                 .permitAll())
@@ -66,7 +70,7 @@ class SecurityConfiguration {
                 .jwtAuthenticationConverter(BearerTokens.converter(access.oidc()))));
         }
         if (access.requiresApiKey()) {
-            http.addFilterBefore(new ApiKeyFilter(access.apiKey(), problems), BasicAuthenticationFilter.class);
+            http.addFilterBefore(new ApiKeyFilter(access.allApiKeys(), problems), BasicAuthenticationFilter.class);
         }
         return http.build();
     }
@@ -104,33 +108,62 @@ class SecurityConfiguration {
     }
 
     /** Evaluation requests must carry the configured key. */
+    /**
+     * Client services' API keys: evaluation requests must carry one of them; a request
+     * for decision records may, to read its own. The key's name is the client recorded
+     * with each decision.
+     */
     private static final class ApiKeyFilter extends OncePerRequestFilter {
 
-        private final byte[] key;
+        private final Map<String, byte[]> keys;
 
         private final ProblemWriter problems;
 
-        ApiKeyFilter(String key, ProblemWriter problems) {
-            this.key = key.getBytes(StandardCharsets.UTF_8);
+        ApiKeyFilter(Map<String, String> keys, ProblemWriter problems) {
+            this.keys = new LinkedHashMap<>();
+            keys.forEach((name, key) -> this.keys.put(name, key.getBytes(StandardCharsets.UTF_8)));
             this.problems = problems;
         }
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !(evaluation(request) || records(request));
+        }
+
+        private static boolean evaluation(HttpServletRequest request) {
             String path = request.getRequestURI();
-            return !(path.matches("/api/v1/frameworks/[^/]+/ratings") || path.startsWith("/api/v1/oversight/"));
+            return path.matches("/api/v1/frameworks/[^/]+/ratings") || path.startsWith("/api/v1/oversight/");
+        }
+
+        private static boolean records(HttpServletRequest request) {
+            return request.getRequestURI().startsWith("/api/v1/decisions");
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String given = request.getHeader(API_KEY_HEADER);
-            if (given == null || !MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
+            String name = given == null ? null : nameOf(given.getBytes(StandardCharsets.UTF_8));
+            if (name == null && (given != null || evaluation(request))) {
                 problems.write(request, response, ProblemType.UNAUTHORIZED,
-                        "this deployment needs the header " + API_KEY_HEADER + " with its API key");
+                        "this deployment needs the header " + API_KEY_HEADER + " with an API key it knows");
                 return;
             }
+            if (name != null) {
+                request.setAttribute(Clients.API_KEY_NAME, name);
+            }
             chain.doFilter(request, response);
+        }
+
+        /** The name of the key given, comparing with every key in constant time. */
+        private String nameOf(byte[] given) {
+            String found = null;
+            for (Map.Entry<String, byte[]> key : keys.entrySet()) {
+                if (MessageDigest.isEqual(key.getValue(), given)) {
+                    found = key.getKey();
+                }
+            }
+            return found;
         }
 
     }

@@ -25,7 +25,10 @@ import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
 import uk.inspection.ratings.RatingService;
+import uk.inspection.records.DecisionStore;
+import uk.inspection.records.Recording;
 import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.shadow.Shadows;
 
 /**
  * The HTTP mapping of failures to problems, in a web slice: no server, no rules. The
@@ -52,6 +55,15 @@ class ProblemMappingTest {
 
     @MockitoBean
     RuleSetRegistry registry;
+
+    @MockitoBean
+    Recording recording;
+
+    @MockitoBean
+    Shadows shadows;
+
+    @MockitoBean
+    DecisionStore decisions;
 
     @Test
     void malformedJsonIs400NamingTheBody() throws Exception {

@@ -1,0 +1,170 @@
+package uk.inspection.records;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Moves journalled decisions into the database, off the request path: a batch at a time,
+ * the journal's checkpoint moved only once the batch is committed. When the database is
+ * slow or down it waits and tries again, longer each time, while the journal holds
+ * everything; on a graceful shutdown it drains what it can before it stops.
+ */
+final class DecisionImporter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionImporter.class);
+
+    private static final Duration DRAIN = Duration.ofSeconds(20);
+
+    private final DecisionJournal journal;
+
+    private final DecisionStore store;
+
+    private final ObjectMapper json;
+
+    private final int batch;
+
+    private final AtomicLong imported = new AtomicLong();
+
+    private final AtomicLong failures = new AtomicLong();
+
+    /**
+     * What the importer waits on between batches: not the lock an import holds, so a
+     * request never waits.
+     */
+    private final Object signal = new Object();
+
+    private volatile boolean running;
+
+    private Thread thread;
+
+    DecisionImporter(DecisionJournal journal, DecisionStore store, ObjectMapper json, int batch) {
+        this.journal = journal;
+        this.store = store;
+        this.json = json;
+        this.batch = batch;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "decision-importer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        long backoff = 100;
+        while (running) {
+            try {
+                if (importBatch() == 0) {
+                    synchronized (signal) {
+                        signal.wait(50);
+                    }
+                }
+                backoff = 100;
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catch (RuntimeException | IOException e) {
+                if (failures.incrementAndGet() % 20 == 1) {
+                    log.warn("Cannot write decision records to the database ({}); they wait in the journal",
+                            e.getMessage());
+                }
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    /** One batch from the journal into the database; how many records it held. */
+    synchronized int importBatch() throws IOException {
+        List<DecisionJournal.Entry> entries = journal.read(batch);
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        List<DecisionRecord> records = new ArrayList<>();
+        for (DecisionJournal.Entry entry : entries) {
+            records.add(parse(entry.line()));
+        }
+        store.insert(records);
+        journal.imported(entries.get(entries.size() - 1).after());
+        imported.addAndGet(records.size());
+        return records.size();
+    }
+
+    private DecisionRecord parse(String line) throws IOException {
+        return DecisionExport.parse(json.readTree(line));
+    }
+
+    /**
+     * Wakes the importer (a decision was journalled); never waits for an import in
+     * progress.
+     */
+    void nudge() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    long imported() {
+        return imported.get();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(1_000);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        try {
+            while (importBatch() > 0 && System.nanoTime() < deadline) {
+                // draining: what is left stays in the journal for the next start
+            }
+        }
+        catch (RuntimeException | IOException e) {
+            log.warn("Decision records left in the journal for the next start: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Stops after the web server has stopped taking requests, so the drain sees every
+     * decision.
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 100;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,187 @@
+package uk.inspection.records;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The local, append-only journal every decision is written to before its answer leaves
+ * the service: a write to a file (the operating system keeps it if the process is
+ * killed), never a wait for the database. The importer reads it from its checkpoint into
+ * the database in batches; when the database is down the journal simply grows, and is
+ * replayed when it is back. Segments are files of one JSON line per decision, numbered in
+ * order; a segment fully imported is deleted.
+ */
+final class DecisionJournal implements AutoCloseable {
+
+    /** A segment is closed and a new one begun past this size. */
+    static final long SEGMENT_BYTES = 8L * 1024 * 1024;
+
+    private static final String CHECKPOINT = "imported";
+
+    /** Where the importer has read up to: a segment and a byte offset in it. */
+    record Position(long segment, long offset) {
+    }
+
+    /** One journalled line, and the position just after it. */
+    record Entry(String line, Position after) {
+    }
+
+    private final Path folder;
+
+    private long segment;
+
+    private FileChannel writing;
+
+    DecisionJournal(Path folder) throws IOException {
+        this.folder = folder;
+        Files.createDirectories(folder);
+        this.segment = Math.max(segments().stream().mapToLong(Long::longValue).max().orElse(0), checkpoint().segment());
+        this.writing = open(segment);
+    }
+
+    /** Appends one decision's line; returns once the operating system has it. */
+    synchronized void append(String json) {
+        byte[] line = (json.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            if (writing.size() > SEGMENT_BYTES) {
+                writing.close();
+                writing = open(++segment);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                writing.write(buffer);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write the decision journal in " + folder, e);
+        }
+    }
+
+    /** Up to {@code max} lines from the checkpoint on, in order. */
+    synchronized List<Entry> read(int max) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        Position at = checkpoint();
+        int chunk = 1024 * 1024;
+        while (entries.size() < max) {
+            Path file = file(at.segment());
+            long size = Files.exists(file) ? Files.size(file) : 0;
+            if (at.offset() >= size) {
+                if (at.segment() >= segment) {
+                    break;
+                }
+                at = new Position(at.segment() + 1, 0);
+                continue;
+            }
+            byte[] content = readFrom(file, at.offset(), chunk);
+            int start = 0;
+            for (int i = 0; i < content.length && entries.size() < max; i++) {
+                if (content[i] == '\n') {
+                    at = new Position(at.segment(), at.offset() + i - start + 1);
+                    entries.add(new Entry(new String(content, start, i - start, StandardCharsets.UTF_8), at));
+                    start = i + 1;
+                }
+            }
+            if (start == 0 && entries.size() < max) {
+                boolean wholeRest = content.length >= size - at.offset();
+                if (!wholeRest) {
+                    chunk *= 2; // one line longer than the chunk: read more of it
+                    continue;
+                }
+                if (at.segment() >= segment) {
+                    break; // the line being written now
+                }
+                at = new Position(at.segment() + 1, 0); // a torn last line of a closed
+                                                        // segment, from a crash
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Everything up to this position is in the database: the checkpoint moves, imported
+     * segments go.
+     */
+    synchronized void imported(Position position) throws IOException {
+        Path temporary = folder.resolve(CHECKPOINT + ".tmp");
+        Files.writeString(temporary, position.segment() + " " + position.offset());
+        try {
+            Files.move(temporary, folder.resolve(CHECKPOINT), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, folder.resolve(CHECKPOINT), StandardCopyOption.REPLACE_EXISTING);
+        }
+        for (long old : segments()) {
+            if (old < position.segment()) {
+                Files.deleteIfExists(file(old));
+            }
+        }
+    }
+
+    /** Bytes written and not yet imported. */
+    synchronized long backlog() throws IOException {
+        Position at = checkpoint();
+        long bytes = 0;
+        for (long number : segments()) {
+            if (number >= at.segment()) {
+                bytes += Files.size(file(number)) - (number == at.segment() ? at.offset() : 0);
+            }
+        }
+        return Math.max(0, bytes);
+    }
+
+    private Position checkpoint() throws IOException {
+        Path file = folder.resolve(CHECKPOINT);
+        if (!Files.exists(file)) {
+            return new Position(0, 0);
+        }
+        String[] parts = Files.readString(file).strip().split(" ");
+        return new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    }
+
+    private List<Long> segments() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString())
+                .filter(name -> name.matches("\\d{12}\\.jsonl"))
+                .map(name -> Long.parseLong(name.substring(0, 12)))
+                .sorted()
+                .toList();
+        }
+    }
+
+    private Path file(long number) {
+        return folder.resolve(String.format("%012d.jsonl", number));
+    }
+
+    private FileChannel open(long number) throws IOException {
+        return FileChannel.open(file(number), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+    }
+
+    private static byte[] readFrom(Path file, long offset, int chunk) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size() - offset, chunk));
+            while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) > 0) {
+                // fill the buffer
+            }
+            return buffer.array();
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        writing.close();
+    }
+
+}

@@ -1,0 +1,43 @@
+package uk.inspection.records;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/**
+ * One decision as recorded: its id, when, what kind (a rating, an oversight assessment, a
+ * quarter), the framework, the rule-set version and store commit that decided it, the
+ * service it was about, the outcome in a word (the overall's status and rating, or the
+ * quadrant), how long it took, who asked (the API key's name or the user), and the
+ * request and response as canonical JSON.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DecisionRecord(String id, Instant recordedAt, Kind kind, String framework, String rulesetVersion,
+        String storeCommit, String service, String outcome, long latencyMicros, String client,
+        @JsonRawValue String request, @JsonRawValue String response) {
+
+    /** What was decided, and so which endpoint a replay goes to. */
+    public enum Kind {
+
+        RATING, ASSESSMENT, QUARTER
+
+    }
+
+    public DecisionRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind of " + id);
+        Objects.requireNonNull(framework, "framework of " + id);
+        Objects.requireNonNull(rulesetVersion, "rulesetVersion of " + id);
+    }
+
+    /** The oversight endpoint a replay goes to; null for a rating. */
+    public String endpoint() {
+        return switch (kind) {
+            case RATING -> null;
+            case ASSESSMENT -> "assessments";
+            case QUARTER -> "quarters";
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package uk.inspection.records;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Records a decision on the request path: the record is written to the local journal (no
+ * database wait) before the answer goes out, and its id is returned for the answer to
+ * carry. The importer takes it to the database. With recording off, nothing is written
+ * and there is no id.
+ */
+public final class DecisionRecorder {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DecisionJournal journal;
+
+    private final DecisionImporter importer;
+
+    private final ObjectMapper json;
+
+    private final Clock clock;
+
+    DecisionRecorder(DecisionJournal journal, DecisionImporter importer, ObjectMapper json, Clock clock) {
+        this.journal = journal;
+        this.importer = importer;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A recorder that records nothing, for a deployment with recording off. */
+    public static DecisionRecorder off() {
+        return new DecisionRecorder(null, null, null, null);
+    }
+
+    public boolean isOn() {
+        return journal != null;
+    }
+
+    /** What one decision was: all but its id and time, which the recorder gives it. */
+    public record Decided(DecisionRecord.Kind kind, String framework, String rulesetVersion, String storeCommit,
+            String service, String outcome, long latencyMicros, String client, Object request, Object response) {
+    }
+
+    /** Journals the decision; its id, or null when recording is off. */
+    public String record(Decided decided) {
+        if (journal == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        String id = "dec-" + Long.toString(now.toEpochMilli(), 36) + "-"
+                + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+        try {
+            DecisionRecord record = new DecisionRecord(id, now, decided.kind(), decided.framework(),
+                    decided.rulesetVersion(), decided.storeCommit(), decided.service(), decided.outcome(),
+                    decided.latencyMicros(), decided.client(), json.writeValueAsString(decided.request()),
+                    json.writeValueAsString(decided.response()));
+            journal.append(json.writeValueAsString(record));
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("a decision that cannot be written as JSON: " + e.getMessage(), e);
+        }
+        importer.nudge();
+        return id;
+    }
+
+}

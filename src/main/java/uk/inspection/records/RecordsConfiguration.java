@@ -1,0 +1,47 @@
+package uk.inspection.records;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.inspection.store.StoreProperties;
+
+/**
+ * Decision recording: the journal, the importer that takes it to the database (migrating
+ * the schema with Flyway on its first success, so the service starts and answers even
+ * while the database is down), and the recorder the API calls.
+ */
+@Configuration
+class RecordsConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DecisionJournal decisionJournal(RecordsProperties records, StoreProperties store) throws IOException {
+        return new DecisionJournal(records.journalFolder(store.data()));
+    }
+
+    @Bean
+    DecisionStore decisionStore(DataSource dataSource) {
+        return new DecisionStore(new JdbcTemplate(dataSource), Flyway.configure().dataSource(dataSource).load());
+    }
+
+    @Bean
+    DecisionImporter decisionImporter(DecisionJournal journal, DecisionStore decisions, ObjectMapper json,
+            RecordsProperties records) {
+        return new DecisionImporter(journal, decisions, json, records.batch());
+    }
+
+    @Bean
+    DecisionRecorder decisionRecorder(RecordsProperties records, DecisionJournal journal, DecisionImporter importer,
+            ObjectMapper json, Clock clock) {
+        return records.enabled() ? new DecisionRecorder(journal, importer, json, clock) : DecisionRecorder.off();
+    }
+
+}

@@ -1,0 +1,96 @@
+package uk.inspection.regression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import uk.inspection.ratings.facts.OverallStatus;
+import uk.inspection.ruleset.RuleSet;
+
+/**
+ * Recorded requests re-decided under a baseline and a candidate rule set, one at a time,
+ * so that memory stays flat whatever the count: totals, the transition matrix, and the
+ * changed decisions (the first {@code keep} listed in full, every one counted).
+ */
+public final class RecordedComparison {
+
+    /** One changed decision: its record, each side's outcome and the first difference. */
+    public record Changed(String decisionId, String baseline, String candidate,
+            List<DecisionDifferences.Difference> differences) {
+    }
+
+    /** The comparison so far. */
+    public record Result(String baselineVersion, String candidateVersion, long total, long changed,
+            Map<String, Long> transitions, List<Changed> listed) {
+    }
+
+    private final RuleSet baseline;
+
+    private final RuleSet candidate;
+
+    private final int keep;
+
+    private final InProcessApi api = new InProcessApi();
+
+    private final Map<String, Long> transitions = new TreeMap<>();
+
+    private final List<Changed> listed = new ArrayList<>();
+
+    private long total;
+
+    private long changed;
+
+    public RecordedComparison(RuleSet baseline, RuleSet candidate, int keep) {
+        this.baseline = baseline;
+        this.candidate = candidate;
+        this.keep = keep;
+    }
+
+    /**
+     * Re-decides one recorded request ({@code endpoint} null for a rating) under both
+     * sides.
+     */
+    public void add(String decisionId, String endpoint, JsonNode request) {
+        InProcessApi.Answer b = api.answer(baseline, endpoint, request);
+        InProcessApi.Answer c = api.answer(candidate, endpoint, request);
+        List<DecisionDifferences.Difference> differences = DecisionDifferences.between(b, c, true);
+        String from = label(b);
+        String to = label(c);
+        transitions.merge(from + "->" + to, 1L, Long::sum);
+        total++;
+        if (!differences.isEmpty()) {
+            changed++;
+            if (listed.size() < keep) {
+                listed.add(new Changed(decisionId, from, to, differences.subList(0, Math.min(3, differences.size()))));
+            }
+        }
+    }
+
+    public Result result() {
+        return new Result(baseline.version(), candidate.version(), total, changed, Map.copyOf(transitions),
+                List.copyOf(listed));
+    }
+
+    /**
+     * A decision's outcome in a word: the overall rating when final, else its status; the
+     * quadrant; or the HTTP status.
+     */
+    public static String label(InProcessApi.Answer answer) {
+        if (answer.status() != 200) {
+            return "HTTP_" + answer.status();
+        }
+        JsonNode body = answer.body();
+        if (body.has("quadrant")) {
+            return "QUADRANT_" + body.get("quadrant").asText();
+        }
+        if (body.has("summary")) {
+            return "QUARTER";
+        }
+        String status = body.path("overall").path("status").asText();
+        return OverallStatus.FINAL.name().equals(status) ? body.path("overall").path("rating").asText() : status;
+    }
+
+}

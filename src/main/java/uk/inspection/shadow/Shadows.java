@@ -1,0 +1,165 @@
+package uk.inspection.shadow;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import uk.inspection.problem.Decision;
+import uk.inspection.problem.Failure;
+import uk.inspection.problem.ProblemType;
+import uk.inspection.records.DecisionRecord;
+import uk.inspection.records.Recording;
+import uk.inspection.regression.DecisionDifferences;
+import uk.inspection.regression.InProcessApi;
+import uk.inspection.regression.RecordedComparison;
+import uk.inspection.ruleset.LoadResult;
+import uk.inspection.ruleset.Manifest;
+import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.RuleSetLoader;
+import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.store.Draft;
+import uk.inspection.store.Drafts;
+import uk.inspection.store.StoreRules;
+
+/**
+ * Shadow mode: with a shadow set for a framework, every live decision of it is put to the
+ * shadow too, on a small pool of its own with a bounded queue (work that does not fit is
+ * dropped and counted, never queued without limit), and the shadow's answer compared with
+ * the live one. The live answer and its latency are untouched: the request only hands the
+ * work over.
+ */
+@Component
+public class Shadows implements Recording.Observer {
+
+    private static final Logger log = LoggerFactory.getLogger(Shadows.class);
+
+    private final RuleSetRegistry registry;
+
+    private final ObjectProvider<Drafts> drafts;
+
+    private final ObjectProvider<StoreRules> store;
+
+    private final ObjectMapper json;
+
+    private final Clock clock;
+
+    private final InProcessApi api = new InProcessApi();
+
+    private final Map<String, Shadow> shadows = new ConcurrentHashMap<>();
+
+    private final ThreadPoolExecutor pool;
+
+    Shadows(RuleSetRegistry registry, ObjectProvider<Drafts> drafts, ObjectProvider<StoreRules> store,
+            ObjectMapper json, Clock clock, Recording recording, @Value("${shadow.threads:1}") int threads,
+            @Value("${shadow.queue:1000}") int queue) {
+        this.registry = registry;
+        this.drafts = drafts;
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
+                r -> {
+                    Thread thread = new Thread(r, "shadow");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        recording.observe(this);
+    }
+
+    /**
+     * Sets a draft's rule set, or a published version, as the framework's shadow; the
+     * report starts again.
+     */
+    public Decision<Shadow.Report> set(String framework, String draftId, String version) throws IOException {
+        if (!registry.knows(framework)) {
+            return Decision.refused(Failure.unknownFramework(framework, registry.frameworks().keySet()));
+        }
+        Decision<RuleSet> built = draftId != null ? draft(framework, draftId) : registry.lookup(framework,
+                registry.serving(framework).map(r -> r.manifest().kind()).orElse(Manifest.Kind.RATINGS), version);
+        return built.then(ruleSet -> {
+            Shadow shadow = new Shadow(framework, draftId, ruleSet, clock.instant());
+            shadows.put(framework, shadow);
+            log.info("Shadowing {} with {} ({})", framework, ruleSet.version(), draftId == null ? "version" : draftId);
+            return Decision.decided(shadow.report());
+        });
+    }
+
+    private Decision<RuleSet> draft(String framework, String id) throws IOException {
+        Drafts all = drafts.getIfAvailable();
+        StoreRules rules = store.getIfAvailable();
+        Optional<Draft> draft = all == null ? Optional.empty() : all.find(id);
+        if (draft.isEmpty() || !draft.get().framework().equals(framework)) {
+            return Decision.refused(new Failure(ProblemType.NOT_FOUND, "no draft '" + id + "' of " + framework, null));
+        }
+        LoadResult result = new RuleSetLoader(clock).load(rules.snapshotAt(ObjectId.fromString(draft.get().head())),
+                framework, null);
+        if (result instanceof LoadResult.Loaded loaded) {
+            return Decision.decided(loaded.ruleSet());
+        }
+        return Decision.refused(new Failure(ProblemType.CONFLICT,
+                "draft " + id + " does not build, so it cannot shadow: see GET /api/v1/drafts/" + id, null));
+    }
+
+    public void clear(String framework) {
+        shadows.remove(framework);
+    }
+
+    public Optional<Shadow.Report> report(String framework) {
+        return Optional.ofNullable(shadows.get(framework)).map(Shadow::report);
+    }
+
+    @Override
+    public void decided(DecisionRecord.Kind kind, String framework, String decisionId, Object request,
+            Object response) {
+        Shadow shadow = shadows.get(framework);
+        if (shadow == null) {
+            return;
+        }
+        try {
+            pool.execute(() -> compare(shadow, kind, decisionId, request, response));
+        }
+        catch (java.util.concurrent.RejectedExecutionException e) {
+            shadow.dropped.incrementAndGet();
+        }
+    }
+
+    private void compare(Shadow shadow, DecisionRecord.Kind kind, String decisionId, Object request, Object response) {
+        try {
+            String endpoint = switch (kind) {
+                case RATING -> null;
+                case ASSESSMENT -> "assessments";
+                case QUARTER -> "quarters";
+            };
+            JsonNode liveBody = json.valueToTree(response);
+            if (liveBody instanceof ObjectNode object) {
+                object.remove("decisionId");
+            }
+            InProcessApi.Answer live = new InProcessApi.Answer(200, liveBody);
+            InProcessApi.Answer shadowed = api.answer(shadow.ruleSet(), endpoint, json.valueToTree(request));
+            List<DecisionDifferences.Difference> differences = DecisionDifferences.between(live, shadowed, true);
+            shadow.compared(decisionId, RecordedComparison.label(live), RecordedComparison.label(shadowed),
+                    differences);
+        }
+        catch (RuntimeException e) {
+            shadow.failed.incrementAndGet();
+        }
+    }
+
+}
