@@ -77,6 +77,11 @@ final class ManifestReader {
                 }
             }
         }
+        for (String retired : manifest.retiredKeyQuestions().keySet()) {
+            if (codes.contains(retired)) {
+                problems.add("retired key question " + retired + " is still declared by a standard");
+            }
+        }
         for (Manifest.InspectionType type : manifest.inspectionTypes()) {
             for (String code : type.standards()) {
                 if (manifest.standard(code).isEmpty()) {

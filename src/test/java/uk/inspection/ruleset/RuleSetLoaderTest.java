@@ -98,6 +98,17 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void manifestRetiringAKeyQuestionItStillDeclaresIsAnError() throws Exception {
+        Files.writeString(copy.file("rules/yj-2024/framework.yaml"), "\nretiredKeyQuestions:\n  \"2.1.1\": \"gone\"\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(failed()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("rules/yj-2024/framework.yaml");
+            assertThat(p.message()).isEqualTo("retired key question 2.1.1 is still declared by a standard");
+        });
+    }
+
+    @Test
     void csvDecisionTableLoadsLikeTheSpreadsheet() throws Exception {
         Files.delete(copy.file(TABLES + "bandings.drl.xlsx"));
         Files.copy(Path.of("src/test/resources/tables/bandings.drl.csv"), copy.file(TABLES + "bandings.drl.csv"));
