@@ -109,6 +109,18 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void translationStandardRowsNameAStandardHereAndItsCounterpartOrNone() throws Exception {
+        copy.setTableCell(TABLES + "from-yj-2018.translation.xlsx", "V1", "From 2018 standard", "");
+        copy.setTableCell(TABLES + "from-yj-2021.translation.xlsx", "V1", "Standard", "V9");
+
+        assertThat(failed()).extracting(LoadProblem::toString)
+            .containsExactlyInAnyOrder(
+                    TABLES + "from-yj-2018.translation.xlsx:18: V1 needs its counterpart's code, or none when it has"
+                            + " none",
+                    TABLES + "from-yj-2021.translation.xlsx:18: 'V9' is not a standard of this framework");
+    }
+
+    @Test
     void csvDecisionTableLoadsLikeTheSpreadsheet() throws Exception {
         Files.delete(copy.file(TABLES + "bandings.drl.xlsx"));
         Files.copy(Path.of("src/test/resources/tables/bandings.drl.csv"), copy.file(TABLES + "bandings.drl.csv"));
