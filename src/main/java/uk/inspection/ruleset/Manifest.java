@@ -1,6 +1,7 @@
 package uk.inspection.ruleset;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,12 +18,22 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
         Map<String, String> retiredKeyQuestions) {
 
     /**
-     * What a rule set decides: inspection ratings (the default), or Youth Justice Board
-     * oversight of quarters.
+     * What a rule set decides: inspection ratings (the default), Youth Justice Board
+     * oversight of quarters, or the follow-up of an inspection report's recommendations.
      */
     public enum Kind {
 
-        RATINGS, OVERSIGHT
+        RATINGS, OVERSIGHT, FOLLOW_UP;
+
+        /** How messages name it: "ratings", "oversight", "follow-up". */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** Whether its requests carry ratings, so its manifest needs a rating scale. */
+        public boolean usesRatingScale() {
+            return this != FOLLOW_UP;
+        }
 
     }
 

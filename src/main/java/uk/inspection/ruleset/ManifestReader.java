@@ -53,7 +53,7 @@ final class ManifestReader {
         if (manifest.name() == null || manifest.name().isBlank()) {
             problems.add("name is missing");
         }
-        if (manifest.ratingScale().isEmpty()) {
+        if (manifest.kind().usesRatingScale() && manifest.ratingScale().isEmpty()) {
             problems.add("ratingScale is missing");
         }
         if (manifest.isRatings() && manifest.standards().isEmpty()) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -134,7 +133,7 @@ public class RuleSetRegistry {
         }
         RuleSet serving = decided.value();
         if (serving.manifest().kind() != kind) {
-            return Decision.refused(Failure.notA(kind.name().toLowerCase(Locale.ROOT), framework,
+            return Decision.refused(Failure.notA(kind.label(), framework,
                     frameworks().entrySet()
                         .stream()
                         .filter(e -> e.getValue().map(r -> r.manifest().kind() == kind).orElse(false))

@@ -94,7 +94,8 @@ class SecurityConfiguration {
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
             String path = request.getRequestURI();
-            return !(path.matches("/api/v1/frameworks/[^/]+/ratings") || path.startsWith("/api/v1/oversight/"));
+            return !(path.matches("/api/v1/frameworks/[^/]+/ratings") || path.startsWith("/api/v1/oversight/")
+                    || path.startsWith("/api/v1/probation/"));
         }
 
         @Override
