@@ -26,7 +26,8 @@ import uk.inspection.ruleset.RuleSetCheck;
  * one change at a time from the complete one, each yes/no judgement answered no, each
  * judged standard at every rating of the scale, each optional standard left out, each
  * case key question with no inspected cases, and each choice the ratings panel is
- * offered. Each must be decided or refused by field, never fail.
+ * offered. Each must be decided or refused by field, never fail; and leaving out an
+ * optional standard that does not count toward the overall must leave the overall rated.
  */
 @Component
 public class CoverageCheck implements RuleSetCheck {
@@ -89,8 +90,8 @@ public class CoverageCheck implements RuleSetCheck {
                                 complete.rating(standard.code(), step.code()), false);
                     }
                     if (!standard.required()) {
-                        decide(inspection + " leaving out the optional standard " + standard.code(),
-                                complete.rating(standard.code(), null), true);
+                        leaveOut(inspection + " leaving out the optional standard " + standard.code(), standard,
+                                complete.rating(standard.code(), null));
                     }
                 }
                 for (Manifest.KeyQuestion question : standard.keyQuestions()) {
@@ -103,6 +104,20 @@ public class CoverageCheck implements RuleSetCheck {
                                 complete.keyQuestion(question.code(), new KeyQuestionInput(0, 0, null)), false);
                     }
                 }
+            }
+        }
+
+        /**
+         * An optional standard left out may be refused by field; if it is decided and the
+         * standard does not count toward the overall, the overall must not lose its
+         * rating.
+         */
+        private void leaveOut(String what, Manifest.Standard standard, Inspection inspection) {
+            RatingResponse response = decide(what, inspection, true);
+            if (response != null && !standard.countsTowardOverall()
+                    && response.overall().status() == OverallStatus.INCOMPLETE) {
+                problems.add(LoadProblem.inFile(where, "no overall rating for " + what + ", which does not count"
+                        + " toward the overall: " + String.join("; ", response.overall().reasons())));
             }
         }
 

@@ -37,10 +37,14 @@ record InspectionScope(Manifest manifest, String inspectionType, List<Standard> 
     }
 
     /**
-     * Why a standard or key question code is not accepted here: another inspection type
-     * rates it, or no such code.
+     * Why a standard or key question code is not accepted here: the framework retired it
+     * (in its own words), another inspection type rates it, or no such code.
      */
     String notInScope(String code, String what) {
+        Optional<String> retired = manifest.retiredKeyQuestion(code);
+        if (retired.isPresent()) {
+            return retired.get();
+        }
         boolean declared = manifest.standard(code).isPresent() || declaredAnywhere(code);
         return declared ? code + " is not rated in an " + inspectionType + " inspection"
                 : "unknown " + what + " '" + code + "'";

@@ -39,7 +39,7 @@ final class RatingFacts {
         manifest.ratingScale().forEach(step -> facts.add(new RatingScore(step.code(), step.label(), step.score())));
         for (Manifest.Standard standard : scope.standards()) {
             facts.add(new StandardDefinition(standard.code(), standard.name(), standard.ratedFrom(),
-                    standard.countsTowardOverall()));
+                    standard.countsTowardOverall(), standard.required()));
             standard.keyQuestions()
                 .forEach(q -> facts.add(new KeyQuestionDefinition(q.code(), standard.code(), q.answeredBy())));
         }

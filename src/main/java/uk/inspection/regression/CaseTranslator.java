@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.TranslationTable;
 
 /**
- * Re-expresses a request's per-case answers in another framework's key questions, by a
- * translation table from the target rule set. Only per-case answers translate:
- * consolidated counts cannot say which case answered what, so they are refused.
+ * Re-expresses a request in another framework's terms, by a translation table from the
+ * target rule set: per-case answers by its key question rows, and the ratings of judged
+ * standards it declares the same in both. Consolidated counts cannot say which case
+ * answered what, so they are refused; a case left with no answer at all is left out. A
+ * standard the table declares without counterpart gets no evidence here: the comparison
+ * explores it.
  */
 final class CaseTranslator {
 
@@ -21,32 +25,42 @@ final class CaseTranslator {
     private CaseTranslator() {
     }
 
-    static ObjectNode translate(TranslationTable table, JsonNode source) {
+    static ObjectNode translate(TranslationTable table, Manifest target, JsonNode source) {
         if (source.path("keyQuestions").size() > 0 || source.path("cases").isEmpty()) {
             throw new IllegalArgumentException(
                     "only per-case answers can be translated by " + table.file() + "; this input has "
                             + (source.path("cases").isEmpty() ? "no cases" : "consolidated keyQuestions"));
         }
-        ObjectNode target = JSON.createObjectNode();
+        ObjectNode translated = JSON.createObjectNode();
         if (source.has("service")) {
-            target.set("service", source.get("service"));
+            translated.set("service", source.get("service"));
         }
         table.settings().forEach((name, value) -> {
             if (name.equalsIgnoreCase("Inspection type")) {
-                target.put("inspectionType", value);
+                translated.put("inspectionType", value);
             }
         });
         for (JsonNode inspected : source.get("cases")) {
-            ObjectNode translated = target.withArray("cases").addObject();
-            if (inspected.has("id")) {
-                translated.set("id", inspected.get("id"));
-            }
-            ObjectNode answers = translated.putObject("answers");
+            ObjectNode answers = JSON.createObjectNode();
             for (TranslationTable.Row row : table.rows()) {
                 answer(row.alternatives(), inspected.path("answers")).ifPresent(a -> answers.put(row.keyQuestion(), a));
             }
+            if (!answers.isEmpty()) {
+                ObjectNode translatedCase = translated.withArray("cases").addObject();
+                if (inspected.has("id")) {
+                    translatedCase.set("id", inspected.get("id"));
+                }
+                translatedCase.set("answers", answers);
+            }
         }
-        return target;
+        table.equivalents().forEach((standard, counterpart) -> {
+            JsonNode rating = source.path("ratings").path(counterpart);
+            boolean judged = target.standard(standard).map(Manifest.Standard::isJudgement).orElse(false);
+            if (judged && rating.isTextual()) {
+                translated.with("ratings").set(standard, rating);
+            }
+        });
+        return translated;
     }
 
     /**

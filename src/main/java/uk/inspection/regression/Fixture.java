@@ -26,14 +26,15 @@ public record Fixture(Path file, String name, String description, Map<String, Ch
     /**
      * One request to one framework, and the status and (partial) body expected back.
      * {@code endpoint} is null for a ratings request, else the oversight endpoint
-     * ({@code assessments} or {@code quarters}).
+     * ({@code assessments} or {@code quarters}) or the probation one
+     * ({@code follow-ups}).
      */
     public record Check(String framework, String endpoint, JsonNode request, int expectedStatus,
             JsonNode expectedBody) {
 
         /** The HTTP path this check's request goes to. */
         public String path() {
-            return endpoint == null ? "/api/v1/frameworks/" + framework + "/ratings" : "/api/v1/oversight/" + endpoint;
+            return Endpoint.named(endpoint).map(e -> e.path(framework)).orElse("/api/v1/" + endpoint);
         }
     }
 

@@ -16,14 +16,16 @@ import uk.inspection.regression.Comparison.ComparedDecision;
 import uk.inspection.regression.Comparison.Outcome;
 import uk.inspection.regression.Comparison.SideReport;
 import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.TranslationTable;
 
 /**
  * Runs every fixture's input through two rule sets and says what changed: per fixture
  * each side's overall and the first differences (with the rule behind each side), the
  * transition matrix of overall ratings, and the fixtures that could not be compared with
  * the reason. Across frameworks, a fixture without an input for the candidate is
- * translated by the candidate's translation table, and a standard the input has no
- * evidence for is explored over its ratings.
+ * translated by the candidate's translation table from the baseline's framework, which
+ * also says which standards are compared and which, having no counterpart, are explored
+ * over their ratings.
  */
 public final class FixtureComparison {
 
@@ -58,8 +60,10 @@ public final class FixtureComparison {
             JsonNode cInput = cf == null ? null : fixture.input(cf).orElse(null);
             RuleSet bRules = bf == null ? null : baselineRules.get(bf);
             RuleSet cRules = cf == null ? null : candidateRules.get(cf);
-            if (cInput == null && bInput != null && cRules != null && !bf.equals(cf)) {
-                cInput = translated(cRules, bf, bInput);
+            TranslationTable translation = bf == null || cRules == null || bf.equals(cf) ? null
+                    : cRules.translationFrom(bf).orElse(null);
+            if (cInput == null && bInput != null && translation != null) {
+                cInput = translated(translation, cRules, bInput);
             }
             if (bInput == null || cInput == null || bRules == null || cRules == null) {
                 skipped.add(fixture.name() + ": " + skipReason(bf, cf, bInput, cInput, bRules));
@@ -67,27 +71,52 @@ public final class FixtureComparison {
             }
             baselineVersions.put(bf, bRules.version());
             candidateVersions.put(cf, cRules.version());
-            InProcessApi.Answer b = api.answer(bRules, endpoint(fixture, bf), bInput);
-            InProcessApi.Answer c = api.answer(cRules, endpoint(fixture, cf), cInput);
-            List<DecisionDifferences.Difference> differences = DecisionDifferences.between(b, c, bf.equals(cf));
-            // Only across frameworks can a standard lack evidence by design (victims, for
-            // a 2018 inspection).
-            MissingEvidenceRange.Range range = bf.equals(cf) ? null
-                    : MissingEvidenceRange.of(cRules, cInput, c, api).orElse(null);
-            Outcome bOutcome = outcome(bf, b);
-            Outcome cOutcome = outcome(cf, c);
-            // An overall left incomplete only for want of evidence is counted by the
-            // range it could take.
-            String cLabel = range == null ? cOutcome.overall()
-                    : range.lowest().equals(range.highest()) ? range.lowest() : range.lowest() + ".." + range.highest();
-            transitions.merge(bOutcome.overall() + "->" + cLabel, 1, Integer::sum);
-            decisions.add(new ComparedDecision(fixture.name(), bOutcome, cOutcome, !differences.isEmpty(), differences,
-                    range));
+            ComparedDecision decision = compare(fixture, bf, bRules, bInput, cf, cRules, cInput, translation);
+            decisions.add(decision);
+            transitions.merge(decision.baseline().overall() + "->" + decision.candidate().overall(), 1, Integer::sum);
         }
         int changed = (int) decisions.stream().filter(ComparedDecision::changed).count();
         return new Comparison(sideReport(baselineSide, baselineRules, baselineVersions),
                 sideReport(candidateSide, candidateRules, candidateVersions), decisions.size(), changed, decisions,
                 transitions, skipped.isEmpty() ? null : skipped);
+    }
+
+    /**
+     * One fixture through both sides. Across frameworks, a standard the translation
+     * declares without counterpart is explored when the input has no evidence for it: the
+     * candidate's overall is then the range it may take, and its other standards are read
+     * from one of the explored decisions.
+     */
+    private ComparedDecision compare(Fixture fixture, String bf, RuleSet bRules, JsonNode bInput, String cf,
+            RuleSet cRules, JsonNode cInput, TranslationTable translation) {
+        InProcessApi.Answer b = api.answer(bRules, endpoint(fixture, bf), bInput);
+        InProcessApi.Answer c = api.answer(cRules, endpoint(fixture, cf), cInput);
+        if (bf.equals(cf)) {
+            List<DecisionDifferences.Difference> differences = DecisionDifferences.between(b, c);
+            return new ComparedDecision(fixture.name(), outcome(bf, b), outcome(cf, c), !differences.isEmpty(),
+                    differences, null);
+        }
+        MissingEvidenceRange.Explored explored = translation == null ? null : explore(cRules, cInput, translation);
+        MissingEvidenceRange.Range range = explored == null ? null : explored.range();
+        InProcessApi.Answer compared = explored == null || c.status() == 200 ? c : explored.decision();
+        List<DecisionDifferences.Difference> differences = DecisionDifferences.across(b, compared,
+                translation == null ? Map.of() : translation.equivalents(), range);
+        Outcome cOutcome = range == null ? outcome(cf, c) : new Outcome(cf, 200, range.label(), null);
+        return new ComparedDecision(fixture.name(), outcome(bf, b), cOutcome, !differences.isEmpty(), differences,
+                range);
+    }
+
+    /**
+     * The range over the one standard the translation declares without counterpart that
+     * the input has no evidence for; none when there is no such standard, or several.
+     */
+    private MissingEvidenceRange.Explored explore(RuleSet candidate, JsonNode input, TranslationTable translation) {
+        List<MissingEvidenceRange.Explored> explored = translation.explored()
+            .stream()
+            .map(code -> MissingEvidenceRange.of(candidate, input, code, api))
+            .flatMap(Optional::stream)
+            .toList();
+        return explored.size() == 1 ? explored.get(0) : null;
     }
 
     /** Rating codes lowest first, from the scales of the frameworks compared. */
@@ -101,17 +130,15 @@ public final class FixtureComparison {
 
     /**
      * The baseline's input re-expressed by the candidate's translation table from that
-     * framework, if it has one.
+     * framework; null when it cannot be (consolidated counts).
      */
-    private static JsonNode translated(RuleSet candidate, String fromFramework, JsonNode input) {
-        return candidate.translationFrom(fromFramework).map(table -> {
-            try {
-                return (JsonNode) CaseTranslator.translate(table, input);
-            }
-            catch (IllegalArgumentException e) {
-                return null;
-            }
-        }).orElse(null);
+    private static JsonNode translated(TranslationTable translation, RuleSet candidate, JsonNode input) {
+        try {
+            return CaseTranslator.translate(translation, candidate.manifest(), input);
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private String skipReason(String bf, String cf, JsonNode bInput, JsonNode cInput, RuleSet bRules) {
@@ -138,6 +165,10 @@ public final class FixtureComparison {
         }
         if (answer.body().has("summary")) {
             return new Outcome(framework, 200, "QUARTER", null);
+        }
+        if (answer.body().has("actionPlan")) {
+            return new Outcome(framework, 200, "ACTION_PLAN_BY_" + answer.body().at("/actionPlan/preparedBy").asText(),
+                    null);
         }
         JsonNode overall = answer.body().path("overall");
         String status = overall.path("status").asText();

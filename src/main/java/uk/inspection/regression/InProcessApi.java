@@ -1,11 +1,14 @@
 package uk.inspection.regression;
 
+import java.util.List;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.followup.FollowUpRequest;
+import uk.inspection.followup.FollowUps;
 import uk.inspection.oversight.Oversight;
 import uk.inspection.oversight.OversightRequest;
 import uk.inspection.oversight.QuarterRequest;
@@ -40,27 +43,25 @@ public final class InProcessApi {
     }
 
     /**
-     * A ratings request ({@code endpoint} null), or an oversight one ({@code assessments}
-     * or {@code quarters}).
+     * A ratings request ({@code endpoint} null), an oversight one ({@code assessments} or
+     * {@code quarters}) or a probation follow-up ({@code follow-ups}).
      */
     public Answer answer(RuleSet ruleSet, String endpoint, JsonNode request) {
-        String path = endpoint == null ? "/api/v1/frameworks/" + ruleSet.id() + "/ratings"
-                : "/api/v1/oversight/" + endpoint;
-        Manifest.Kind kind = endpoint == null ? Manifest.Kind.RATINGS : Manifest.Kind.OVERSIGHT;
-        if (ruleSet.manifest().kind() != kind) {
-            return problem(
-                    Failure.notA(kind.name().toLowerCase(java.util.Locale.ROOT), ruleSet.id(), java.util.List.of()),
-                    path);
+        Endpoint known = Endpoint.named(endpoint).orElse(null);
+        if (known == null) {
+            return problem(new Failure(ProblemType.NOT_FOUND, "no endpoint " + endpoint, null), "/api/v1/" + endpoint);
         }
-        if (endpoint == null) {
-            return answer(request, path, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed));
+        String path = known.path(ruleSet.id());
+        if (ruleSet.manifest().kind() != known.kind()) {
+            return problem(Failure.notA(known.kind().label(), ruleSet.id(), List.of()), path);
         }
-        return switch (endpoint) {
-            case "assessments" ->
+        return switch (known) {
+            case RATINGS -> answer(request, path, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed));
+            case ASSESSMENTS ->
                 answer(request, path, OversightRequest.class, parsed -> Oversight.assess(ruleSet, parsed));
-            case "quarters" ->
-                answer(request, path, QuarterRequest.class, parsed -> Oversight.quarter(ruleSet, parsed));
-            default -> problem(new Failure(ProblemType.NOT_FOUND, "no oversight endpoint " + endpoint, null), path);
+            case QUARTERS -> answer(request, path, QuarterRequest.class, parsed -> Oversight.quarter(ruleSet, parsed));
+            case FOLLOW_UPS ->
+                answer(request, path, FollowUpRequest.class, parsed -> FollowUps.decide(ruleSet, parsed));
         };
     }
 

@@ -143,7 +143,8 @@ public final class MarkdownReport {
 
     /**
      * Each service's overall under both frameworks; where the candidate lacked evidence
-     * for a standard, its range.
+     * for a standard, its overall under each rating of it; and the standards compared
+     * that differ.
      */
     private static void sideBySide(StringBuilder md, List<ComparedDecision> decisions) {
         MissingEvidenceRange.Range sample = decisions.stream()
@@ -156,14 +157,13 @@ public final class MarkdownReport {
         if (sample != null) {
             md.append("The candidate has no evidence for ")
                 .append(sample.standard())
-                .append(" in these inputs: its overall is shown for each rating ")
+                .append(" in these inputs (it has no counterpart): its overall is the range it takes over the ratings ")
                 .append(sample.standard())
-                .append(" could take.\n\n");
+                .append(" could take, each shown.\n\n");
         }
         md.append("| fixture | baseline | candidate |");
         ratings.forEach(r -> md.append(" with ").append(sample.standard()).append(' ').append(r).append(" |"));
-        md.append(sample == null ? "\n|---|---|---|\n"
-                : " range |\n|---|---|---|" + "---|".repeat(ratings.size()) + "---|\n");
+        md.append(" standards that differ |\n|---|---|---|").append("---|".repeat(ratings.size())).append("---|\n");
         for (ComparedDecision decision : decisions) {
             md.append("| ")
                 .append(decision.fixture())
@@ -173,19 +173,29 @@ public final class MarkdownReport {
                 .append(label(decision.candidate()))
                 .append(" |");
             MissingEvidenceRange.Range range = decision.candidateRange();
-            if (sample != null) {
-                ratings.forEach(r -> md.append(' ')
-                    .append(range == null ? "" : range.overallByRating().getOrDefault(r, ""))
-                    .append(" |"));
-                md.append(' ')
-                    .append(range == null ? ""
-                            : range.lowest().equals(range.highest()) ? range.lowest()
-                                    : range.lowest() + " to " + range.highest())
-                    .append(" |");
-            }
-            md.append('\n');
+            ratings.forEach(r -> md.append(' ')
+                .append(range == null ? "" : range.overallByRating().getOrDefault(r, ""))
+                .append(" |"));
+            md.append(' ').append(standardsThatDiffer(decision)).append(" |\n");
         }
         md.append('\n');
+    }
+
+    /**
+     * "2.1 GOOD → INADEQUATE", for each standard compared across frameworks that differs.
+     */
+    private static String standardsThatDiffer(ComparedDecision decision) {
+        return decision.differences()
+            .stream()
+            .filter(d -> d.result().startsWith("standards."))
+            .map(d -> d.result().substring("standards.".length()) + " " + ratingOf(d.baseline()) + " → "
+                    + ratingOf(d.candidate()))
+            .collect(Collectors.joining(", "));
+    }
+
+    private static String ratingOf(Map<String, Object> side) {
+        Object value = side.containsKey("rating") ? side.get("rating") : side.get("status");
+        return String.valueOf(value).replace("\"", "");
     }
 
     private static String label(Comparison.Outcome outcome) {

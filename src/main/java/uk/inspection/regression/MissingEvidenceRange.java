@@ -15,17 +15,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.ratings.facts.OverallStatus;
-import uk.inspection.ratings.facts.ResultStatus;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 
 /**
- * When a decision is incomplete only because one core standard has no evidence at all in
- * the input (the victims' standard, for a 2018 inspection re-rated under 2024), the
- * overall it would get for each rating that standard could take. Found by running the
- * real rules over every share of its case key questions (0–100% in half-point steps) and
- * every answer to its judgements, and reading the overall for each permitted panel
- * choice: no rating or band is assumed here.
+ * A standard that counts toward the overall and has no evidence in the input, because the
+ * translation declares it has no counterpart in the other framework (the victims'
+ * standard, for a 2018 inspection re-rated under 2024; 3.4, judged since 2021): the
+ * overall the input would get for each rating that standard could take. Found by running
+ * the real rules over every rating a judged standard may be given, or every share of a
+ * case standard's key questions (0–100% in half-point steps) and every answer to its
+ * judgements, and reading the overall for each permitted panel choice: no rating or band
+ * is assumed here.
  */
 final class MissingEvidenceRange {
 
@@ -42,43 +43,47 @@ final class MissingEvidenceRange {
      * first.
      */
     public record Range(String standard, Map<String, String> overallByRating, String lowest, String highest) {
+
+        /** The overall ratings it spans: one rating, or "LOWEST..HIGHEST". */
+        String label() {
+            return lowest.equals(highest) ? lowest : lowest + ".." + highest;
+        }
+    }
+
+    /**
+     * The range, and one of the explored decisions: every other standard is decided in it
+     * as in them all.
+     */
+    record Explored(Range range, InProcessApi.Answer decision) {
     }
 
     private MissingEvidenceRange() {
     }
 
-    static Optional<Range> of(RuleSet ruleSet, JsonNode input, InProcessApi.Answer decision, InProcessApi api) {
-        if (decision.status() != 200
-                || !OverallStatus.INCOMPLETE.name().equals(decision.body().at("/overall/status").asText())) {
+    static Optional<Explored> of(RuleSet ruleSet, JsonNode input, String code, InProcessApi api) {
+        Manifest.Standard standard = ruleSet.manifest().standard(code).orElse(null);
+        if (standard == null || !standard.countsTowardOverall() || !noEvidence(standard, input)) {
             return Optional.empty();
         }
-        List<Manifest.Standard> missing = ruleSet.manifest()
-            .standards()
-            .stream()
-            .filter(Manifest.Standard::countsTowardOverall)
-            .filter(s -> ResultStatus.NOT_APPLICABLE.name()
-                .equals(decision.body().path("standards").path(s.code()).path("status").asText()))
-            .toList();
-        if (missing.size() != 1 || !noEvidence(missing.get(0), input)) {
-            return Optional.empty();
-        }
-        Manifest.Standard standard = missing.get(0);
-        long combinations = standard.keyQuestions()
-            .stream()
-            .mapToLong(q -> q.isJudgement() ? 2 : STEPS + 1)
-            .reduce(1, (a, b) -> a * b);
+        long combinations = standard.isJudgement() ? ruleSet.manifest().ratingScale().size()
+                : standard.keyQuestions()
+                    .stream()
+                    .mapToLong(q -> q.isJudgement() ? 2 : STEPS + 1)
+                    .reduce(1, (a, b) -> a * b);
         if (combinations > MAX_CANDIDATES) {
             return Optional.empty();
         }
+        List<ObjectNode> candidates = candidates(ruleSet.manifest(), standard, (ObjectNode) input);
         Map<String, String> byRating = new TreeMap<>(Comparator.comparingInt(r -> score(ruleSet, r)));
         Set<String> seen = new HashSet<>();
-        for (ObjectNode candidate : candidates(standard, input)) {
+        InProcessApi.Answer sample = null;
+        for (ObjectNode candidate : candidates) {
             InProcessApi.Answer outcome = api.answer(ruleSet, candidate);
-            if (outcome.status() != 200
-                    || !seen.add(outcome.body().path("standards").path(standard.code()).toString())) {
+            if (outcome.status() != 200 || !seen.add(outcome.body().path("standards").path(code).toString())) {
                 continue;
             }
-            collect(outcome.body(), standard.code(), byRating);
+            sample = sample == null ? outcome : sample;
+            collect(outcome.body(), code, byRating);
         }
         if (byRating.isEmpty()) {
             return Optional.empty();
@@ -87,11 +92,15 @@ final class MissingEvidenceRange {
             .stream()
             .sorted(Comparator.comparingInt(r -> score(ruleSet, r)))
             .toList();
-        return Optional.of(new Range(standard.code(), new LinkedHashMap<>(byRating), overall.get(0),
-                overall.get(overall.size() - 1)));
+        return Optional.of(new Explored(
+                new Range(code, new LinkedHashMap<>(byRating), overall.get(0), overall.get(overall.size() - 1)),
+                sample));
     }
 
     private static boolean noEvidence(Manifest.Standard standard, JsonNode input) {
+        if (input.path("ratings").has(standard.code())) {
+            return false;
+        }
         for (Manifest.KeyQuestion question : standard.keyQuestions()) {
             if (input.path("keyQuestions").has(question.code()) || input.path("judgements").has(question.code())) {
                 return false;
@@ -106,12 +115,18 @@ final class MissingEvidenceRange {
     }
 
     /**
-     * The input with the standard's evidence added: each share for case questions, yes
-     * and no for judgements.
+     * The input with the standard's evidence added: each rating of the scale for a judged
+     * standard; each share for case questions, yes and no for judgements.
      */
-    private static List<ObjectNode> candidates(Manifest.Standard standard, JsonNode input) {
-        List<ObjectNode> candidates = new ArrayList<>();
-        candidates.add(((ObjectNode) input).deepCopy());
+    private static List<ObjectNode> candidates(Manifest manifest, Manifest.Standard standard, ObjectNode input) {
+        if (standard.isJudgement()) {
+            return manifest.ratingScale().stream().map(step -> {
+                ObjectNode copy = input.deepCopy();
+                copy.with("ratings").put(standard.code(), step.code());
+                return copy;
+            }).toList();
+        }
+        List<ObjectNode> candidates = List.of(input.deepCopy());
         for (Manifest.KeyQuestion question : standard.keyQuestions()) {
             List<ObjectNode> next = new ArrayList<>();
             for (ObjectNode base : candidates) {

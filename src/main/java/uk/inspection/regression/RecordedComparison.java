@@ -56,7 +56,7 @@ public final class RecordedComparison {
     public void add(String decisionId, String endpoint, JsonNode request) {
         InProcessApi.Answer b = api.answer(baseline, endpoint, request);
         InProcessApi.Answer c = api.answer(candidate, endpoint, request);
-        List<DecisionDifferences.Difference> differences = DecisionDifferences.between(b, c, true);
+        List<DecisionDifferences.Difference> differences = DecisionDifferences.between(b, c);
         String from = label(b);
         String to = label(c);
         transitions.merge(from + "->" + to, 1L, Long::sum);

@@ -15,7 +15,7 @@ public record FrameworkView(String id, String name, String rulesetVersion, Insta
         PublishedVersion published, List<StandardView> standards, List<String> sources, LoadStatus lastLoad) {
 
     public record StandardView(String code, String name, List<String> keyQuestions, String ratedFrom,
-            boolean countsTowardOverall) {
+            boolean countsTowardOverall, boolean required) {
     }
 
     static FrameworkView of(String id, RuleSet ruleSet, PublishedVersion published, LoadStatus lastLoad,
@@ -28,7 +28,7 @@ public record FrameworkView(String id, String name, String rulesetVersion, Insta
             .stream()
             .map(s -> new StandardView(s.code(), s.name(),
                     s.keyQuestions().stream().map(Manifest.KeyQuestion::code).toList(), s.ratedFrom(),
-                    s.countsTowardOverall()))
+                    s.countsTowardOverall(), s.required()))
             .toList();
         return new FrameworkView(id, ruleSet.manifest().name(), ruleSet.version(), ruleSet.loadedAt(), ruleSet.commit(),
                 published, standards, detail ? ruleSet.sources() : null, detail || !lastLoad.isOk() ? lastLoad : null);

@@ -1,25 +1,39 @@
 package uk.inspection.ruleset;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A framework's manifest ({@code rules/<framework>/framework.yaml}): its name, rating
  * scale, inspection types and standards. The request validator and the fact builder read
- * it; the rules read the facts built from it.
+ * it; the rules read the facts built from it. {@code retiredKeyQuestions} gives, in the
+ * framework's own words, what to tell a client who sends a key question an earlier
+ * framework had and this one no longer has.
  */
 public record Manifest(String name, Kind kind, String source, List<ScaleStep> ratingScale,
         List<InspectionType> inspectionTypes, List<Standard> standards, Panel panel,
-        Map<String, TableDomain> tableDomains, Map<String, List<String>> vocabularies, List<String> accepts) {
+        Map<String, TableDomain> tableDomains, Map<String, List<String>> vocabularies, List<String> accepts,
+        Map<String, String> retiredKeyQuestions) {
 
     /**
-     * What a rule set decides: inspection ratings (the default), or Youth Justice Board
-     * oversight of quarters.
+     * What a rule set decides: inspection ratings (the default), Youth Justice Board
+     * oversight of quarters, or the follow-up of an inspection report's recommendations.
      */
     public enum Kind {
 
-        RATINGS, OVERSIGHT
+        RATINGS, OVERSIGHT, FOLLOW_UP;
+
+        /** How messages name it: "ratings", "oversight", "follow-up". */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** Whether its requests carry ratings, so its manifest needs a rating scale. */
+        public boolean usesRatingScale() {
+            return this != FOLLOW_UP;
+        }
 
     }
 
@@ -27,6 +41,7 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
         kind = kind == null ? Kind.RATINGS : kind;
         vocabularies = vocabularies == null ? Map.of() : Map.copyOf(vocabularies);
         accepts = accepts == null ? List.of() : List.copyOf(accepts);
+        retiredKeyQuestions = retiredKeyQuestions == null ? Map.of() : Map.copyOf(retiredKeyQuestions);
         tableDomains = tableDomains == null ? Map.of() : Map.copyOf(tableDomains);
         ratingScale = ratingScale == null ? List.of() : List.copyOf(ratingScale);
         inspectionTypes = inspectionTypes == null ? List.of() : List.copyOf(inspectionTypes);
@@ -118,6 +133,11 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
      */
     public Optional<List<String>> vocabulary(String field) {
         return Optional.ofNullable(vocabularies.get(field));
+    }
+
+    /** Why a key question this framework retired is not accepted, in its own words. */
+    public Optional<String> retiredKeyQuestion(String code) {
+        return Optional.ofNullable(retiredKeyQuestions.get(code));
     }
 
     public Optional<Standard> standard(String code) {

@@ -53,7 +53,7 @@ final class ManifestReader {
         if (manifest.name() == null || manifest.name().isBlank()) {
             problems.add("name is missing");
         }
-        if (manifest.ratingScale().isEmpty()) {
+        if (manifest.kind().usesRatingScale() && manifest.ratingScale().isEmpty()) {
             problems.add("ratingScale is missing");
         }
         if (manifest.isRatings() && manifest.standards().isEmpty()) {
@@ -75,6 +75,11 @@ final class ManifestReader {
                 if (!Manifest.Standard.CASES.equals(question.answeredBy()) && !question.isJudgement()) {
                     problems.add("key question " + question.code() + ": answeredBy must be CASES or JUDGEMENT");
                 }
+            }
+        }
+        for (String retired : manifest.retiredKeyQuestions().keySet()) {
+            if (codes.contains(retired)) {
+                problems.add("retired key question " + retired + " is still declared by a standard");
             }
         }
         for (Manifest.InspectionType type : manifest.inspectionTypes()) {

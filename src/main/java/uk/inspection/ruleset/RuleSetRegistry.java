@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -165,7 +164,7 @@ public class RuleSetRegistry {
         }
         RuleSet serving = decided.value();
         if (serving.manifest().kind() != kind) {
-            return Decision.refused(Failure.notA(kind.name().toLowerCase(Locale.ROOT), framework,
+            return Decision.refused(Failure.notA(kind.label(), framework,
                     frameworks().entrySet()
                         .stream()
                         .filter(e -> e.getValue().map(r -> r.manifest().kind() == kind).orElse(false))

@@ -18,19 +18,47 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import uk.inspection.engine.LoadProblem;
 
 /**
- * Reads a translation spreadsheet: "Setting" rows (name, value) above a header row whose
- * first cell is "Key question", then one row per key question: its code, its sources, and
- * why.
+ * Reads a translation spreadsheet: "Setting" rows (name, value); a section under a header
+ * row whose first cell is "Key question", one row per key question (its code, its
+ * sources, why); and optionally a section under a header row whose first cell is
+ * "Standard", one row per standard (its code, its counterpart's code or "none", why). A
+ * blank first cell ends a section.
  */
 final class TranslationTableReader {
 
     static final String SUFFIX = ".translation.xlsx";
 
+    /** What a standard row's counterpart cell says when the standard has none. */
+    static final String NONE = "none";
+
     private static final Pattern OR = Pattern.compile("\\s+or\\s+", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern AND = Pattern.compile("\\s+and\\s+|\\s*,\\s*", Pattern.CASE_INSENSITIVE);
 
-    private TranslationTableReader() {
+    private enum Section {
+
+        NONE, KEY_QUESTIONS, STANDARDS
+
+    }
+
+    private final RuleFile file;
+
+    private final Manifest target;
+
+    private final List<LoadProblem> problems;
+
+    private final DataFormatter cells = new DataFormatter();
+
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    private final List<TranslationTable.Row> rows = new ArrayList<>();
+
+    private final List<TranslationTable.StandardRow> standards = new ArrayList<>();
+
+    private TranslationTableReader(RuleFile file, Manifest target, List<LoadProblem> problems) {
+        this.file = file;
+        this.target = target;
+        this.problems = problems;
     }
 
     static TranslationTable read(RuleFile file, Manifest target, List<LoadProblem> problems) {
@@ -41,7 +69,7 @@ final class TranslationTableReader {
             return null;
         }
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-            return parse(file, from, workbook.getSheetAt(0), target, problems);
+            return new TranslationTableReader(file, target, problems).parse(from, workbook.getSheetAt(0));
         }
         catch (IOException | RuntimeException e) {
             problems.add(LoadProblem.inFile(file.path(), "cannot read the translation table: " + e.getMessage()));
@@ -49,50 +77,80 @@ final class TranslationTableReader {
         }
     }
 
-    private static TranslationTable parse(RuleFile file, String from, Sheet sheet, Manifest target,
-            List<LoadProblem> problems) {
-        DataFormatter cells = new DataFormatter();
-        Map<String, String> settings = new LinkedHashMap<>();
-        List<TranslationTable.Row> rows = new ArrayList<>();
-        boolean inTable = false;
-        for (Row row : sheet) {
-            String first = cells.formatCellValue(row.getCell(0)).strip();
-            int sheetRow = row.getRowNum() + 1;
-            if (!inTable) {
-                if (first.equalsIgnoreCase("Setting")) {
-                    settings.put(cells.formatCellValue(row.getCell(1)).strip(),
-                            cells.formatCellValue(row.getCell(2)).strip());
-                }
-                inTable = first.equalsIgnoreCase("Key question");
-                continue;
+    private TranslationTable parse(String from, Sheet sheet) {
+        Section section = Section.NONE;
+        boolean keyQuestionHeader = false;
+        // By index: a row never typed in is absent from the sheet, and ends a section
+        // too.
+        for (int index = 0; index <= sheet.getLastRowNum(); index++) {
+            Row row = sheet.getRow(index);
+            String first = cell(row, 0);
+            if (first.equalsIgnoreCase("Key question") || first.equalsIgnoreCase("Standard")) {
+                section = first.equalsIgnoreCase("Standard") ? Section.STANDARDS : Section.KEY_QUESTIONS;
+                keyQuestionHeader |= section == Section.KEY_QUESTIONS;
             }
-            if (first.isEmpty()) {
-                break;
+            else if (first.isEmpty()) {
+                section = Section.NONE;
             }
-            String sources = cells.formatCellValue(row.getCell(1)).strip();
-            if (!declared(target, first)) {
-                problems.add(new LoadProblem(file.path(), null, sheetRow,
-                        "'" + first + "' is not a key question of this framework"));
+            else if (section == Section.KEY_QUESTIONS) {
+                keyQuestion(row, first);
             }
-            else if (sources.isEmpty()) {
-                problems.add(new LoadProblem(file.path(), null, sheetRow, first + " has no source key questions"));
+            else if (section == Section.STANDARDS) {
+                standard(row, first);
             }
-            else {
-                List<List<String>> alternatives = Arrays.stream(OR.split(sources))
-                    .map(alternative -> Arrays.stream(AND.split(alternative)).map(String::strip).toList())
-                    .toList();
-                rows.add(
-                        new TranslationTable.Row(sheetRow, first, alternatives, cells.formatCellValue(row.getCell(2))));
+            else if (first.equalsIgnoreCase("Setting")) {
+                settings.put(cell(row, 1), cell(row, 2));
             }
         }
-        if (!inTable) {
+        if (!keyQuestionHeader) {
             problems.add(LoadProblem.inFile(file.path(), "no header row starting 'Key question'"));
         }
-        return new TranslationTable(file.path(), from, settings, rows);
+        return new TranslationTable(file.path(), from, settings, rows, standards);
     }
 
-    private static boolean declared(Manifest manifest, String keyQuestion) {
-        return manifest.standards()
+    private void keyQuestion(Row row, String code) {
+        String sources = cell(row, 1);
+        if (!declared(code)) {
+            problem(row, "'" + code + "' is not a key question of this framework");
+        }
+        else if (sources.isEmpty()) {
+            problem(row, code + " has no source key questions");
+        }
+        else {
+            List<List<String>> alternatives = Arrays.stream(OR.split(sources))
+                .map(alternative -> Arrays.stream(AND.split(alternative)).map(String::strip).toList())
+                .toList();
+            rows.add(new TranslationTable.Row(row.getRowNum() + 1, code, alternatives, cell(row, 2)));
+        }
+    }
+
+    private void standard(Row row, String code) {
+        String counterpart = cell(row, 1);
+        if (target.standard(code).isEmpty()) {
+            problem(row, "'" + code + "' is not a standard of this framework");
+        }
+        else if (standards.stream().anyMatch(s -> s.standard().equals(code))) {
+            problem(row, "standard " + code + " is listed twice");
+        }
+        else if (counterpart.isEmpty()) {
+            problem(row, code + " needs its counterpart's code, or " + NONE + " when it has none");
+        }
+        else {
+            standards.add(new TranslationTable.StandardRow(row.getRowNum() + 1, code,
+                    counterpart.equalsIgnoreCase(NONE) ? null : counterpart, cell(row, 2)));
+        }
+    }
+
+    private String cell(Row row, int column) {
+        return row == null ? "" : cells.formatCellValue(row.getCell(column)).strip();
+    }
+
+    private void problem(Row row, String message) {
+        problems.add(new LoadProblem(file.path(), null, row.getRowNum() + 1, message));
+    }
+
+    private boolean declared(String keyQuestion) {
+        return target.standards()
             .stream()
             .flatMap(s -> s.keyQuestions().stream())
             .anyMatch(q -> q.code().equals(keyQuestion));

@@ -153,7 +153,7 @@ public class Shadows implements Recording.Observer {
             }
             InProcessApi.Answer live = new InProcessApi.Answer(200, liveBody);
             InProcessApi.Answer shadowed = api.answer(shadow.ruleSet(), endpoint, json.valueToTree(request));
-            List<DecisionDifferences.Difference> differences = DecisionDifferences.between(live, shadowed, true);
+            List<DecisionDifferences.Difference> differences = DecisionDifferences.between(live, shadowed);
             shadow.compared(decisionId, RecordedComparison.label(live), RecordedComparison.label(shadowed),
                     differences);
         }

@@ -132,7 +132,8 @@ class SecurityConfiguration {
 
         private static boolean evaluation(HttpServletRequest request) {
             String path = request.getRequestURI();
-            return path.matches("/api/v1/frameworks/[^/]+/ratings") || path.startsWith("/api/v1/oversight/");
+            return path.matches("/api/v1/frameworks/[^/]+/ratings") || path.startsWith("/api/v1/oversight/")
+                    || path.startsWith("/api/v1/probation/");
         }
 
         private static boolean records(HttpServletRequest request) {

@@ -177,9 +177,122 @@ class CommandLineTest {
 
         JsonNode decision = JSON.readTree(json.toFile()).at("/decisions/0");
         assertThat(run.exit()).isZero();
-        assertThat(decision.at("/candidate/overall").asText()).isEqualTo("INCOMPLETE");
+        // The candidate's overall is the range over the victims' ratings: Good under
+        // each.
+        assertThat(decision.at("/candidate/overall").asText()).isEqualTo("GOOD");
         assertThat(decision.at("/candidateRange/lowest").asText()).isEqualTo("GOOD");
         assertThat(decision.at("/candidateRange/highest").asText()).isEqualTo("GOOD");
+        assertThat(decision.at("/changed").asBoolean()).as("Good in 2018, Good whatever V1 in 2024").isFalse();
+    }
+
+    @Test
+    void compare2018Against2021RatesEveryServiceShowingTheRangeOver34(@TempDir Path temp) throws Exception {
+        Path json = temp.resolve("2018-2021.json");
+
+        Run run = run("compare", "--baseline", ".:yj-2018", "--candidate", ".:yj-2021", "--fixtures", "fixtures/cross",
+                "--json", json.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode report = JSON.readTree(json.toFile());
+        // Worked by hand from each fixture's 2018 working: the 2021 total is the 2018
+        // total
+        // less 2018's 3.4 score plus the 2021 3.4 score (every other standard is the
+        // same:
+        // the same cases, domain one carried). The 2018 overall, then 2021 with 3.4 = I,
+        // RI,
+        // G, O.
+        Map<String, List<String>> expected = Map.ofEntries(Map.entry("service-a", List.of("G", "G", "G", "G", "G")),
+                Map.entry("service-b", List.of("G", "G", "G", "G", "G")),
+                Map.entry("service-c", List.of("G", "RI", "G", "G", "G")),
+                Map.entry("service-d", List.of("G", "G", "G", "G", "G")),
+                Map.entry("service-e", List.of("G", "G", "O", "O", "O")),
+                Map.entry("service-f", List.of("I", "I", "I", "RI", "RI")),
+                Map.entry("service-g", List.of("O", "G", "O", "O", "O")),
+                Map.entry("service-h", List.of("O", "G", "G", "O", "O")),
+                Map.entry("service-i", List.of("RI", "RI", "RI", "RI", "G")),
+                Map.entry("service-j", List.of("RI", "RI", "G", "G", "G")),
+                Map.entry("service-k", List.of("G", "G", "G", "G", "G")),
+                Map.entry("service-l", List.of("RI", "RI", "RI", "RI", "RI")),
+                Map.entry("service-m", List.of("G", "RI", "G", "G", "G")),
+                Map.entry("service-n", List.of("RI", "RI", "RI", "RI", "RI")));
+        assertThat(report.at("/total").asInt()).isEqualTo(expected.size());
+        assertThat(report.has("skipped")).isFalse();
+        for (JsonNode decision : report.get("decisions")) {
+            String fixture = decision.at("/fixture").asText();
+            List<String> want = expected.get(fixture.substring(0, 9)).stream().map(CommandLineTest::rating).toList();
+            assertThat(decision.at("/baseline/overall").asText()).as(fixture).isEqualTo(want.get(0));
+            assertThat(decision.at("/candidateRange/standard").asText()).as(fixture).isEqualTo("3.4");
+            JsonNode byRating = decision.at("/candidateRange/overallByRating");
+            assertThat(List.of(byRating.path("INADEQUATE").asText(), byRating.path("REQUIRES_IMPROVEMENT").asText(),
+                    byRating.path("GOOD").asText(), byRating.path("OUTSTANDING").asText()))
+                .as(fixture)
+                .isEqualTo(want.subList(1, 5));
+            // Domain one and the case standards are declared the same in both: compared,
+            // and
+            // equal.
+            assertThat(decision.at("/differences").findValuesAsText("result")).as(fixture)
+                .allMatch(result -> result.equals("overall"));
+            assertThat(decision.at("/changed").asBoolean()).as(fixture)
+                .isEqualTo(!want.subList(1, 5).stream().allMatch(want.get(0)::equals));
+        }
+        assertThat(run.out()).contains("| fixture | baseline | candidate | with 3.4 INADEQUATE |",
+                "| service-f-inadequate-under-both.json | INADEQUATE (6) | INADEQUATE..REQUIRES_IMPROVEMENT |"
+                        + " INADEQUATE | INADEQUATE | REQUIRES_IMPROVEMENT | REQUIRES_IMPROVEMENT |  |");
+    }
+
+    @Test
+    void compare2021Against2024ShowsTheRangeOverVictimsRatings(@TempDir Path temp) throws Exception {
+        Path json = temp.resolve("2021-2024.json");
+
+        Run run = run("compare", "--baseline", ".:yj-2021", "--candidate", ".:yj-2024", "--fixtures",
+                "fixtures/cross-2021-2024", "--json", json.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode report = JSON.readTree(json.toFile());
+        // From the fixtures' working: the 2021 overall, then 2024 with V1 = I, RI, G, O.
+        Map<String, List<String>> expected = Map.of("service-b", List.of("G", "RI", "RI", "RI", "RI"), "service-f",
+                List.of("I", "I", "I", "I", "RI"), "service-g", List.of("O", "G", "G", "O", "O"));
+        assertThat(report.at("/total").asInt()).isEqualTo(expected.size());
+        for (JsonNode decision : report.get("decisions")) {
+            String fixture = decision.at("/fixture").asText();
+            List<String> want = expected.get(fixture.substring(0, 9)).stream().map(CommandLineTest::rating).toList();
+            assertThat(decision.at("/baseline/overall").asText()).as(fixture).isEqualTo(want.get(0));
+            assertThat(decision.at("/candidateRange/standard").asText()).as(fixture).isEqualTo("V1");
+            JsonNode byRating = decision.at("/candidateRange/overallByRating");
+            assertThat(List.of(byRating.path("INADEQUATE").asText(), byRating.path("REQUIRES_IMPROVEMENT").asText(),
+                    byRating.path("GOOD").asText(), byRating.path("OUTSTANDING").asText()))
+                .as(fixture)
+                .isEqualTo(want.subList(1, 5));
+        }
+    }
+
+    @Test
+    void compareAcrossFrameworksReportsEachStandardDeclaredTheSameThatDiffers(@TempDir Path temp) throws Exception {
+        // Service C, re-judged in 2021 with 1.1 Good where 2018 had Outstanding.
+        ObjectNode fixture = (ObjectNode) JSON.readTree(Path
+            .of("fixtures/cross-2018-2021/service-c-good-then-requires-improvement-with-out-of-court-policy-inadequate.json")
+            .toFile());
+        ((ObjectNode) fixture.at("/inputs/yj-2021/ratings")).put("1.1", "GOOD");
+        JSON.writeValue(temp.resolve("service-c-rejudged.json").toFile(), fixture);
+        Path json = temp.resolve("report.json");
+
+        Run run = run("compare", "--baseline", ".:yj-2018", "--candidate", ".:yj-2021", "--fixtures", temp.toString(),
+                "--json", json.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode decision = JSON.readTree(json.toFile()).at("/decisions/0");
+        // 2021: 18 from the fixture, less one for 1.1 = 17, Requires improvement. 3.4
+        // changed
+        // too (Requires improvement to Inadequate) but has no counterpart, so it is not
+        // compared; nor is 4.1.
+        assertThat(decision.at("/differences").findValuesAsText("result")).containsExactly("standards.1.1", "overall");
+        assertThat(decision.at("/differences/0/baseline/rating").asText()).isEqualTo("OUTSTANDING");
+        assertThat(decision.at("/differences/0/candidate/rating").asText()).isEqualTo("GOOD");
+        assertThat(decision.at("/differences/0/candidate/source").asText())
+            .isEqualTo("rules/yj-2021/judged-standards.drl");
+        assertThat(decision.at("/candidate/overall").asText()).isEqualTo("REQUIRES_IMPROVEMENT");
+        assertThat(decision.at("/candidate/score").asInt()).isEqualTo(17);
+        assertThat(run.out()).contains("| 1.1 OUTSTANDING → GOOD |");
     }
 
     @Test
@@ -258,6 +371,10 @@ class CommandLineTest {
         assertThat(run("compare", "--baseline", ".:yj-1999", "--candidate", ".", "--fixtures", "fixtures").exit())
             .isEqualTo(2);
         assertThat(run("compare", "--baseline", ".").exit()).isEqualTo(2);
+    }
+
+    private static String rating(String letters) {
+        return Map.of("I", "INADEQUATE", "RI", "REQUIRES_IMPROVEMENT", "G", "GOOD", "O", "OUTSTANDING").get(letters);
     }
 
     private static JsonNode decision(JsonNode report, String fixture) {

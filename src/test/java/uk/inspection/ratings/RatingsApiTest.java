@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.ruleset.RuleSetFiles;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
 
@@ -53,11 +54,17 @@ class RatingsApiTest {
         JsonNode list = send("GET", "/api/v1/frameworks", null, null).body();
         JsonNode detail = send("GET", "/api/v1/frameworks/yj-2024", null, null).body();
 
-        assertThat(list.findValuesAsText("id")).containsExactly("yj-2018", "yj-2024", "yjb-oversight");
-        JsonNode yj2024 = list.get(1);
+        // Every folder under rules/ is listed; a framework added later must not break
+        // this.
+        assertThat(list.findValuesAsText("id")).containsExactlyElementsOf(RuleSetFiles.frameworks(Path.of(".")));
+        JsonNode yj2024 = framework(list, "yj-2024");
         assertThat(yj2024.at("/rulesetVersion").asText()).startsWith("sha256:");
         assertThat(yj2024.at("/standards").findValuesAsText("code")).containsExactly("1.1", "1.2", "1.3", "2.1", "2.2",
                 "2.3", "V1");
+        assertThat(yj2024.at("/standards/0/required").asBoolean()).as("2024 domain one may be left out").isFalse();
+        assertThat(framework(list, "yj-2018").at("/standards/0/required").asBoolean())
+            .as("2018 domain one must be given")
+            .isTrue();
         assertThat(detail.at("/lastLoad/status").asText()).isEqualTo("OK");
         assertThat(detail.at("/sources").toString()).contains("decision-tables/yj-2024/bandings.drl.xlsx",
                 "rules/yj-2024/framework.yaml");
@@ -101,6 +108,15 @@ class RatingsApiTest {
         assertThat(reply.body().at("/errors").findValuesAsText("field"))
             .containsExactlyInAnyOrder("keyQuestions.2.1.1.yes", "keyQuestions.2.9.9", "ratings.1.1");
         assertThat(reply.body().at("/errors/0/message").asText()).isEqualTo("yes (21) exceeds cases (20)");
+    }
+
+    private static JsonNode framework(JsonNode list, String id) {
+        for (JsonNode framework : list) {
+            if (framework.at("/id").asText().equals(id)) {
+                return framework;
+            }
+        }
+        throw new AssertionError("no framework " + id + " in " + list);
     }
 
     private static JsonNode traceFor(JsonNode body, String result) {

@@ -105,6 +105,10 @@ class HotReloadTest {
             assertThat(service.post(RATE, request).status()).isEqualTo(401);
             assertThat(service.post(RATE, request, "X-Api-Key", "nope").status()).isEqualTo(401);
             assertThat(service.post(RATE, request, "X-Api-Key", "k-123").status()).isEqualTo(200);
+            assertThat(service.post("/api/v1/probation/follow-ups", "{}").status()).isEqualTo(401);
+            assertThat(service.post("/api/v1/probation/follow-ups", "{}", "X-Api-Key", "k-123").status())
+                .as("past the key, refused for want of a report kind")
+                .isEqualTo(422);
             assertThat(service.get("/api/v1/frameworks").status()).isEqualTo(200);
         }
     }

@@ -98,6 +98,29 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void manifestRetiringAKeyQuestionItStillDeclaresIsAnError() throws Exception {
+        Files.writeString(copy.file("rules/yj-2024/framework.yaml"), "\nretiredKeyQuestions:\n  \"2.1.1\": \"gone\"\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(failed()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("rules/yj-2024/framework.yaml");
+            assertThat(p.message()).isEqualTo("retired key question 2.1.1 is still declared by a standard");
+        });
+    }
+
+    @Test
+    void translationStandardRowsNameAStandardHereAndItsCounterpartOrNone() throws Exception {
+        copy.setTableCell(TABLES + "from-yj-2018.translation.xlsx", "V1", "From 2018 standard", "");
+        copy.setTableCell(TABLES + "from-yj-2021.translation.xlsx", "V1", "Standard", "V9");
+
+        assertThat(failed()).extracting(LoadProblem::toString)
+            .containsExactlyInAnyOrder(
+                    TABLES + "from-yj-2018.translation.xlsx:18: V1 needs its counterpart's code, or none when it has"
+                            + " none",
+                    TABLES + "from-yj-2021.translation.xlsx:18: 'V9' is not a standard of this framework");
+    }
+
+    @Test
     void csvDecisionTableLoadsLikeTheSpreadsheet() throws Exception {
         Files.delete(copy.file(TABLES + "bandings.drl.xlsx"));
         Files.copy(Path.of("src/test/resources/tables/bandings.drl.csv"), copy.file(TABLES + "bandings.drl.csv"));

@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import uk.inspection.followup.FollowUpService;
 import uk.inspection.oversight.OversightService;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
@@ -52,6 +53,9 @@ class ProblemMappingTest {
 
     @MockitoBean
     OversightService oversight;
+
+    @MockitoBean
+    FollowUpService followUps;
 
     @MockitoBean
     RuleSetRegistry registry;
@@ -128,6 +132,18 @@ class ProblemMappingTest {
             .andExpect(jsonPath("$.detail").value("2 problems"))
             .andExpect(jsonPath("$.errors[0].field").value("keyQuestions.2.1.1.yes"))
             .andExpect(jsonPath("$.errors[1].field").value("ratings.1.1"));
+    }
+
+    @Test
+    void aFollowUpTheRulesCannotAcceptIs422NamingTheField() throws Exception {
+        given(followUps.decide(any(), any())).willReturn(Decision.refused(Failure
+            .invalidFacts(List.of(new FieldProblem("recommendations[1].addressedTo[0]", "not an authority")))));
+
+        http.perform(post("/api/v1/probation/follow-ups").contentType(MediaType.APPLICATION_JSON).content("{}"))
+            .andExpect(status().isUnprocessableEntity())
+            .andExpect(jsonPath("$.type").value(PROBLEM + "invalid-facts"))
+            .andExpect(jsonPath("$.instance").value("/api/v1/probation/follow-ups"))
+            .andExpect(jsonPath("$.errors[0].field").value("recommendations[1].addressedTo[0]"));
     }
 
     @Test

@@ -1,0 +1,32 @@
+package uk.inspection.followup;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import uk.inspection.problem.Decision;
+import uk.inspection.ruleset.Manifest;
+import uk.inspection.ruleset.RuleSetRegistry;
+
+/**
+ * Decides follow-ups with the follow-up rule set being served
+ * ({@code probation.follow-up.ruleset}), or a kept version a request pins.
+ */
+@Service
+public class FollowUpService {
+
+    private final RuleSetRegistry registry;
+
+    private final String ruleSetId;
+
+    public FollowUpService(RuleSetRegistry registry,
+            @Value("${probation.follow-up.ruleset:probation-follow-up}") String ruleSetId) {
+        this.registry = registry;
+        this.ruleSetId = ruleSetId;
+    }
+
+    public Decision<FollowUpResponse> decide(String pinnedVersion, FollowUpRequest request) {
+        return registry.lookup(ruleSetId, Manifest.Kind.FOLLOW_UP, pinnedVersion)
+            .then(ruleSet -> FollowUps.decide(ruleSet, request));
+    }
+
+}

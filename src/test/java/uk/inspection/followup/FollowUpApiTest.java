@@ -1,0 +1,60 @@
+package uk.inspection.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import uk.inspection.regression.Fixture;
+import uk.inspection.support.ApiClient;
+
+/**
+ * The probation follow-up endpoint over HTTP beyond the fixtures: the rule behind each
+ * due date, and the rule set serving only its own kind of request.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FollowUpApiTest {
+
+    private static final Path THEMATIC = Path
+        .of("fixtures/probation-follow-up/thematic-action-plan-by-osag-10-weeks-after-draft-12-months-after-publication.json");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void eachDueDateNamesTheRuleThatCountedIt() throws Exception {
+        Fixture.Check check = Fixture.read(THEMATIC.getParent(), THEMATIC).checks().get("probation-follow-up");
+
+        ApiClient.Reply reply = ApiClient.onPort(port).post("/api/v1/probation/follow-ups", check.request());
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.body().at("/rulesetVersion").asText()).matches("sha256:[0-9a-f]{64}");
+        assertThat(traceFor(reply.body(), "actionPlan.due.actionPlan").at("/rule").asText())
+            .isEqualTo("Due date: counted from receipt of the draft report for factual accuracy checks");
+        assertThat(traceFor(reply.body(), "actionPlan.due.progressUpdate").at("/source").asText())
+            .isEqualTo("rules/probation-follow-up/follow-up.drl");
+    }
+
+    @Test
+    void ratingsAreNotServedFromTheFollowUpRuleSet() {
+        ApiClient.Reply reply = ApiClient.onPort(port).post("/api/v1/frameworks/probation-follow-up/ratings", "{}");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body().get("detail").asText()).contains("not a ratings framework");
+    }
+
+    private static JsonNode traceFor(JsonNode body, String result) {
+        for (JsonNode entry : body.at("/trace")) {
+            if (entry.at("/result").asText().equals(result)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no trace entry for " + result + " in " + body.at("/trace"));
+    }
+
+}
