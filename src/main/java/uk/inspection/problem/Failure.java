@@ -10,7 +10,7 @@ import java.util.Objects;
  * {@link Problems} turns it into the {@code application/problem+json} answer, for the
  * HTTP API and the command line alike.
  */
-public record Failure(ProblemType type, String detail, List<FieldProblem> errors) {
+public record Failure(ProblemType type, String detail, List<FieldProblem> errors, Integer totalErrors) {
 
     public Failure {
         Objects.requireNonNull(type, "type");
@@ -18,15 +18,27 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
+    /** A failure that lists every field at fault (or none). */
+    public Failure(ProblemType type, String detail, List<FieldProblem> errors) {
+        this(type, detail, errors, null);
+    }
+
     /** A body that could not be read as the request's JSON shape. */
     public static Failure malformed(FieldProblem problem) {
         return new Failure(ProblemType.MALFORMED_REQUEST, problem.message(), List.of(problem));
     }
 
-    /** Well-formed facts the manifest or the rules cannot accept, every one by field. */
-    public static Failure invalidFacts(List<FieldProblem> problems) {
-        return new Failure(ProblemType.INVALID_FACTS,
-                problems.size() + (problems.size() == 1 ? " problem" : " problems"), problems);
+    /**
+     * Well-formed facts the manifest or the rules cannot accept, by field: the first
+     * {@code listed} of them, with the total when there are more.
+     */
+    public static Failure invalidFacts(List<FieldProblem> problems, int listed) {
+        String count = problems.size() + (problems.size() == 1 ? " problem" : " problems");
+        if (problems.size() <= listed) {
+            return new Failure(ProblemType.INVALID_FACTS, count, problems);
+        }
+        return new Failure(ProblemType.INVALID_FACTS, count + "; the first " + listed + " are listed",
+                problems.subList(0, listed), problems.size());
     }
 
     public static Failure unknownFramework(String framework, Collection<String> known) {

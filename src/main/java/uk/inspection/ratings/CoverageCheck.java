@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.ProblemType;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.ratings.RatingRequest.KeyQuestionInput;
 import uk.inspection.ratings.RatingRequest.PanelInput;
 import uk.inspection.ratings.facts.OverallStatus;
@@ -123,7 +124,7 @@ public class CoverageCheck implements RuleSetCheck {
          * unless {@code mayRefuse}.
          */
         private RatingResponse decide(String what, Inspection inspection, boolean mayRefuse) {
-            Decision<RatingResponse> decision = Ratings.decide(ruleSet, inspection.request());
+            Decision<RatingResponse> decision = Ratings.decide(ruleSet, inspection.request(), RequestLimits.DEFAULTS);
             if (decision instanceof Decision.Decided<RatingResponse> decided) {
                 return decided.value();
             }

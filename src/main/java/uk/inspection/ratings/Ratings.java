@@ -1,6 +1,7 @@
 package uk.inspection.ratings;
 
 import java.util.List;
+import java.util.Optional;
 
 import uk.inspection.engine.Evaluation;
 import uk.inspection.facts.Rejection;
@@ -8,6 +9,7 @@ import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FailureException;
 import uk.inspection.problem.FieldProblem;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.ruleset.RuleSet;
 
 /**
@@ -24,10 +26,14 @@ public final class Ratings {
      * The decision; or every field the manifest or the rules cannot accept; or the rule
      * set's defect.
      */
-    public static Decision<RatingResponse> decide(RuleSet ruleSet, RatingRequest request) {
+    public static Decision<RatingResponse> decide(RuleSet ruleSet, RatingRequest request, RequestLimits limits) {
+        Optional<Failure> tooMany = limits.tooManyCases(request.cases().size());
+        if (tooMany.isPresent()) {
+            return Decision.refused(tooMany.get());
+        }
         List<FieldProblem> problems = RatingRequestValidator.validate(request, ruleSet.manifest());
         if (!problems.isEmpty()) {
-            return Decision.refused(Failure.invalidFacts(problems));
+            return Decision.refused(limits.invalidFacts(problems));
         }
         Evaluation evaluation = ruleSet.evaluate(RatingFacts.of(ruleSet.id(), request, ruleSet.manifest()));
         if (evaluation instanceof Evaluation.Failed failed) {
@@ -39,7 +45,7 @@ public final class Ratings {
             .map(r -> new FieldProblem(r.field(), r.message()))
             .toList();
         if (!rejected.isEmpty()) {
-            return Decision.refused(Failure.invalidFacts(rejected));
+            return Decision.refused(limits.invalidFacts(rejected));
         }
         try {
             return Decision.decided(RatingResponseAssembler.assemble(ruleSet, request, completed));

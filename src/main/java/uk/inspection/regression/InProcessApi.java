@@ -14,6 +14,7 @@ import uk.inspection.problem.Failure;
 import uk.inspection.problem.JsonProblems;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.Problems;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.StrictJson;
 import uk.inspection.ratings.RatingRequest;
 import uk.inspection.ratings.Ratings;
@@ -53,13 +54,14 @@ public final class InProcessApi {
                     path);
         }
         if (endpoint == null) {
-            return answer(request, path, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed));
+            return answer(request, path, RatingRequest.class,
+                    parsed -> Ratings.decide(ruleSet, parsed, RequestLimits.DEFAULTS));
         }
         return switch (endpoint) {
-            case "assessments" ->
-                answer(request, path, OversightRequest.class, parsed -> Oversight.assess(ruleSet, parsed));
-            case "quarters" ->
-                answer(request, path, QuarterRequest.class, parsed -> Oversight.quarter(ruleSet, parsed));
+            case "assessments" -> answer(request, path, OversightRequest.class,
+                    parsed -> Oversight.assess(ruleSet, parsed, RequestLimits.DEFAULTS));
+            case "quarters" -> answer(request, path, QuarterRequest.class,
+                    parsed -> Oversight.quarter(ruleSet, parsed, RequestLimits.DEFAULTS));
             default -> problem(new Failure(ProblemType.NOT_FOUND, "no oversight endpoint " + endpoint, null), path);
         };
     }

@@ -106,9 +106,12 @@ class ProblemMappingTest {
 
     @Test
     void factsTheRulesCannotAcceptAre422NamingEveryField() throws Exception {
-        given(ratings.rate(eq("yj-2024"), any(), any())).willReturn(Decision.refused(
-                Failure.invalidFacts(List.of(new FieldProblem("keyQuestions.2.1.1.yes", "yes (21) exceeds cases (20)"),
-                        new FieldProblem("ratings.1.1", "1.1 is not rated in an IYJWCV inspection")))));
+        given(ratings.rate(eq("yj-2024"), any(), any()))
+            .willReturn(
+                    Decision.refused(Failure.invalidFacts(
+                            List.of(new FieldProblem("keyQuestions.2.1.1.yes", "yes (21) exceeds cases (20)"),
+                                    new FieldProblem("ratings.1.1", "1.1 is not rated in an IYJWCV inspection")),
+                            100)));
 
         http.perform(post(RATE).contentType(MediaType.APPLICATION_JSON).content("{}"))
             .andExpect(status().isUnprocessableEntity())
