@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,9 +39,9 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public Compilation compile(String ruleSetId, List<RuleSource> sources) {
         List<LoadProblem> problems = new ArrayList<>();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, RuleOrigin> origins = new HashMap<>();
         Map<String, Generated> generatedByPath = new HashMap<>();
+        Map<String, String> drlByPath = new LinkedHashMap<>();
         List<DecisionTable> tables = new ArrayList<>();
         List<PatternUse> patterns = new ArrayList<>();
         for (RuleSource source : sources) {
@@ -49,7 +50,7 @@ public final class DroolsRuleEngine implements RuleEngine {
                 DrlRules.Read read = DrlRules.read(source.path(), drl);
                 origins.putAll(read.origins());
                 patterns.addAll(read.patterns());
-                add(builder, source.path(), drl);
+                drlByPath.put(source.path(), drl);
                 continue;
             }
             DecisionTableTranslator.Translated table = translate(source, problems);
@@ -62,10 +63,18 @@ public final class DroolsRuleEngine implements RuleEngine {
             if (table.problems().isEmpty()) {
                 for (Generated generated : table.generated()) {
                     generatedByPath.put(generated.resourcePath(), generated);
-                    add(builder, generated.resourcePath(), generated.drl());
+                    drlByPath.put(generated.resourcePath(), generated.drl());
                 }
             }
         }
+        // Nothing of a file is compiled, let alone run, until every file has passed the
+        // allow-list: a refused construct could run while Drools builds the others.
+        drlByPath.forEach((path, drl) -> problems.addAll(Refusals.of(path, drl, generatedByPath.get(path))));
+        if (!problems.isEmpty()) {
+            return new Compilation.Failed(problems);
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        drlByPath.forEach((path, drl) -> add(builder, path, drl));
         List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
         for (KnowledgeBuilderError error : errors) {
             if (!isEchoOfAnother(error, errors)) {
