@@ -11,12 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import uk.inspection.oversight.OversightCoverageCheck;
 import uk.inspection.ratings.CoverageCheck;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.regression.Fixture;
 import uk.inspection.regression.LoadedRuleSets;
 import uk.inspection.ruleset.LoadResult;
 import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.RuleSetCheck;
 import uk.inspection.ruleset.RuleSetFiles;
 
 @Command(name = "validate", description = "Compiles and analyses every rule set (the checks run before every reload);"
@@ -41,9 +43,9 @@ class ValidateCommand implements Callable<Integer> {
         for (LoadResult.Failed failed : ruleSets.failures()) {
             problems.addAll(failed.problems());
         }
-        CoverageCheck coverage = new CoverageCheck();
+        List<RuleSetCheck> gates = List.of(new CoverageCheck(), new OversightCoverageCheck());
         for (RuleSet ruleSet : ruleSets.loaded()) {
-            problems.addAll(coverage.check(ruleSet));
+            gates.forEach(gate -> problems.addAll(gate.check(ruleSet)));
         }
         problems.addAll(fixtureFrameworks());
         problems.forEach(p -> out.println(p));

@@ -110,7 +110,7 @@ public final class Oversight {
 
     static Evaluation.Completed completed(Evaluation evaluation) {
         if (evaluation instanceof Evaluation.Failed failed) {
-            throw Failure.ruleSetDefect(failed.message()).exception();
+            throw Failure.runaway(failed.message(), failed.culprit()).exception();
         }
         return (Evaluation.Completed) evaluation;
     }

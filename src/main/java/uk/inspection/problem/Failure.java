@@ -4,13 +4,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
+import uk.inspection.engine.RuleLocation;
+
 /**
  * Why a request was not decided, as a value: its kind from the {@link ProblemType}
  * catalogue, what happened in words a client can act on, and the fields at fault.
  * {@link Problems} turns it into the {@code application/problem+json} answer, for the
  * HTTP API and the command line alike.
  */
-public record Failure(ProblemType type, String detail, List<FieldProblem> errors, Integer totalErrors) {
+public record Failure(ProblemType type, String detail, List<FieldProblem> errors, Integer totalErrors,
+        RuleLocation culprit) {
 
     public Failure {
         Objects.requireNonNull(type, "type");
@@ -20,7 +23,7 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
 
     /** A failure that lists every field at fault (or none). */
     public Failure(ProblemType type, String detail, List<FieldProblem> errors) {
-        this(type, detail, errors, null);
+        this(type, detail, errors, null, null);
     }
 
     /** A body that could not be read as the request's JSON shape. */
@@ -38,7 +41,7 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
             return new Failure(ProblemType.INVALID_FACTS, count, problems);
         }
         return new Failure(ProblemType.INVALID_FACTS, count + "; the first " + listed + " are listed",
-                problems.subList(0, listed), problems.size());
+                problems.subList(0, listed), problems.size(), null);
     }
 
     public static Failure unknownFramework(String framework, Collection<String> known) {
@@ -74,11 +77,25 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
     }
 
     /**
-     * The rule set compiled but misbehaved on this request: the rules need fixing, not
-     * the request.
+     * The rule set compiled but gave no decision for this request: the rules need fixing,
+     * not the request.
      */
     public static Failure ruleSetDefect(String detail) {
         return new Failure(ProblemType.RULE_SET_DEFECT, detail, null);
+    }
+
+    /**
+     * The rules ran away on this request (threw, looped, or ran past their deadline),
+     * with the rule to blame if known: the version is withdrawn from service.
+     */
+    public static Failure runaway(String detail, RuleLocation culprit) {
+        return new Failure(ProblemType.RULE_SET_DEFECT, detail, List.of(), null,
+                culprit == null ? RuleLocation.UNKNOWN : culprit);
+    }
+
+    /** Whether the rules ran away, rather than the request being refused or undecided. */
+    public boolean isRunaway() {
+        return culprit != null;
     }
 
     public FailureException exception() {

@@ -37,7 +37,7 @@ public final class Ratings {
         }
         Evaluation evaluation = ruleSet.evaluate(RatingFacts.of(ruleSet.id(), request, ruleSet.manifest()));
         if (evaluation instanceof Evaluation.Failed failed) {
-            return Decision.refused(Failure.ruleSetDefect(failed.message()));
+            return Decision.refused(Failure.runaway(failed.message(), failed.culprit()));
         }
         Evaluation.Completed completed = (Evaluation.Completed) evaluation;
         List<FieldProblem> rejected = completed.outputs(Rejection.class)

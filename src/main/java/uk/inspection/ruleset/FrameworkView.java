@@ -7,19 +7,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A framework as {@code GET /api/v1/frameworks} describes it; {@code sources} and
- * {@code lastLoad} in the detail view.
+ * {@code lastLoad} in the detail view, with {@code withdrawn} versions when there are
+ * any.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FrameworkView(String id, String name, String rulesetVersion, Instant loadedAt,
-        List<StandardView> standards, List<String> sources, LoadStatus lastLoad) {
+        List<StandardView> standards, List<String> sources, LoadStatus lastLoad,
+        List<Withdrawals.Withdrawal> withdrawn) {
 
     public record StandardView(String code, String name, List<String> keyQuestions, String ratedFrom,
             boolean countsTowardOverall) {
     }
 
-    static FrameworkView of(String id, RuleSet ruleSet, LoadStatus lastLoad, boolean detail) {
+    /**
+     * The view of a framework; the detail view adds its sources and the versions
+     * withdrawn for running away, if any.
+     */
+    static FrameworkView of(String id, RuleSet ruleSet, LoadStatus lastLoad, List<Withdrawals.Withdrawal> withdrawn,
+            boolean detail) {
+        List<Withdrawals.Withdrawal> shown = detail && !withdrawn.isEmpty() ? withdrawn : null;
         if (ruleSet == null) {
-            return new FrameworkView(id, null, null, null, null, null, lastLoad);
+            return new FrameworkView(id, null, null, null, null, null, lastLoad, shown);
         }
         List<StandardView> standards = ruleSet.manifest()
             .standards()
@@ -29,6 +37,6 @@ public record FrameworkView(String id, String name, String rulesetVersion, Insta
                     s.countsTowardOverall()))
             .toList();
         return new FrameworkView(id, ruleSet.manifest().name(), ruleSet.version(), ruleSet.loadedAt(), standards,
-                detail ? ruleSet.sources() : null, detail || !lastLoad.isOk() ? lastLoad : null);
+                detail ? ruleSet.sources() : null, detail || !lastLoad.isOk() ? lastLoad : null, shown);
     }
 }

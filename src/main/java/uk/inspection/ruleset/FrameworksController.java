@@ -16,8 +16,11 @@ class FrameworksController {
 
     private final RuleSetRegistry registry;
 
-    FrameworksController(RuleSetRegistry registry) {
+    private final Withdrawals withdrawals;
+
+    FrameworksController(RuleSetRegistry registry, Withdrawals withdrawals) {
         this.registry = registry;
+        this.withdrawals = withdrawals;
     }
 
     @Operation(summary = "The frameworks found under the rules home, with the rule-set version each is serving")
@@ -27,7 +30,7 @@ class FrameworksController {
             .entrySet()
             .stream()
             .map(e -> FrameworkView.of(e.getKey(), e.getValue().orElse(null),
-                    registry.lastLoad(e.getKey()).orElseThrow(), false))
+                    registry.lastLoad(e.getKey()).orElseThrow(), withdrawals.of(e.getKey()), false))
             .toList();
     }
 
@@ -64,7 +67,8 @@ class FrameworksController {
     FrameworkView framework(@PathVariable String framework) {
         LoadStatus lastLoad = registry.lastLoad(framework)
             .orElseThrow(() -> Failure.unknownFramework(framework, registry.frameworks().keySet()).exception());
-        return FrameworkView.of(framework, registry.serving(framework).orElse(null), lastLoad, true);
+        return FrameworkView.of(framework, registry.serving(framework).orElse(null), lastLoad,
+                withdrawals.of(framework), true);
     }
 
 }

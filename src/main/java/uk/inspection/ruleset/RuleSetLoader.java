@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import uk.inspection.engine.Compilation;
+import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.engine.RuleEngine;
 import uk.inspection.engine.RuleSource;
@@ -27,6 +28,11 @@ public final class RuleSetLoader {
 
     public RuleSetLoader(Clock clock) {
         this(clock, new DroolsRuleEngine());
+    }
+
+    /** A loader whose rule sets evaluate within these limits. */
+    public RuleSetLoader(Clock clock, EvaluationLimits limits) {
+        this(clock, new DroolsRuleEngine(limits));
     }
 
     RuleSetLoader(Clock clock, RuleEngine engine) {

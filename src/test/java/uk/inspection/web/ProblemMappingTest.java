@@ -26,6 +26,7 @@ import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
 import uk.inspection.ratings.RatingService;
 import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.ruleset.Withdrawals;
 
 /**
  * The HTTP mapping of failures to problems, in a web slice: no server, no rules. The
@@ -52,6 +53,9 @@ class ProblemMappingTest {
 
     @MockitoBean
     RuleSetRegistry registry;
+
+    @MockitoBean
+    Withdrawals withdrawals;
 
     @Test
     void malformedJsonIs400NamingTheBody() throws Exception {

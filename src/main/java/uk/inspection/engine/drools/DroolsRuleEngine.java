@@ -18,6 +18,7 @@ import org.kie.internal.io.ResourceFactory;
 
 import uk.inspection.engine.Compilation;
 import uk.inspection.engine.DecisionTable;
+import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.engine.PatternUse;
 import uk.inspection.engine.RuleEngine;
@@ -31,6 +32,17 @@ import uk.inspection.engine.drools.DecisionTableTranslator.Generated;
  * row.
  */
 public final class DroolsRuleEngine implements RuleEngine {
+
+    private final EvaluationLimits limits;
+
+    /** An engine whose evaluations have the default limits. */
+    public DroolsRuleEngine() {
+        this(EvaluationLimits.DEFAULTS);
+    }
+
+    public DroolsRuleEngine(EvaluationLimits limits) {
+        this.limits = limits;
+    }
 
     private static final String NULL_PACKAGE = "Parser returned a null Package";
 
@@ -84,7 +96,8 @@ public final class DroolsRuleEngine implements RuleEngine {
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
-        return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins), tables, patterns);
+        return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins, limits), tables,
+                patterns);
     }
 
     /**
