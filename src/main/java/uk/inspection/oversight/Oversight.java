@@ -31,6 +31,10 @@ public final class Oversight {
     }
 
     public static Decision<OversightResponse> assess(RuleSet ruleSet, OversightRequest request, RequestLimits limits) {
+        Optional<Failure> tooMany = limits.tooManyEntries(sizes(request, ""));
+        if (tooMany.isPresent()) {
+            return Decision.refused(tooMany.get());
+        }
         List<FieldProblem> problems = OversightRequestValidator.validate(request, ruleSet.manifest(),
                 OversightRequestValidator.Metrics.PERCENTILES, "");
         if (!problems.isEmpty()) {
@@ -40,7 +44,12 @@ public final class Oversight {
     }
 
     public static Decision<QuarterResponse> quarter(RuleSet ruleSet, QuarterRequest request, RequestLimits limits) {
-        Optional<Failure> tooMany = limits.tooManyServices(request.services().size());
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (int i = 0; i < request.services().size(); i++) {
+            sizes.putAll(sizes(request.services().get(i), "services[" + i + "]."));
+        }
+        Optional<Failure> tooMany = limits.tooManyServices(request.services().size())
+            .or(() -> limits.tooManyEntries(sizes));
         if (tooMany.isPresent()) {
             return Decision.refused(tooMany.get());
         }
@@ -75,6 +84,21 @@ public final class Oversight {
             return new QuarterResponse(ruleSet.id(), ruleSet.version(), request.quarter(), results,
                     summary(ruleSet, request.quarter(), results));
         });
+    }
+
+    /** How many entries each list and map of a service's quarter holds. */
+    private static Map<String, Integer> sizes(OversightRequest service, String prefix) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        if (service != null) {
+            sizes.put(prefix + "metrics", service.metrics().size());
+            sizes.put(prefix + "concerns", service.concerns().size());
+            sizes.put(prefix + "grantConditions",
+                    service.grantConditions() == null ? 0 : service.grantConditions().size());
+            service.metrics()
+                .forEach((kpi, metric) -> sizes.put(prefix + "metrics." + kpi + ".previousNationalPercentiles",
+                        metric == null ? 0 : metric.previousNationalPercentiles().size()));
+        }
+        return sizes;
     }
 
     private static QuarterResponse.Summary summary(RuleSet ruleSet, String quarter, List<OversightResponse> results) {

@@ -1,6 +1,8 @@
 package uk.inspection.ratings;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import uk.inspection.engine.Evaluation;
@@ -22,12 +24,28 @@ public final class Ratings {
     private Ratings() {
     }
 
+    private static Map<String, Integer> sizes(RatingRequest request) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("keyQuestions", request.keyQuestions().size());
+        sizes.put("judgements", request.judgements().size());
+        sizes.put("ratings", request.ratings().size());
+        sizes.put("panel", request.panel().size());
+        sizes.put("organisationalAlerts", request.organisationalAlerts().size());
+        for (int i = 0; i < request.cases().size(); i++) {
+            if (request.cases().get(i) != null) {
+                sizes.put("cases[" + i + "].answers", request.cases().get(i).answers().size());
+            }
+        }
+        return sizes;
+    }
+
     /**
      * The decision; or every field the manifest or the rules cannot accept; or the rule
      * set's defect.
      */
     public static Decision<RatingResponse> decide(RuleSet ruleSet, RatingRequest request, RequestLimits limits) {
-        Optional<Failure> tooMany = limits.tooManyCases(request.cases().size());
+        Optional<Failure> tooMany = limits.tooManyCases(request.cases().size())
+            .or(() -> limits.tooManyEntries(sizes(request)));
         if (tooMany.isPresent()) {
             return Decision.refused(tooMany.get());
         }
