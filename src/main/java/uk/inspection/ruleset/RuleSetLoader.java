@@ -51,8 +51,7 @@ public final class RuleSetLoader {
             files = RuleSetFiles.read(home, framework);
         }
         catch (IOException e) {
-            return new LoadResult.Failed(framework, null, List
-                .of(LoadProblem.inFile(RuleSetFiles.RULES + "/" + framework, "cannot read: " + e.getMessage())));
+            return new LoadResult.Failed(framework, null, List.of(ReadFailures.of(home, framework, e)));
         }
         return load(framework, files, unlessVersion);
     }

@@ -133,6 +133,19 @@ class HostileInputTest {
     }
 
     @Test
+    void aMapOverTheEntriesCapIsRefusedBeforeAnyRuleRuns() throws Exception {
+        ObjectNode assessment = request("yjb-oversight/quadrant-1-all-six-criteria-strong.json");
+        ObjectNode grants = assessment.putObject("grantConditions");
+        for (int i = 0; i < 201; i++) {
+            grants.put("X" + i, "YES");
+        }
+        refused(ASSESS, assessment, 422, "grantConditions");
+
+        assessment = request("yjb-oversight/quadrant-1-all-six-criteria-strong.json");
+        assertThat(api().post(ASSESS, assessment).status()).as("the version serving is not withdrawn").isEqualTo(200);
+    }
+
+    @Test
     void aQuarterNamingAServiceTwiceOrAnotherQuarterIsRefused() throws Exception {
         ObjectNode quarter = request("yjb-oversight/quarter-small-ranking-tie-and-lower-is-better.json");
         ((ObjectNode) quarter.at("/services/1")).put("service", quarter.at("/services/0/service").asText());

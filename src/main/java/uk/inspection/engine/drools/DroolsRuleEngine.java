@@ -127,8 +127,12 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         catch (IOException | RuntimeException e) {
             String message = rootMessage(e);
-            problems.add(LoadProblem.inFile(table.path(),
-                    message.contains("No RuleTable") ? NO_RULES : "cannot read the decision table: " + message));
+            problems
+                .add(LoadProblem.inFile(table.path(),
+                        message.contains("No RuleTable") ? NO_RULES : notAWorkbook(e)
+                                ? "cannot read the decision table: it is not a workbook Excel or LibreOffice can"
+                                        + " open (damaged, or another format saved under this name)"
+                                : "cannot read the decision table: " + message));
             return null;
         }
     }
@@ -172,6 +176,19 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         return null;
+    }
+
+    /**
+     * The workbook library could not open the file; its words (and paths) mean nothing to
+     * the methodology team.
+     */
+    private static boolean notAWorkbook(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException || t.getClass().getName().startsWith("org.apache.poi")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
