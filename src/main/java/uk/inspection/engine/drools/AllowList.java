@@ -9,12 +9,9 @@ import java.util.regex.Pattern;
 
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
-import org.drools.drl.ast.descr.AtomicExprDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
-import org.drools.drl.ast.descr.BindingDescr;
 import org.drools.drl.ast.descr.CollectDescr;
-import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
@@ -24,28 +21,22 @@ import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
-import org.drools.drl.ast.descr.RelationalExprDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlExprParser;
-import org.drools.drl.parser.DrlExprParserFactory;
-import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
  * What a rule file may contain, checked on Drools' parse of it before anything of it is
  * compiled or run. Rules only: no functions, globals, queries, declared types, static
  * imports or custom accumulate code. Each rule's conditions match fact classes with the
  * comparison operators and plain-Java constraints ({@link JavaAllowList}), combined with
- * and, or, not, exists, forall, from, collect and the built-in accumulate functions; its
- * attributes are constant; its consequence is held to {@link JavaAllowList}. Anything
- * else is a violation at its line, naming the construct.
+ * and, or, not, exists, forall, from, collect and the built-in accumulate functions
+ * ({@link ConstraintAllowList}); its attributes are constant; its consequence is held to
+ * {@link JavaAllowList}. Anything else is a violation at its line, naming the construct.
  */
 final class AllowList {
 
     /** A refused construct: the line of the file, the rule (null outside one), what. */
     record Violation(int line, String rule, String construct) {
     }
-
-    private static final Set<String> OPERATORS = Set.of("==", "!=", "<", ">", "<=", ">=", "contains", "memberOf");
 
     private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
             "collectList", "collectSet");
@@ -146,7 +137,7 @@ final class AllowList {
             }
             for (BaseDescr constraint : pattern.getDescrs()) {
                 if (constraint instanceof ExprConstraintDescr expression) {
-                    bound(parse(expression.getExpression()), bindings);
+                    ConstraintAllowList.bindings(expression.getExpression(), bindings);
                 }
             }
             if (pattern.getSource() instanceof AccumulateDescr accumulate) {
@@ -159,19 +150,6 @@ final class AllowList {
         }
         else if (descr instanceof org.drools.drl.ast.descr.ConditionalElementDescr element) {
             element.getDescrs().forEach(child -> bindings((BaseDescr) child, bindings));
-        }
-    }
-
-    private static void bound(BaseDescr expression, Set<String> bindings) {
-        if (expression instanceof BindingDescr binding) {
-            bindings.add(binding.getVariable());
-        }
-        else if (expression instanceof ConstraintConnectiveDescr connective) {
-            connective.getDescrs().forEach(child -> bound(child, bindings));
-        }
-        else if (expression instanceof RelationalExprDescr relation) {
-            bound(relation.getLeft(), bindings);
-            bound(relation.getRight(), bindings);
         }
     }
 
@@ -196,8 +174,9 @@ final class AllowList {
         }
         for (BaseDescr constraint : pattern.getDescrs()) {
             if (constraint instanceof ExprConstraintDescr expression) {
-                constraint(expression.getExpression(), expression.getLine() > 0 ? expression.getLine() : line, rule,
-                        bindings);
+                int at = expression.getLine() > 0 ? expression.getLine() : line;
+                ConstraintAllowList.check(expression.getExpression(), at, types, bindings)
+                    .forEach(v -> refuse(v.line(), rule, v.construct()));
             }
             else {
                 refuse(line, rule, describe(constraint));
@@ -237,49 +216,10 @@ final class AllowList {
         }
     }
 
-    /** One constraint, as Drools' own expression parser splits it. */
-    private void constraint(String text, int line, String rule, Set<String> bindings) {
-        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
-        ConstraintConnectiveDescr parsed = parser.parse(text);
-        if (parsed == null || parser.hasErrors()) {
-            refuse(line, rule, "a constraint that cannot be read: " + text);
-            return;
-        }
-        constraintPart(parsed, text, line, rule, bindings);
-    }
-
-    private void constraintPart(BaseDescr part, String text, int line, String rule, Set<String> bindings) {
-        if (part instanceof ConstraintConnectiveDescr connective) {
-            connective.getDescrs().forEach(child -> constraintPart(child, text, line, rule, bindings));
-        }
-        else if (part instanceof RelationalExprDescr relation) {
-            if (!OPERATORS.contains(relation.getOperator())) {
-                refuse(line, rule, "the operator '" + relation.getOperator() + "' (in " + text + ")");
-            }
-            constraintPart(relation.getLeft(), text, line, rule, bindings);
-            constraintPart(relation.getRight(), text, line, rule, bindings);
-        }
-        else if (part instanceof BindingDescr binding) {
-            java(binding.getExpression(), line, rule, bindings);
-        }
-        else if (part instanceof AtomicExprDescr atom) {
-            if (!atom.isLiteral()) {
-                java(atom.getExpression(), line, rule, bindings);
-            }
-        }
-        else {
-            refuse(line, rule, describe(part) + " (in " + text + ")");
-        }
-    }
-
     private void java(String expression, int line, String rule, Set<String> bindings) {
         for (JavaAllowList.Violation v : JavaAllowList.expression(expression, line, types, bindings)) {
             refuse(v.line(), rule, v.construct());
         }
-    }
-
-    private static ConstraintConnectiveDescr parse(String text) {
-        return DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6).parse(text);
     }
 
     /**
