@@ -44,12 +44,13 @@ public final class Oversight {
     }
 
     public static Decision<QuarterResponse> quarter(RuleSet ruleSet, QuarterRequest request, RequestLimits limits) {
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        for (int i = 0; i < request.services().size(); i++) {
-            sizes.putAll(sizes(request.services().get(i), "services[" + i + "]."));
-        }
-        Optional<Failure> tooMany = limits.tooManyServices(request.services().size())
-            .or(() -> limits.tooManyEntries(sizes));
+        Optional<Failure> tooMany = limits.tooManyServices(request.services().size()).or(() -> {
+            Map<String, Integer> sizes = new LinkedHashMap<>();
+            for (int i = 0; i < request.services().size(); i++) {
+                sizes.putAll(sizes(request.services().get(i), "services[" + i + "]."));
+            }
+            return limits.tooManyEntries(sizes);
+        });
         if (tooMany.isPresent()) {
             return Decision.refused(tooMany.get());
         }
