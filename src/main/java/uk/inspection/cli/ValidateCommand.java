@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.inspection.followup.FollowUpCoverageCheck;
+import uk.inspection.oversight.OversightCoverageCheck;
 import uk.inspection.ratings.CoverageCheck;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.regression.Fixture;
@@ -43,7 +44,8 @@ class ValidateCommand implements Callable<Integer> {
         for (LoadResult.Failed failed : ruleSets.failures()) {
             problems.addAll(failed.problems());
         }
-        List<RuleSetCheck> checks = List.of(new CoverageCheck(), new FollowUpCoverageCheck());
+        List<RuleSetCheck> checks = List.of(new CoverageCheck(), new OversightCoverageCheck(),
+                new FollowUpCoverageCheck());
         for (RuleSet ruleSet : ruleSets.loaded()) {
             checks.forEach(check -> problems.addAll(check.check(ruleSet)));
         }

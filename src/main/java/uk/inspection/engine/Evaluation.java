@@ -20,10 +20,11 @@ public sealed interface Evaluation {
     }
 
     /**
-     * The rules misbehaved (a rule threw, or looped): the rule set needs fixing, not the
-     * request.
+     * The rules misbehaved (a rule threw, fired past the limit, or ran past the
+     * deadline): the rule set needs fixing, not the request. {@code culprit} is the rule
+     * to blame: the one that threw, or the one that fired most.
      */
-    record Failed(String message) implements Evaluation {
+    record Failed(String message, RuleLocation culprit) implements Evaluation {
     }
 
 }

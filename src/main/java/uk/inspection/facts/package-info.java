@@ -3,4 +3,7 @@
  * rejections of facts they cannot accept, and named parameters a decision table sets. DRL
  * files and decision tables import this package beside their own framework's facts.
  */
+@RuleFacts
 package uk.inspection.facts;
+
+import uk.inspection.engine.RuleFacts;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import uk.inspection.engine.Evaluation;
 import uk.inspection.facts.Flag;
@@ -14,6 +15,7 @@ import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FailureException;
 import uk.inspection.problem.FieldProblem;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.ruleset.RuleSet;
 
 /**
@@ -28,23 +30,37 @@ public final class Oversight {
     private Oversight() {
     }
 
-    public static Decision<OversightResponse> assess(RuleSet ruleSet, OversightRequest request) {
+    public static Decision<OversightResponse> assess(RuleSet ruleSet, OversightRequest request, RequestLimits limits) {
+        Optional<Failure> tooMany = limits.tooManyEntries(sizes(request, ""));
+        if (tooMany.isPresent()) {
+            return Decision.refused(tooMany.get());
+        }
         List<FieldProblem> problems = OversightRequestValidator.validate(request, ruleSet.manifest(),
                 OversightRequestValidator.Metrics.PERCENTILES, "");
         if (!problems.isEmpty()) {
-            return Decision.refused(Failure.invalidFacts(problems));
+            return Decision.refused(limits.invalidFacts(problems));
         }
-        return decided(() -> evaluate(ruleSet, request, ""));
+        return decided(() -> evaluate(ruleSet, request, "", limits));
     }
 
-    public static Decision<QuarterResponse> quarter(RuleSet ruleSet, QuarterRequest request) {
-        List<FieldProblem> problems = new ArrayList<>(OversightRequestValidator.validateQuarter(request.quarter()));
+    public static Decision<QuarterResponse> quarter(RuleSet ruleSet, QuarterRequest request, RequestLimits limits) {
+        Optional<Failure> tooMany = limits.tooManyServices(request.services().size()).or(() -> {
+            Map<String, Integer> sizes = new LinkedHashMap<>();
+            for (int i = 0; i < request.services().size(); i++) {
+                sizes.putAll(sizes(request.services().get(i), "services[" + i + "]."));
+            }
+            return limits.tooManyEntries(sizes);
+        });
+        if (tooMany.isPresent()) {
+            return Decision.refused(tooMany.get());
+        }
+        List<FieldProblem> problems = new ArrayList<>(OversightRequestValidator.validateQuarter(request));
         for (int i = 0; i < request.services().size(); i++) {
             problems.addAll(OversightRequestValidator.validate(request.services().get(i), ruleSet.manifest(),
                     OversightRequestValidator.Metrics.RAW_VALUES, "services[" + i + "]."));
         }
         if (!problems.isEmpty()) {
-            return Decision.refused(Failure.invalidFacts(problems));
+            return Decision.refused(limits.invalidFacts(problems));
         }
         return decided(() -> {
             List<OversightRequest> ranked = QuarterRanking.rank(ruleSet, request.services());
@@ -52,7 +68,7 @@ public final class Oversight {
             List<FieldProblem> rejected = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
                 try {
-                    results.add(evaluate(ruleSet, ranked.get(i), "services[" + i + "]."));
+                    results.add(evaluate(ruleSet, ranked.get(i), "services[" + i + "].", limits));
                 }
                 catch (FailureException e) {
                     if (!e.failure().errors().isEmpty()) {
@@ -64,11 +80,26 @@ public final class Oversight {
                 }
             }
             if (!rejected.isEmpty()) {
-                throw Failure.invalidFacts(rejected).exception();
+                throw limits.invalidFacts(rejected).exception();
             }
             return new QuarterResponse(ruleSet.id(), ruleSet.version(), request.quarter(), results,
                     summary(ruleSet, request.quarter(), results), null);
         });
+    }
+
+    /** How many entries each list and map of a service's quarter holds. */
+    private static Map<String, Integer> sizes(OversightRequest service, String prefix) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        if (service != null) {
+            sizes.put(prefix + "metrics", service.metrics().size());
+            sizes.put(prefix + "concerns", service.concerns().size());
+            sizes.put(prefix + "grantConditions",
+                    service.grantConditions() == null ? 0 : service.grantConditions().size());
+            service.metrics()
+                .forEach((kpi, metric) -> sizes.put(prefix + "metrics." + kpi + ".previousNationalPercentiles",
+                        metric == null ? 0 : metric.previousNationalPercentiles().size()));
+        }
+        return sizes;
     }
 
     private static QuarterResponse.Summary summary(RuleSet ruleSet, String quarter, List<OversightResponse> results) {
@@ -89,21 +120,22 @@ public final class Oversight {
      * One service's quarter; a rejection or a defect is thrown as a failure, caught by
      * {@link #decided}.
      */
-    private static OversightResponse evaluate(RuleSet ruleSet, OversightRequest request, String prefix) {
+    private static OversightResponse evaluate(RuleSet ruleSet, OversightRequest request, String prefix,
+            RequestLimits limits) {
         Evaluation.Completed evaluation = completed(ruleSet.evaluate(OversightFacts.of(request)));
         List<FieldProblem> rejected = evaluation.outputs(Rejection.class)
             .stream()
             .map(r -> new FieldProblem(prefix + r.field(), r.message()))
             .toList();
         if (!rejected.isEmpty()) {
-            throw Failure.invalidFacts(rejected).exception();
+            throw limits.invalidFacts(rejected).exception();
         }
         return OversightResponseAssembler.assemble(ruleSet, request, evaluation);
     }
 
     static Evaluation.Completed completed(Evaluation evaluation) {
         if (evaluation instanceof Evaluation.Failed failed) {
-            throw Failure.ruleSetDefect(failed.message()).exception();
+            throw Failure.runaway(failed.message(), failed.culprit()).exception();
         }
         return (Evaluation.Completed) evaluation;
     }

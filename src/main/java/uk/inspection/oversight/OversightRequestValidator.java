@@ -1,7 +1,9 @@
 package uk.inspection.oversight;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import uk.inspection.ruleset.Manifest;
@@ -47,9 +49,38 @@ final class OversightRequestValidator {
         return List.copyOf(validator.problems);
     }
 
-    static List<FieldProblem> validateQuarter(String quarter) {
-        return quarter == null || QUARTER.matcher(quarter).matches() ? List.of()
-                : List.of(new FieldProblem("quarter", "'" + quarter + "' is not a quarter: YYYY-Qn, n from 1 to 4"));
+    /**
+     * The batch as a whole: its quarter, and each service once, in that quarter (a
+     * service named twice, or from another quarter, would skew every other service's
+     * national ranking).
+     */
+    static List<FieldProblem> validateQuarter(QuarterRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String quarter = request.quarter();
+        if (quarter != null && !QUARTER.matcher(quarter).matches()) {
+            problems.add(new FieldProblem("quarter", "'" + quarter + "' is not a quarter: YYYY-Qn, n from 1 to 4"));
+        }
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < request.services().size(); i++) {
+            OversightRequest service = request.services().get(i);
+            if (service == null) {
+                continue;
+            }
+            if (service.service() != null) {
+                Integer first = firstIndex.putIfAbsent(service.service(), i);
+                if (first != null) {
+                    problems.add(new FieldProblem("services[" + i + "].service",
+                            "'" + service.service() + "' is already services[" + first + "]; give each service once"));
+                }
+            }
+            if (service.quarter() != null && !service.quarter().equals(quarter)) {
+                problems.add(new FieldProblem("services[" + i + "].quarter",
+                        "'" + service.quarter() + "' is not the batch's quarter "
+                                + (quarter == null ? "(none given)" : quarter)
+                                + ": a quarter is ranked among services of the same quarter"));
+            }
+        }
+        return problems;
     }
 
     private void check(OversightRequest request, Metrics metrics) {
@@ -111,7 +142,7 @@ final class OversightRequestValidator {
     }
 
     private void percentile(String field, Double value) {
-        if (value == null || value < 0 || value > 100) {
+        if (value == null || !(value >= 0 && value <= 100)) {
             problem(field, "must be between 0 and 100, not " + value);
         }
     }

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import uk.inspection.problem.Decision;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSetRegistry;
 
@@ -18,19 +19,23 @@ public class OversightService {
 
     private final String ruleSetId;
 
-    public OversightService(RuleSetRegistry registry, @Value("${oversight.ruleset:yjb-oversight}") String ruleSetId) {
+    private final RequestLimits limits;
+
+    public OversightService(RuleSetRegistry registry, RequestLimits limits,
+            @Value("${oversight.ruleset:yjb-oversight}") String ruleSetId) {
         this.registry = registry;
+        this.limits = limits;
         this.ruleSetId = ruleSetId;
     }
 
     public Decision<OversightResponse> assess(String pinnedVersion, OversightRequest request) {
         return registry.lookup(ruleSetId, Manifest.Kind.OVERSIGHT, pinnedVersion)
-            .then(ruleSet -> Oversight.assess(ruleSet, request));
+            .then(ruleSet -> registry.withdrawIfRunaway(ruleSet, Oversight.assess(ruleSet, request, limits)));
     }
 
     public Decision<QuarterResponse> quarter(String pinnedVersion, QuarterRequest request) {
         return registry.lookup(ruleSetId, Manifest.Kind.OVERSIGHT, pinnedVersion)
-            .then(ruleSet -> Oversight.quarter(ruleSet, request));
+            .then(ruleSet -> registry.withdrawIfRunaway(ruleSet, Oversight.quarter(ruleSet, request, limits)));
     }
 
 }

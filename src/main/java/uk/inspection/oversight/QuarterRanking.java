@@ -75,7 +75,10 @@ final class QuarterRanking {
                 continue;
             }
             others++;
-            worse += other < mine ? 1 : other.equals(mine) ? 0.5 : 0;
+            // Primitive comparison: 0.0 and -0.0 tie (Double.equals tells them apart).
+            double o = other;
+            double m = mine;
+            worse += o < m ? 1 : o == m ? 0.5 : 0;
         }
         return others == 0 ? 50.0 : 100.0 * worse / others;
     }

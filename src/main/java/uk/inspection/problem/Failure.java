@@ -4,13 +4,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
+import uk.inspection.engine.RuleLocation;
+
 /**
  * Why a request was not decided, as a value: its kind from the {@link ProblemType}
  * catalogue, what happened in words a client can act on, and the fields at fault.
  * {@link Problems} turns it into the {@code application/problem+json} answer, for the
  * HTTP API and the command line alike.
  */
-public record Failure(ProblemType type, String detail, List<FieldProblem> errors) {
+public record Failure(ProblemType type, String detail, List<FieldProblem> errors, Integer totalErrors,
+        RuleLocation culprit) {
 
     public Failure {
         Objects.requireNonNull(type, "type");
@@ -18,15 +21,35 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
+    /** A failure that lists every field at fault (or none). */
+    public Failure(ProblemType type, String detail, List<FieldProblem> errors) {
+        this(type, detail, errors, null, null);
+    }
+
     /** A body that could not be read as the request's JSON shape. */
     public static Failure malformed(FieldProblem problem) {
         return new Failure(ProblemType.MALFORMED_REQUEST, problem.message(), List.of(problem));
     }
 
-    /** Well-formed facts the manifest or the rules cannot accept, every one by field. */
+    /**
+     * Well-formed facts the manifest or the rules cannot accept, by field: the first
+     * {@code listed} of them, with the total when there are more.
+     */
+    /**
+     * Well-formed facts the manifest or the rules cannot accept, listed up to the default
+     * limit.
+     */
     public static Failure invalidFacts(List<FieldProblem> problems) {
-        return new Failure(ProblemType.INVALID_FACTS,
-                problems.size() + (problems.size() == 1 ? " problem" : " problems"), problems);
+        return invalidFacts(problems, RequestLimits.DEFAULTS.errorsListed());
+    }
+
+    public static Failure invalidFacts(List<FieldProblem> problems, int listed) {
+        String count = problems.size() + (problems.size() == 1 ? " problem" : " problems");
+        if (problems.size() <= listed) {
+            return new Failure(ProblemType.INVALID_FACTS, count, problems);
+        }
+        return new Failure(ProblemType.INVALID_FACTS, count + "; the first " + listed + " are listed",
+                problems.subList(0, listed), problems.size(), null);
     }
 
     public static Failure unknownFramework(String framework, Collection<String> known) {
@@ -62,11 +85,25 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
     }
 
     /**
-     * The rule set compiled but misbehaved on this request: the rules need fixing, not
-     * the request.
+     * The rule set compiled but gave no decision for this request: the rules need fixing,
+     * not the request.
      */
     public static Failure ruleSetDefect(String detail) {
         return new Failure(ProblemType.RULE_SET_DEFECT, detail, null);
+    }
+
+    /**
+     * The rules ran away on this request (threw, looped, or ran past their deadline),
+     * with the rule to blame if known: the version is withdrawn from service.
+     */
+    public static Failure runaway(String detail, RuleLocation culprit) {
+        return new Failure(ProblemType.RULE_SET_DEFECT, detail, List.of(), null,
+                culprit == null ? RuleLocation.UNKNOWN : culprit);
+    }
+
+    /** Whether the rules ran away, rather than the request being refused or undecided. */
+    public boolean isRunaway() {
+        return culprit != null;
     }
 
     public FailureException exception() {

@@ -20,10 +20,11 @@ public enum ProblemType {
     VERSION_GONE("version-gone", "Rule-set version no longer kept", HttpStatus.GONE),
     UNAUTHORIZED("unauthorized", "Authentication required", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
+    REQUEST_TIMEOUT("request-timeout", "Request not received in time", HttpStatus.REQUEST_TIMEOUT),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.PAYLOAD_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     RULE_SET_UNAVAILABLE("rule-set-unavailable", "Rule set unavailable", HttpStatus.SERVICE_UNAVAILABLE),
-    RULE_SET_DEFECT("rule-set-defect", "Rule set defect", HttpStatus.INTERNAL_SERVER_ERROR),
+    RULE_SET_DEFECT("rule-set-defect", "Rule set defect", HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final URI type;

@@ -20,6 +20,9 @@ public final class Problems {
         if (!failure.errors().isEmpty()) {
             problem.setProperty("errors", failure.errors());
         }
+        if (failure.totalErrors() != null) {
+            problem.setProperty("totalErrors", failure.totalErrors());
+        }
         return problem;
     }
 

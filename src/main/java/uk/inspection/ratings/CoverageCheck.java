@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.ProblemType;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.ratings.RatingRequest.KeyQuestionInput;
 import uk.inspection.ratings.RatingRequest.PanelInput;
 import uk.inspection.ratings.facts.OverallStatus;
@@ -61,6 +62,12 @@ public class CoverageCheck implements RuleSetCheck {
         private final String where;
 
         private final List<LoadProblem> problems = new ArrayList<>();
+
+        /**
+         * Rules that ran away refuse the version; nothing more is rated (each path could
+         * take the whole evaluation deadline).
+         */
+        private boolean ranAway;
 
         Paths(RuleSet ruleSet, String where) {
             this.ruleSet = ruleSet;
@@ -138,12 +145,21 @@ public class CoverageCheck implements RuleSetCheck {
          * unless {@code mayRefuse}.
          */
         private RatingResponse decide(String what, Inspection inspection, boolean mayRefuse) {
-            Decision<RatingResponse> decision = Ratings.decide(ruleSet, inspection.request());
+            if (ranAway) {
+                return null;
+            }
+            Decision<RatingResponse> decision = Ratings.decide(ruleSet, inspection.request(), RequestLimits.DEFAULTS);
             if (decision instanceof Decision.Decided<RatingResponse> decided) {
                 return decided.value();
             }
             Decision.Refused<RatingResponse> refused = (Decision.Refused<RatingResponse>) decision;
-            if (refused.failure().type() != ProblemType.INVALID_FACTS) {
+            ranAway = refused.failure().isRunaway();
+            if (ranAway && refused.failure().culprit().file() != null) {
+                problems.add(refused.failure()
+                    .culprit()
+                    .problem("the rules run away on " + what + ": " + refused.failure().detail()));
+            }
+            else if (refused.failure().type() != ProblemType.INVALID_FACTS) {
                 problems.add(
                         LoadProblem.inFile(where, "the rules do not rate " + what + ": " + refused.failure().detail()));
             }

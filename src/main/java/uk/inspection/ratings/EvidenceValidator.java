@@ -46,7 +46,7 @@ final class EvidenceValidator {
             else if (counts) {
                 checkCounts(field, input.yes(), input.cases());
             }
-            else if (input.percentage() < 0 || input.percentage() > 100) {
+            else if (!(input.percentage() >= 0 && input.percentage() <= 100)) {
                 problem(field + ".percentage", "must be between 0 and 100, not " + input.percentage());
             }
         });

@@ -1,5 +1,6 @@
 package uk.inspection.ratings;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import uk.inspection.ratings.RatingRequest.PanelInput;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.Manifest.Standard;
 import uk.inspection.problem.FieldProblem;
+import uk.inspection.problem.VisibleText;
 
 /**
  * Checks a rating request against the framework's manifest and reports every problem by
@@ -19,6 +21,10 @@ import uk.inspection.problem.FieldProblem;
 final class RatingRequestValidator {
 
     static final String OVERALL = "overall";
+
+    static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+
+    static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
 
     private final InspectionScope scope;
 
@@ -117,7 +123,7 @@ final class RatingRequestValidator {
         }
         else {
             checkScale(field + ".rating", departure.rating());
-            if (departure.reason() == null || departure.reason().isBlank()) {
+            if (VisibleText.isBlank(departure.reason())) {
                 problem(field + ".reason", "a departure from the scoring rule needs the panel's reason");
             }
         }
@@ -148,9 +154,24 @@ final class RatingRequestValidator {
         }
         for (int i = 0; i < request.organisationalAlerts().size(); i++) {
             RatingRequest.AlertInput alert = request.organisationalAlerts().get(i);
-            if (alert == null || alert.summary() == null || alert.summary().isBlank()) {
+            if (alert == null || VisibleText.isBlank(alert.summary())) {
                 problem("organisationalAlerts[" + i + "].summary", "is required: what the alert is about");
             }
+            if (alert != null) {
+                checkDate("organisationalAlerts[" + i + "].raisedOn", alert.raisedOn());
+            }
+        }
+        checkDate("fieldworkEnd", request.fieldworkEnd());
+    }
+
+    /**
+     * A date an inspection can have: the rules count working days from it, so one
+     * centuries away is a mistake, not an inspection.
+     */
+    private void checkDate(String field, LocalDate date) {
+        if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            problem(field,
+                    "'" + date + "' is outside the dates this service rates: " + EARLIEST_DATE + " to " + LATEST_DATE);
         }
     }
 

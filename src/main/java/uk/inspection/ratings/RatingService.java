@@ -3,6 +3,7 @@ package uk.inspection.ratings;
 import org.springframework.stereotype.Service;
 
 import uk.inspection.problem.Decision;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSetRegistry;
 
@@ -15,13 +16,16 @@ public class RatingService {
 
     private final RuleSetRegistry registry;
 
-    public RatingService(RuleSetRegistry registry) {
+    private final RequestLimits limits;
+
+    public RatingService(RuleSetRegistry registry, RequestLimits limits) {
         this.registry = registry;
+        this.limits = limits;
     }
 
     public Decision<RatingResponse> rate(String framework, String pinnedVersion, RatingRequest request) {
         return registry.lookup(framework, Manifest.Kind.RATINGS, pinnedVersion)
-            .then(ruleSet -> Ratings.decide(ruleSet, request));
+            .then(ruleSet -> registry.withdrawIfRunaway(ruleSet, Ratings.decide(ruleSet, request, limits)));
     }
 
 }

@@ -17,6 +17,7 @@ import uk.inspection.problem.Failure;
 import uk.inspection.problem.JsonProblems;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.Problems;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.StrictJson;
 import uk.inspection.ratings.RatingRequest;
 import uk.inspection.ratings.Ratings;
@@ -56,10 +57,12 @@ public final class InProcessApi {
             return problem(Failure.notA(known.kind().label(), ruleSet.id(), List.of()), path);
         }
         return switch (known) {
-            case RATINGS -> answer(request, path, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed));
-            case ASSESSMENTS ->
-                answer(request, path, OversightRequest.class, parsed -> Oversight.assess(ruleSet, parsed));
-            case QUARTERS -> answer(request, path, QuarterRequest.class, parsed -> Oversight.quarter(ruleSet, parsed));
+            case RATINGS -> answer(request, path, RatingRequest.class,
+                    parsed -> Ratings.decide(ruleSet, parsed, RequestLimits.DEFAULTS));
+            case ASSESSMENTS -> answer(request, path, OversightRequest.class,
+                    parsed -> Oversight.assess(ruleSet, parsed, RequestLimits.DEFAULTS));
+            case QUARTERS -> answer(request, path, QuarterRequest.class,
+                    parsed -> Oversight.quarter(ruleSet, parsed, RequestLimits.DEFAULTS));
             case FOLLOW_UPS ->
                 answer(request, path, FollowUpRequest.class, parsed -> FollowUps.decide(ruleSet, parsed));
         };

@@ -8,20 +8,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A framework as {@code GET /api/v1/frameworks} describes it: the version it serves, the
  * rule store's commit that is (in the store mode) and when, by whom and with whose
- * approval it was published; {@code sources} and {@code lastLoad} in the detail view.
+ * approval it was published; {@code sources} and {@code lastLoad} in the detail view,
+ * with {@code withdrawn} versions when there are any.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FrameworkView(String id, String name, String rulesetVersion, Instant loadedAt, String storeCommit,
-        PublishedVersion published, List<StandardView> standards, List<String> sources, LoadStatus lastLoad) {
+        PublishedVersion published, List<StandardView> standards, List<String> sources, LoadStatus lastLoad,
+        List<Withdrawals.Withdrawal> withdrawn) {
 
     public record StandardView(String code, String name, List<String> keyQuestions, String ratedFrom,
             boolean countsTowardOverall, boolean required) {
     }
 
+    /**
+     * The view of a framework; the detail view adds its sources and the versions
+     * withdrawn for running away, if any.
+     */
     static FrameworkView of(String id, RuleSet ruleSet, PublishedVersion published, LoadStatus lastLoad,
-            boolean detail) {
+            List<Withdrawals.Withdrawal> withdrawn, boolean detail) {
+        List<Withdrawals.Withdrawal> shown = detail && !withdrawn.isEmpty() ? withdrawn : null;
         if (ruleSet == null) {
-            return new FrameworkView(id, null, null, null, null, null, null, null, lastLoad);
+            return new FrameworkView(id, null, null, null, null, null, null, null, lastLoad, shown);
         }
         List<StandardView> standards = ruleSet.manifest()
             .standards()
@@ -31,6 +38,7 @@ public record FrameworkView(String id, String name, String rulesetVersion, Insta
                     s.countsTowardOverall(), s.required()))
             .toList();
         return new FrameworkView(id, ruleSet.manifest().name(), ruleSet.version(), ruleSet.loadedAt(), ruleSet.commit(),
-                published, standards, detail ? ruleSet.sources() : null, detail || !lastLoad.isOk() ? lastLoad : null);
+                published, standards, detail ? ruleSet.sources() : null, detail || !lastLoad.isOk() ? lastLoad : null,
+                shown);
     }
 }

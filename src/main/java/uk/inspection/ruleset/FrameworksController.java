@@ -19,8 +19,11 @@ class FrameworksController {
 
     private final RuleSetRegistry registry;
 
-    FrameworksController(RuleSetRegistry registry) {
+    private final Withdrawals withdrawals;
+
+    FrameworksController(RuleSetRegistry registry, Withdrawals withdrawals) {
         this.registry = registry;
+        this.withdrawals = withdrawals;
     }
 
     @Operation(summary = "The frameworks found under the rules home, with the rule-set version each is serving")
@@ -30,7 +33,7 @@ class FrameworksController {
             .entrySet()
             .stream()
             .map(e -> FrameworkView.of(e.getKey(), e.getValue().orElse(null), published(e.getValue().orElse(null)),
-                    registry.lastLoad(e.getKey()).orElseThrow(), false))
+                    registry.lastLoad(e.getKey()).orElseThrow(), withdrawals.of(e.getKey()), false))
             .toList();
     }
 
@@ -82,7 +85,7 @@ class FrameworksController {
         LoadStatus lastLoad = registry.lastLoad(framework)
             .orElseThrow(() -> Failure.unknownFramework(framework, registry.frameworks().keySet()).exception());
         RuleSet serving = registry.serving(framework).orElse(null);
-        return FrameworkView.of(framework, serving, published(serving), lastLoad, true);
+        return FrameworkView.of(framework, serving, published(serving), lastLoad, withdrawals.of(framework), true);
     }
 
     /** When and by whom the rule set's version was published, in the store mode. */

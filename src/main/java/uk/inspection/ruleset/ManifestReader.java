@@ -8,10 +8,13 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import uk.inspection.engine.LoadProblem;
+import uk.inspection.problem.FieldProblem;
+import uk.inspection.problem.JsonProblems;
 
 /**
  * Reads a framework's {@code framework.yaml} and checks it is coherent before any rule is
@@ -34,18 +37,27 @@ final class ManifestReader {
         try {
             manifest = YAML.readValue(file.content(), Manifest.class);
         }
+        catch (JsonMappingException e) {
+            // In the API's words: Jackson's name the service's classes.
+            FieldProblem field = JsonProblems.of(e);
+            problems.add(new LoadProblem(file.path(), line(e), null, field.field() + ": " + field.message()));
+            return null;
+        }
         catch (JsonProcessingException e) {
-            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
-            problems.add(new LoadProblem(file.path(), line, null, e.getOriginalMessage()));
+            problems.add(new LoadProblem(file.path(), line(e), null, "not valid YAML: " + e.getOriginalMessage()));
             return null;
         }
         catch (IOException e) {
-            problems.add(LoadProblem.inFile(file.path(), e.getMessage()));
+            problems.add(LoadProblem.inFile(file.path(), "cannot read the manifest"));
             return null;
         }
         List<String> found = check(manifest);
         found.forEach(message -> problems.add(LoadProblem.inFile(file.path(), message)));
         return found.isEmpty() ? manifest : null;
+    }
+
+    private static Integer line(JsonProcessingException e) {
+        return e.getLocation() == null ? null : e.getLocation().getLineNr();
     }
 
     private static List<String> check(Manifest manifest) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import uk.inspection.engine.Compilation;
+import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.engine.RuleEngine;
 import uk.inspection.engine.RuleSource;
@@ -27,6 +28,11 @@ public final class RuleSetLoader {
 
     public RuleSetLoader(Clock clock) {
         this(clock, new DroolsRuleEngine());
+    }
+
+    /** A loader whose rule sets evaluate within these limits. */
+    public RuleSetLoader(Clock clock, EvaluationLimits limits) {
+        this(clock, new DroolsRuleEngine(limits));
     }
 
     RuleSetLoader(Clock clock, RuleEngine engine) {
@@ -48,8 +54,8 @@ public final class RuleSetLoader {
             files = snapshot.files(framework);
         }
         catch (IOException e) {
-            return new LoadResult.Failed(framework, null, List
-                .of(LoadProblem.inFile(RuleSetFiles.RULES + "/" + framework, "cannot read: " + e.getMessage())));
+            Path home = snapshot instanceof FolderSnapshot folder ? folder.home() : Path.of("");
+            return new LoadResult.Failed(framework, null, List.of(ReadFailures.of(home, framework, e)));
         }
         return load(framework, files, snapshot.commit(), unlessVersion);
     }

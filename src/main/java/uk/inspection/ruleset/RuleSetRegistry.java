@@ -51,6 +51,10 @@ public class RuleSetRegistry {
 
     private final Clock clock;
 
+    private final RuleSetBuilds builds;
+
+    private final Withdrawals withdrawals;
+
     /** Newest first; each list is immutable and replaced whole. */
     private final ConcurrentMap<String, List<KeptVersion>> kept = new ConcurrentHashMap<>();
 
@@ -71,11 +75,14 @@ public class RuleSetRegistry {
         }
     });
 
-    public RuleSetRegistry(RulesSource source, List<RuleSetCheck> checks, Clock clock) {
+    public RuleSetRegistry(RulesSource source, RulesProperties properties, List<RuleSetCheck> checks,
+            Withdrawals withdrawals, Clock clock) {
         this.source = source;
         this.checks = List.copyOf(checks);
+        this.withdrawals = withdrawals;
         this.clock = clock;
-        this.loader = new RuleSetLoader(clock);
+        this.loader = new RuleSetLoader(clock, properties.evaluationLimits());
+        this.builds = new RuleSetBuilds(properties.buildTimeout());
         source.current().frameworks().forEach(this::load);
     }
 
@@ -94,16 +101,16 @@ public class RuleSetRegistry {
 
     /**
      * Builds a framework from its files, checks it, and serves it if both succeed. One
-     * build at a time.
+     * build at a time, on the build thread, within the build timeout.
      */
     public synchronized LoadResult load(String framework) {
         RuleSet current = serving(framework).orElse(null);
         boolean healthy = lastLoad.containsKey(framework) && lastLoad.get(framework).isOk();
-        LoadResult result = loader.load(source.current(), framework,
-                current != null && healthy ? current.version() : null);
-        if (result instanceof LoadResult.Loaded loaded) {
-            result = checked(loaded);
-        }
+        String unless = current != null && healthy ? current.version() : null;
+        LoadResult result = builds.run(framework, () -> {
+            LoadResult built = loader.load(source.current(), framework, unless);
+            return built instanceof LoadResult.Loaded loaded ? checked(loaded) : built;
+        });
         if (result instanceof LoadResult.Loaded loaded) {
             serve(framework, loaded, current);
         }
@@ -128,6 +135,7 @@ public class RuleSetRegistry {
         kept.getOrDefault(framework, List.of())
             .stream()
             .filter(v -> !v.ruleSet().version().equals(ruleSet.version()))
+            .filter(v -> withdrawals.of(framework, v.ruleSet().version()).isEmpty())
             .limit(KEPT_VERSIONS - 1L)
             .forEach(versions::add);
         kept.put(framework, List.copyOf(versions));
@@ -182,8 +190,33 @@ public class RuleSetRegistry {
             .findFirst()
             .or(() -> rebuild(framework, version))
             .map(Decision::decided)
-            .orElseGet(() -> Decision.refused(Failure.versionGone(framework, pinnedVersion,
-                    "neither among the last " + KEPT_VERSIONS + " built nor ever published to the rule store")));
+            .orElseGet(() -> Decision.refused(withdrawals.of(framework, pinnedVersion.strip())
+                .map(w -> Failure.versionGone(framework, pinnedVersion,
+                        "it was withdrawn at " + w.withdrawnAt() + " after its rules ran away on a request: "
+                                + w.reason()))
+                .orElseGet(() -> Failure.versionGone(framework, pinnedVersion,
+                        "neither among the last " + KEPT_VERSIONS + " built nor ever published to the rule store"))));
+    }
+
+    /**
+     * A decision as made with a rule set; when its rules ran away, the version is first
+     * withdrawn from service (the next kept version serves) and the refusal says so.
+     */
+    public <T> Decision<T> withdrawIfRunaway(RuleSet ruleSet, Decision<T> decision) {
+        if (!(decision instanceof Decision.Refused<T> refused) || !refused.failure().isRunaway()) {
+            return decision;
+        }
+        withdrawals.record(ruleSet, refused.failure(), clock.instant());
+        kept.computeIfPresent(ruleSet.id(),
+                (id, versions) -> versions.stream().filter(v -> v.ruleSet() != ruleSet).toList());
+        rebuilt.remove(ruleSet.id() + "@" + ruleSet.version());
+        String next = serving(ruleSet.id()).map(r -> r.version() + " serves from now on")
+            .orElse("no earlier good version is kept, so " + ruleSet.id()
+                    + " is unavailable until its rules are fixed");
+        Failure failure = refused.failure();
+        return Decision.refused(new Failure(failure.type(),
+                failure.detail() + "; version " + ruleSet.version() + " is withdrawn and " + next, failure.errors(),
+                failure.totalErrors(), failure.culprit()));
     }
 
     /**
@@ -194,6 +227,9 @@ public class RuleSetRegistry {
         RuleSet known = rebuilt.get(framework + "@" + version);
         if (known != null) {
             return Optional.of(known);
+        }
+        if (withdrawals.of(framework, version).isPresent()) {
+            return Optional.empty();
         }
         return source.holding(framework, version).flatMap(snapshot -> {
             LoadResult result = loader.load(snapshot, framework, null);

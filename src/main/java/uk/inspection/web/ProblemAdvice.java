@@ -52,10 +52,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedBy(e, PayloadTooLargeException.class)) {
-            return answer(new Failure(ProblemType.PAYLOAD_TOO_LARGE, "the request body is too large", List.of()),
-                    path(request));
-        }
         return answer(Failure.malformed(JsonProblems.of(e.getCause())), path(request));
     }
 
@@ -73,15 +69,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return new ResponseEntity<>(problem, answer.getHeaders(), answer.getStatusCode());
         }
         return answer;
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String path(WebRequest request) {

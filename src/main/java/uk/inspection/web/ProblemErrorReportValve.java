@@ -30,8 +30,17 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
-            byte[] body = JSON.writeValueAsBytes(Problems.of(ProblemType.forStatus(status),
-                    "the server could not accept this request as sent", null));
+            ProblemType type = ProblemType.forStatus(status);
+            String detail = "the server could not accept this request as sent";
+            if (status == 501) {
+                // Tomcat's answer to a transfer coding it does not implement (gzip, say):
+                // the client's to change.
+                type = ProblemType.MALFORMED_REQUEST;
+                detail = "the request's Transfer-Encoding is not supported: send the body with Content-Length, or"
+                        + " chunked";
+                response.setStatus(type.status().value());
+            }
+            byte[] body = JSON.writeValueAsBytes(Problems.of(type, detail, null));
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();

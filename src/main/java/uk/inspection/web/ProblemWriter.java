@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,7 +31,9 @@ class ProblemWriter {
             throws IOException {
         response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(type, detail, request.getRequestURI()));
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        json.writeValue(response.getOutputStream(),
+                Problems.of(type, detail, original instanceof String uri ? uri : request.getRequestURI()));
     }
 
 }

@@ -30,6 +30,13 @@ class QuarterRankingTest {
     }
 
     @Test
+    void zeroAndNegativeZeroTie() {
+        List<Double> values = List.of(0.0, -0.0);
+        assertThat(QuarterRanking.percentile(values, 0)).isEqualTo(50.0);
+        assertThat(QuarterRanking.percentile(values, 1)).isEqualTo(50.0);
+    }
+
+    @Test
     void aServiceAloneIsAtTheFiftieth() {
         assertThat(QuarterRanking.percentile(List.of(7.0), 0)).isEqualTo(50.0);
     }

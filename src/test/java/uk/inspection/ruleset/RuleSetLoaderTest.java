@@ -144,6 +144,38 @@ class RuleSetLoaderTest {
         assertThat(loaded().version()).isNotEqualTo(before);
     }
 
+    @Test
+    void anUnreadableTableIsReportedAtItsRelativePathInWords() throws Exception {
+        Files.write(copy.file(TABLES + "bandings.drl.xlsx"), new byte[] { 'P', 'K', 3, 4, 0, 0, 1, 2, 3 });
+
+        assertThat(failed()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(TABLES + "bandings.drl.xlsx");
+            assertThat(p.message()).contains("not a workbook")
+                .doesNotContain(temp.toString(), "Exception", "org.", "java.");
+        });
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsNamedRelativeToTheHome() {
+        Path home = temp.toAbsolutePath().normalize();
+        LoadProblem problem = ReadFailures.of(home, FRAMEWORK,
+                new java.nio.file.AccessDeniedException(home.resolve(TABLES + "bandings.drl.xlsx").toString()));
+
+        assertThat(problem.file()).isEqualTo(TABLES + "bandings.drl.xlsx");
+        assertThat(problem.toString()).doesNotContain(home.toString(), "Exception");
+    }
+
+    @Test
+    void aManifestValueOfTheWrongKindNamesTheFieldNotAClass() throws Exception {
+        Path manifest = copy.file("rules/yj-2024/framework.yaml");
+        Files.writeString(manifest, "kind: SOMETHING\n" + Files.readString(manifest).replaceFirst("(?m)^kind:.*$", ""));
+
+        assertThat(failed()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("rules/yj-2024/framework.yaml");
+            assertThat(p.message()).startsWith("kind").doesNotContain("`", "uk.inspection", "java.");
+        });
+    }
+
     private RuleSet loaded() {
         LoadResult result = loader.load(copy.home(), FRAMEWORK);
         assertThat(result).isInstanceOf(LoadResult.Loaded.class);

@@ -47,6 +47,10 @@ public final class RunningService implements AutoCloseable {
         return new RunningService(new SpringApplicationBuilder(InspectionRatingsApplication.class).run(args));
     }
 
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
     /** The client for this service. */
     public ApiClient api() {
         return new ApiClient(base);

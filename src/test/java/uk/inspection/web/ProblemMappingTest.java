@@ -30,6 +30,7 @@ import uk.inspection.records.DecisionStore;
 import uk.inspection.records.Recording;
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.shadow.Shadows;
+import uk.inspection.ruleset.Withdrawals;
 
 /**
  * The HTTP mapping of failures to problems, in a web slice: no server, no rules. The
@@ -68,6 +69,9 @@ class ProblemMappingTest {
 
     @MockitoBean
     DecisionStore decisions;
+
+    @MockitoBean
+    Withdrawals withdrawals;
 
     @Test
     void malformedJsonIs400NamingTheBody() throws Exception {
@@ -122,9 +126,12 @@ class ProblemMappingTest {
 
     @Test
     void factsTheRulesCannotAcceptAre422NamingEveryField() throws Exception {
-        given(ratings.rate(eq("yj-2024"), any(), any())).willReturn(Decision.refused(
-                Failure.invalidFacts(List.of(new FieldProblem("keyQuestions.2.1.1.yes", "yes (21) exceeds cases (20)"),
-                        new FieldProblem("ratings.1.1", "1.1 is not rated in an IYJWCV inspection")))));
+        given(ratings.rate(eq("yj-2024"), any(), any()))
+            .willReturn(
+                    Decision.refused(Failure.invalidFacts(
+                            List.of(new FieldProblem("keyQuestions.2.1.1.yes", "yes (21) exceeds cases (20)"),
+                                    new FieldProblem("ratings.1.1", "1.1 is not rated in an IYJWCV inspection")),
+                            100)));
 
         http.perform(post(RATE).contentType(MediaType.APPLICATION_JSON).content("{}"))
             .andExpect(status().isUnprocessableEntity())

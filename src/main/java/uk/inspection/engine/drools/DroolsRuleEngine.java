@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.kie.internal.io.ResourceFactory;
 
 import uk.inspection.engine.Compilation;
 import uk.inspection.engine.DecisionTable;
+import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.engine.PatternUse;
 import uk.inspection.engine.RuleEngine;
@@ -31,6 +33,17 @@ import uk.inspection.engine.drools.DecisionTableTranslator.Generated;
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
+    private final EvaluationLimits limits;
+
+    /** An engine whose evaluations have the default limits. */
+    public DroolsRuleEngine() {
+        this(EvaluationLimits.DEFAULTS);
+    }
+
+    public DroolsRuleEngine(EvaluationLimits limits) {
+        this.limits = limits;
+    }
+
     private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     private static final String NO_RULES = "the table yields no rules: is there a 'RuleTable' cell with rows under its headers?";
@@ -38,9 +51,9 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public Compilation compile(String ruleSetId, List<RuleSource> sources) {
         List<LoadProblem> problems = new ArrayList<>();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, RuleOrigin> origins = new HashMap<>();
         Map<String, Generated> generatedByPath = new HashMap<>();
+        Map<String, String> drlByPath = new LinkedHashMap<>();
         List<DecisionTable> tables = new ArrayList<>();
         List<PatternUse> patterns = new ArrayList<>();
         for (RuleSource source : sources) {
@@ -49,7 +62,7 @@ public final class DroolsRuleEngine implements RuleEngine {
                 DrlRules.Read read = DrlRules.read(source.path(), drl);
                 origins.putAll(read.origins());
                 patterns.addAll(read.patterns());
-                add(builder, source.path(), drl);
+                drlByPath.put(source.path(), drl);
                 continue;
             }
             DecisionTableTranslator.Translated table = translate(source, problems);
@@ -62,10 +75,18 @@ public final class DroolsRuleEngine implements RuleEngine {
             if (table.problems().isEmpty()) {
                 for (Generated generated : table.generated()) {
                     generatedByPath.put(generated.resourcePath(), generated);
-                    add(builder, generated.resourcePath(), generated.drl());
+                    drlByPath.put(generated.resourcePath(), generated.drl());
                 }
             }
         }
+        // Nothing of a file is compiled, let alone run, until every file has passed the
+        // allow-list: a refused construct could run while Drools builds the others.
+        drlByPath.forEach((path, drl) -> problems.addAll(Refusals.of(path, drl, generatedByPath.get(path))));
+        if (!problems.isEmpty()) {
+            return new Compilation.Failed(problems);
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        drlByPath.forEach((path, drl) -> add(builder, path, drl));
         List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
         for (KnowledgeBuilderError error : errors) {
             if (!isEchoOfAnother(error, errors)) {
@@ -75,7 +96,8 @@ public final class DroolsRuleEngine implements RuleEngine {
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
-        return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins), tables, patterns);
+        return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins, limits), tables,
+                patterns);
     }
 
     /**
@@ -115,8 +137,12 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         catch (IOException | RuntimeException e) {
             String message = rootMessage(e);
-            problems.add(LoadProblem.inFile(table.path(),
-                    message.contains("No RuleTable") ? NO_RULES : "cannot read the decision table: " + message));
+            problems
+                .add(LoadProblem.inFile(table.path(),
+                        message.contains("No RuleTable") ? NO_RULES : notAWorkbook(e)
+                                ? "cannot read the decision table: it is not a workbook Excel or LibreOffice can"
+                                        + " open (damaged, or another format saved under this name)"
+                                : "cannot read the decision table: " + message));
             return null;
         }
     }
@@ -160,6 +186,19 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         return null;
+    }
+
+    /**
+     * The workbook library could not open the file; its words (and paths) mean nothing to
+     * the methodology team.
+     */
+    private static boolean notAWorkbook(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException || t.getClass().getName().startsWith("org.apache.poi")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

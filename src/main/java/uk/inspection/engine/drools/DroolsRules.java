@@ -2,17 +2,27 @@ package uk.inspection.engine.drools;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 
 import uk.inspection.engine.CompiledRules;
 import uk.inspection.engine.Evaluation;
+import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.InsertedFact;
+import uk.inspection.engine.RuleLocation;
 import uk.inspection.engine.RuleOutput;
 import uk.inspection.engine.TraceEntry;
 
@@ -20,14 +30,10 @@ import uk.inspection.engine.TraceEntry;
  * One rule set's KieBase, built once and shared by every request. Each evaluation opens a
  * fresh session and disposes of it, so concurrent requests never share state; what a rule
  * inserts that is a {@link RuleOutput} is the decision, traced to the rule and its
- * origin.
+ * origin. Every evaluation has a {@link Deadline}, and a firing limit that catches a loop
+ * sooner; either way the rule to blame is named.
  */
 final class DroolsRules implements CompiledRules {
-
-    /**
-     * A rule set that fires more rules than this on one request has a rule that loops.
-     */
-    private static final int MAX_FIRINGS = 10_000;
 
     private final String ruleSetId;
 
@@ -35,69 +41,130 @@ final class DroolsRules implements CompiledRules {
 
     private final Map<String, RuleOrigin> origins;
 
-    DroolsRules(String ruleSetId, KieBase kieBase, Map<String, RuleOrigin> origins) {
+    private final EvaluationLimits limits;
+
+    DroolsRules(String ruleSetId, KieBase kieBase, Map<String, RuleOrigin> origins, EvaluationLimits limits) {
         this.ruleSetId = ruleSetId;
         this.kieBase = kieBase;
         this.origins = Map.copyOf(origins);
+        this.limits = limits;
     }
 
     @Override
     public Evaluation evaluate(Collection<?> facts) {
         List<RuleOutput> outputs = new ArrayList<>();
         List<TraceEntry> trace = new ArrayList<>();
-        KieSession session = kieBase.newKieSession();
-        try {
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null && event.getObject() instanceof RuleOutput output) {
-                        outputs.add(output);
-                        trace.add(traceOf(output, event.getRule().getPackageName(), event.getRule().getName()));
-                    }
-                }
-            });
-            facts.forEach(session::insert);
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
-                return new Evaluation.Failed(ruleSetId + " fired " + fired + " rules on one request: a rule loops");
+        Evaluation.Failed failed = run(facts, event -> {
+            if (event.getRule() != null && event.getObject() instanceof RuleOutput output) {
+                outputs.add(output);
+                trace.add(traceOf(output, event.getRule().getPackageName(), event.getRule().getName()));
             }
-        }
-        catch (RuntimeException e) {
-            return new Evaluation.Failed("a rule of " + ruleSetId + " failed: " + e.getMessage());
-        }
-        finally {
-            session.dispose();
-        }
-        return new Evaluation.Completed(outputs, trace);
+        });
+        return failed != null ? failed : new Evaluation.Completed(outputs, trace);
     }
 
     @Override
     public List<InsertedFact> insertedWithoutFacts() {
         List<InsertedFact> inserted = new ArrayList<>();
+        // A rule that fails without facts fails every request too: the checks report it.
+        run(List.of(), event -> {
+            if (event.getRule() != null) {
+                RuleOrigin origin = origin(event.getRule());
+                inserted.add(new InsertedFact(event.getObject(), event.getRule().getName(), origin.source(),
+                        origin.detail(), origin.table()));
+            }
+        });
+        return inserted;
+    }
+
+    /**
+     * Fires the rules over the facts within the limits; null when they finished, else why
+     * not and the rule to blame.
+     */
+    private Evaluation.Failed run(Collection<?> facts, Consumer<ObjectInsertedEvent> onInsert) {
         KieSession session = kieBase.newKieSession();
+        Map<Rule, Integer> firings = new HashMap<>();
+        Map<Rule, Integer> changes = new HashMap<>();
+        Rule[] firing = new Rule[1];
+        Deadline deadline = null;
         try {
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null) {
-                        RuleOrigin origin = origins.getOrDefault(
-                                RuleOrigin.key(event.getRule().getPackageName(), event.getRule().getName()),
-                                RuleOrigin.UNKNOWN);
-                        inserted.add(new InsertedFact(event.getObject(), event.getRule().getName(), origin.source(),
-                                origin.detail(), origin.table()));
+                    onInsert.accept(event);
+                }
+
+                @Override
+                public void objectUpdated(ObjectUpdatedEvent event) {
+                    changed(event.getRule());
+                }
+
+                @Override
+                public void objectDeleted(ObjectDeletedEvent event) {
+                    changed(event.getRule());
+                }
+
+                private void changed(Rule rule) {
+                    if (rule != null) {
+                        changes.merge(rule, 1, Integer::sum);
                     }
                 }
             });
-            session.fireAllRules(MAX_FIRINGS);
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    firing[0] = event.getMatch().getRule();
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    firings.merge(event.getMatch().getRule(), 1, Integer::sum);
+                }
+            });
+            facts.forEach(session::insert);
+            deadline = Deadline.start(session, limits.deadline());
+            int fired = session.fireAllRules(limits.maxFirings());
+            deadline.close();
+            if (deadline.passed()) {
+                return failure("was still firing rules after " + limits.deadline().toMillis() + " ms of work",
+                        culprit(changes, firings), firings);
+            }
+            if (fired >= limits.maxFirings()) {
+                return failure("fired " + fired + " rules on one request: a rule loops", culprit(changes, firings),
+                        firings);
+            }
+            return null;
         }
         catch (RuntimeException e) {
-            // a rule that fails without facts fails every request too: the coverage check
-            // reports it
+            return failure("failed: " + e.getMessage(), firing[0], firings);
         }
         finally {
+            if (deadline != null) {
+                deadline.close();
+            }
             session.dispose();
         }
-        return inserted;
+    }
+
+    private Evaluation.Failed failure(String what, Rule rule, Map<Rule, Integer> firings) {
+        RuleLocation culprit = rule == null ? null : origin(rule).location(rule.getName());
+        String blame = culprit == null ? ""
+                : " (" + culprit + (firings.containsKey(rule) ? " fired " + firings.get(rule) + " times" : "") + ")";
+        return new Evaluation.Failed("the rule set " + ruleSetId + " " + what + blame, culprit);
+    }
+
+    /**
+     * The rule to blame for a loop: the one whose consequence updated or retracted facts
+     * most (each update re-activates the rules that match the fact, itself among them);
+     * failing that, the one that fired most.
+     */
+    private static Rule culprit(Map<Rule, Integer> changes, Map<Rule, Integer> firings) {
+        Map<Rule, Integer> counts = changes.isEmpty() ? firings : changes;
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private RuleOrigin origin(Rule rule) {
+        return origins.getOrDefault(RuleOrigin.key(rule.getPackageName(), rule.getName()), RuleOrigin.UNKNOWN);
     }
 
     private TraceEntry traceOf(RuleOutput output, String pkg, String rule) {

@@ -4,4 +4,7 @@
  * rejections) come from {@code uk.inspection.facts}. Nothing here knows a quadrant
  * criterion or a threshold.
  */
+@RuleFacts
 package uk.inspection.oversight.facts;
+
+import uk.inspection.engine.RuleFacts;

@@ -4,4 +4,7 @@
  * outputs ({@link uk.inspection.engine.RuleOutput}). Nothing here knows a band, a
  * threshold or a standard: those live in {@code rules/} and {@code decision-tables/}.
  */
+@RuleFacts
 package uk.inspection.ratings.facts;
+
+import uk.inspection.engine.RuleFacts;

@@ -1,0 +1,123 @@
+package uk.inspection.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.FilePart;
+import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.RunningService;
+
+/**
+ * Decision records on the embedded defaults (an H2 database in a file, the rule store):
+ * every decision answered carries its id and is kept; it can be read, exported and
+ * replayed as identical after the rules changed and after a restart; a client reads only
+ * its own.
+ */
+class DecisionRecordsTest {
+
+    static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
+
+    static final String[] SETTINGS = { "--access.api-keys[0].name=northtown", "--access.api-keys[0].key=k-north",
+            "--access.api-keys[1].name=southtown", "--access.api-keys[1].key=k-south",
+            "--access.users[0].username=erin", "--access.users[0].password={noop}e",
+            "--access.users[0].roles=methodology-editor", "--access.users[1].username=alex",
+            "--access.users[1].password={noop}a", "--access.users[1].roles=methodology-approver" };
+
+    static final String[] NORTH = { "X-Api-Key", "k-north" };
+
+    static final String[] ALEX = { "Authorization", ApiClient.basic("alex", "a") };
+
+    @Test
+    void aDecisionIsKeptReadReplayedAsIdenticalAfterAPublishAndARestart(@TempDir Path data) throws Exception {
+        String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
+        String id;
+        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+            ApiClient api = service.api();
+            Reply rated = api.post(RATE, request, NORTH);
+            id = rated.body().at("/decisionId").asText();
+            assertThat(id).startsWith("dec-");
+            JsonNode record = eventually(() -> api.get("/api/v1/decisions/" + id, NORTH));
+            assertThat(record.at("/framework").asText()).isEqualTo("yj-2024");
+            assertThat(record.at("/rulesetVersion").asText()).isEqualTo(rated.body().at("/rulesetVersion").asText());
+            assertThat(record.at("/storeCommit").asText())
+                .isEqualTo(api.get("/api/v1/store").body().at("/servingCommit").asText());
+            assertThat(record.at("/client").asText()).isEqualTo("key:northtown");
+            assertThat(record.at("/outcome").asText()).isEqualTo("GOOD");
+            assertThat(record.at("/request/keyQuestions/2.1.1/percentage").asDouble()).isEqualTo(67.0);
+            assertThat(record.at("/response/overall/rating").asText()).isEqualTo("GOOD");
+
+            // Another client does not see it; nobody signed in does not either.
+            assertThat(api.get("/api/v1/decisions/" + id, "X-Api-Key", "k-south").status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/decisions/" + id).status()).isEqualTo(401);
+            assertThat(api.get("/api/v1/decisions?framework=yj-2024", "X-Api-Key", "k-south").body()).isEmpty();
+
+            // The rules change: Good now starts at 70%; the recorded decision still
+            // replays identical.
+            publishGoodFrom70(api);
+            assertThat(api.post(RATE, request).body().at("/keyQuestions/2.1.1/rating").asText())
+                .isEqualTo("REQUIRES_IMPROVEMENT");
+            Reply replay = api.post("/api/v1/decisions/" + id + "/replay", "", ALEX);
+            assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
+        }
+        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+            ApiClient api = service.api();
+            Reply replay = api.post("/api/v1/decisions/" + id + "/replay", "", NORTH);
+            assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
+            List<String> listed = api.get("/api/v1/decisions?framework=yj-2024&outcome=GOOD", ALEX)
+                .body()
+                .findValuesAsText("id");
+            assertThat(listed).contains(id);
+            String export = api.get("/api/v1/decisions/export?framework=yj-2024", NORTH).text();
+            assertThat(export.lines())
+                .anySatisfy(line -> assertThat(new ObjectMapper().readTree(line).at("/id").asText()).isEqualTo(id));
+        }
+    }
+
+    /**
+     * Publishes the example change (Good from 70%, with its fixtures) through a draft and
+     * a second person's approval.
+     */
+    static void publishGoodFrom70(ApiClient api) throws Exception {
+        Path example = Path.of("examples/good-from-70");
+        List<FilePart> files = new java.util.ArrayList<>();
+        files.add(new FilePart("files", "decision-tables/yj-2024/bandings.drl.xlsx",
+                Files.readAllBytes(example.resolve("decision-tables/yj-2024/bandings.drl.xlsx"))));
+        try (var fixtures = Files.list(example.resolve("fixtures/yj-2024"))) {
+            for (Path file : fixtures.sorted().toList()) {
+                files.add(new FilePart("files", "fixtures/yj-2024/" + file.getFileName(), Files.readAllBytes(file)));
+            }
+        }
+        Reply draft = api.upload("/api/v1/frameworks/yj-2024/drafts", files, Map.of(), "Authorization",
+                ApiClient.basic("erin", "e"));
+        assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+        Reply approved = api.post("/api/v1/drafts/" + draft.body().at("/draft/id").asText() + "/approve", "{}", ALEX);
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+    }
+
+    /**
+     * A record appears once the importer has taken it from the journal to the database.
+     */
+    static JsonNode eventually(java.util.function.Supplier<Reply> read) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Reply reply = read.get();
+        while (reply.status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            reply = read.get();
+        }
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.body();
+    }
+
+}

@@ -1,0 +1,107 @@
+package uk.inspection.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.RulesHomeCopy;
+import uk.inspection.support.RunningService;
+
+/**
+ * Rules that pass every check but loop on one input no check tried: the request that sets
+ * them off is halted at the deadline and answered 503 naming the rule set and the rule,
+ * the version is withdrawn (never served or pinned again, counted at {@code GET
+ * /api/v1/frameworks/{id}}), the last good version serves, and every other request is
+ * answered throughout.
+ */
+class RunawayRulesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String ASSESS = "/api/v1/oversight/assessments";
+
+    private static final String LOOP = """
+
+            rule "KPI: look again at a custody percentile of 42.5"
+            when
+                $metric : Metric(kpi == "CUSTODY", nationalPercentile == 42.5)
+            then
+                update($metric);
+            end
+            """;
+
+    @Test
+    void aRuleSetThatRunsPastItsDeadlineIsHaltedAnswered503AndWithdrawn(@TempDir Path temp) throws Exception {
+        RulesHomeCopy copy = RulesHomeCopy.of(temp);
+        ObjectNode plain = (ObjectNode) JSON
+            .readTree(Path.of("fixtures/yjb-oversight/quadrant-1-all-six-criteria-strong.json").toFile())
+            .get("request");
+        ObjectNode trigger = plain.deepCopy();
+        ((ObjectNode) trigger.at("/metrics/CUSTODY")).put("nationalPercentile", 42.5);
+        // No firing limit to speak of: the deadline is what stops the loop.
+        try (RunningService service = RunningService.on(copy.home(), "--rules.max-firings=1000000000",
+                "--rules.evaluation-deadline=300ms")) {
+            String good = service.api().post(ASSESS, plain).body().at("/rulesetVersion").asText();
+            Files.writeString(copy.file("rules/yjb-oversight/kpis.drl"), LOOP, StandardOpenOption.APPEND);
+            String looping = eventually(() -> service.api().post(ASSESS, plain),
+                    r -> !r.body().at("/rulesetVersion").asText().equals(good))
+                .body()
+                .at("/rulesetVersion")
+                .asText();
+
+            Reply halted = service.api().post(ASSESS, trigger);
+
+            assertThat(halted.status()).isEqualTo(503);
+            assertThat(halted.contentType()).startsWith("application/problem+json");
+            assertThat(halted.body().at("/type").asText()).isEqualTo("urn:inspection-ratings:problem:rule-set-defect");
+            assertThat(halted.body().at("/detail").asText()).contains("yjb-oversight", "after 300 ms",
+                    "KPI: look again at a custody percentile of 42.5", "rules/yjb-oversight/kpis.drl:",
+                    looping + " is withdrawn", good + " serves from now on");
+
+            Reply after = service.api().post(ASSESS, plain);
+            assertThat(after.status()).isEqualTo(200);
+            assertThat(after.body().at("/rulesetVersion").asText()).isEqualTo(good);
+            Reply pinned = service.api().post(ASSESS, plain, "Ruleset-Version", looping);
+            assertThat(pinned.status()).isEqualTo(410);
+            assertThat(pinned.body().at("/detail").asText()).contains("withdrawn");
+            JsonNode detail = service.get("/api/v1/frameworks/yjb-oversight").body();
+            assertThat(detail.at("/rulesetVersion").asText()).isEqualTo(good);
+            assertThat(detail.at("/withdrawn")).hasSize(1);
+            assertThat(detail.at("/withdrawn/0/rulesetVersion").asText()).isEqualTo(looping);
+            assertThat(detail.at("/withdrawn/0/culprit/file").asText()).isEqualTo("rules/yjb-oversight/kpis.drl");
+            assertThat(
+                    service
+                        .post("/api/v1/frameworks/yj-2024/ratings",
+                                Files.readString(
+                                        Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json")))
+                        .status())
+                .isEqualTo(200);
+        }
+    }
+
+    private static Reply eventually(Supplier<Reply> call, Predicate<Reply> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Reply reply = call.get();
+        while (!done.test(reply) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            reply = call.get();
+        }
+        assertThat(done.test(reply)).as("condition not reached; last reply %s", reply.text()).isTrue();
+        return reply;
+    }
+
+}
