@@ -76,10 +76,15 @@ final class DecisionImporter implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             }
-            catch (RuntimeException | IOException e) {
+            catch (VirtualMachineError e) {
+                throw e;
+            }
+            catch (Exception | Error e) {
+                // Anything a driver throws, even an AssertionError (pgjdbc asserts on a
+                // connection closed under it): the importer must outlive the database.
                 if (failures.incrementAndGet() % 20 == 1) {
                     log.warn("Cannot write decision records to the database ({}); they wait in the journal",
-                            e.getMessage());
+                            e.toString());
                 }
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
@@ -139,7 +144,7 @@ final class DecisionImporter implements SmartLifecycle {
                 // draining: what is left stays in the journal for the next start
             }
         }
-        catch (RuntimeException | IOException e) {
+        catch (Exception | AssertionError e) {
             log.warn("Decision records left in the journal for the next start: {}", e.getMessage());
         }
     }

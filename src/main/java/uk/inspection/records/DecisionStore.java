@@ -53,7 +53,8 @@ public class DecisionStore {
 
     /**
      * The schema brought up to date, once; a database that is down fails here and is
-     * tried again later.
+     * tried again later. After a failed write it is checked again ({@link #recheck()}),
+     * in case the database came back as a new one.
      */
     private JdbcTemplate jdbc() {
         if (!migrated) {
@@ -72,6 +73,21 @@ public class DecisionStore {
      * left as it is.
      */
     void insert(List<DecisionRecord> records) {
+        try {
+            write(records);
+        }
+        catch (RuntimeException e) {
+            recheck();
+            throw e;
+        }
+    }
+
+    /** The next use migrates again (an up-to-date schema costs Flyway one query). */
+    private void recheck() {
+        migrated = false;
+    }
+
+    private void write(List<DecisionRecord> records) {
         jdbc().batchUpdate(
                 "INSERT INTO decision (" + COLUMNS + ") SELECT " + TYPED_VALUES
                         + " WHERE NOT EXISTS (SELECT 1 FROM decision WHERE id = CAST(? AS VARCHAR(40)))",

@@ -54,9 +54,11 @@ class DecisionRecordsTest {
             assertThat(record.at("/storeCommit").asText())
                 .isEqualTo(api.get("/api/v1/store").body().at("/servingCommit").asText());
             assertThat(record.at("/client").asText()).isEqualTo("key:northtown");
-            assertThat(record.at("/outcome").asText()).isEqualTo("GOOD");
+            // 2.1 Good (67%: 2), 2.2, 2.3 and V1 Outstanding (3 each): 11 of 12,
+            // Outstanding
+            assertThat(record.at("/outcome").asText()).isEqualTo("OUTSTANDING");
             assertThat(record.at("/request/keyQuestions/2.1.1/percentage").asDouble()).isEqualTo(67.0);
-            assertThat(record.at("/response/overall/rating").asText()).isEqualTo("GOOD");
+            assertThat(record.at("/response/overall/rating").asText()).isEqualTo("OUTSTANDING");
 
             // Another client does not see it; nobody signed in does not either.
             assertThat(api.get("/api/v1/decisions/" + id, "X-Api-Key", "k-south").status()).isEqualTo(404);
@@ -66,7 +68,7 @@ class DecisionRecordsTest {
             // The rules change: Good now starts at 70%; the recorded decision still
             // replays identical.
             publishGoodFrom70(api);
-            assertThat(api.post(RATE, request).body().at("/keyQuestions/2.1.1/rating").asText())
+            assertThat(api.post(RATE, request, NORTH).body().at("/keyQuestions/2.1.1/rating").asText())
                 .isEqualTo("REQUIRES_IMPROVEMENT");
             Reply replay = api.post("/api/v1/decisions/" + id + "/replay", "", ALEX);
             assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
@@ -75,7 +77,7 @@ class DecisionRecordsTest {
             ApiClient api = service.api();
             Reply replay = api.post("/api/v1/decisions/" + id + "/replay", "", NORTH);
             assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
-            List<String> listed = api.get("/api/v1/decisions?framework=yj-2024&outcome=GOOD", ALEX)
+            List<String> listed = api.get("/api/v1/decisions?framework=yj-2024&outcome=OUTSTANDING", ALEX)
                 .body()
                 .findValuesAsText("id");
             assertThat(listed).contains(id);

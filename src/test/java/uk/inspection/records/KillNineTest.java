@@ -39,7 +39,7 @@ class KillNineTest {
             clients.execute(() -> {
                 while (go.get()) {
                     try {
-                        Reply rated = api.post(DecisionRecordsTest.RATE, request);
+                        Reply rated = api.post(DecisionRecordsTest.RATE, request, DecisionRecordsTest.NORTH);
                         if (rated.status() == 200) {
                             answered.add(rated.body().at("/decisionId").asText());
                         }
@@ -50,9 +50,11 @@ class KillNineTest {
                 }
             });
         }
-        while (answered.size() < 300) {
+        long answering = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (answered.size() < 300 && System.nanoTime() < answering) {
             Thread.sleep(50);
         }
+        assertThat(answered).as("decisions answered before the kill").hasSizeGreaterThanOrEqualTo(300);
         first.destroyForcibly().waitFor();
         go.set(false);
         clients.shutdown();

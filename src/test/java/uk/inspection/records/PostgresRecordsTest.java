@@ -95,6 +95,7 @@ class PostgresRecordsTest {
             }
         }
         catch (Exception e) {
+            System.out.println("PostgreSQL not answering yet: " + e.getMessage());
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package uk.inspection.engine.drools;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -319,7 +320,8 @@ final class JavaAllowList {
         if (type.isPresent()) {
             return Optional.of(new Reference(chain, type.get()));
         }
-        if (isProperty(head) && chain.chars().noneMatch(Character::isUpperCase)) {
+        // a property path (addressedTo.size(), case.score) has no segment a type's name
+        if (isProperty(head) && Arrays.stream(chain.split("\\.")).noneMatch(s -> Character.isUpperCase(s.charAt(0)))) {
             return Optional.empty();
         }
         refuse(scope, chain);

@@ -5,4 +5,7 @@
  * Generic facts (flags, rejections) come from {@code uk.inspection.facts}. Nothing here
  * knows a report kind, an authority or a period.
  */
+@RuleFacts
 package uk.inspection.followup.facts;
+
+import uk.inspection.engine.RuleFacts;

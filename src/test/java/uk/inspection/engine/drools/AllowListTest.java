@@ -60,7 +60,7 @@ class AllowListTest {
                             no-loop true
                         when
                             $s : StandardDefinition(code in ("2.1", "2.2"), countsTowardOverall, $code : code)
-                            $r : StandardResult(code == $s.code || code == $code, options contains "GOOD", options.isEmpty() == false)
+                            $r : StandardResult(code == $s.code || code == $code, options contains "GOOD", options.isEmpty() == false, drivenBy.size() > 0)
                             accumulate( KeyQuestionResult(standard == $code, $rating : rating != null); $n : count($rating),
                                         $all : collectList($rating); $n > 0 )
                             $o : Integer() from OverallScore.offsetsWithin(2)
