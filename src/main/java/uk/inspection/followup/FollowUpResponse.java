@@ -3,6 +3,9 @@ package uk.inspection.followup;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import uk.inspection.engine.TraceEntry;
 
 /**
@@ -11,8 +14,20 @@ import uk.inspection.engine.TraceEntry;
  * (docs/api.md).
  */
 public record FollowUpResponse(String ruleset, String rulesetVersion, String report, String reportKind,
-        ActionPlanView actionPlan, List<RecommendationView> recommendations, List<Notice> flags,
-        List<TraceEntry> trace) {
+        ActionPlanView actionPlan, List<RecommendationView> recommendations, List<Notice> flags, List<TraceEntry> trace,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
+
+    /** The same follow-up, with the id it was recorded under. */
+    public FollowUpResponse withDecisionId(String id) {
+        return new FollowUpResponse(ruleset, rulesetVersion, report, reportKind, actionPlan, recommendations, flags,
+                trace, id);
+    }
+
+    /** The outcome in a word, as records and comparisons label it. */
+    @JsonIgnore
+    public String summary() {
+        return "ACTION_PLAN_BY_" + actionPlan.preparedBy();
+    }
 
     /** {@code due}: each due date by step, in the order the rules gave them. */
     public record ActionPlanView(String preparedBy, String preparedByName, String with, String publishedOn,

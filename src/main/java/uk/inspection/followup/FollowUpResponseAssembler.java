@@ -57,7 +57,7 @@ final class FollowUpResponseAssembler {
                         plan.followUp()),
                 recommendations,
                 evaluation.outputs(Flag.class).stream().map(f -> new Notice(f.code(), f.message())).toList(),
-                evaluation.trace());
+                evaluation.trace(), null);
     }
 
 }

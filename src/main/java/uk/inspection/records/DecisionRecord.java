@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * One decision as recorded: its id, when, what kind (a rating, an oversight assessment, a
  * quarter), the framework, the rule-set version and store commit that decided it, the
  * service it was about, the outcome in a word (the overall's status and rating, or the
- * quadrant), how long it took, who asked (the API key's name or the user), and the
- * request and response as canonical JSON.
+ * quadrant, who prepares a follow-up's action plan), how long it took, who asked (the API
+ * key's name or the user), and the request and response as canonical JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionRecord(String id, Instant recordedAt, Kind kind, String framework, String rulesetVersion,
@@ -21,7 +21,19 @@ public record DecisionRecord(String id, Instant recordedAt, Kind kind, String fr
     /** What was decided, and so which endpoint a replay goes to. */
     public enum Kind {
 
-        RATING, ASSESSMENT, QUARTER
+        RATING, ASSESSMENT, QUARTER, FOLLOW_UP;
+
+        /**
+         * The endpoint a replay goes to (InProcessApi's name for it); null for a rating.
+         */
+        public String endpoint() {
+            return switch (this) {
+                case RATING -> null;
+                case ASSESSMENT -> "assessments";
+                case QUARTER -> "quarters";
+                case FOLLOW_UP -> "follow-ups";
+            };
+        }
 
     }
 
@@ -32,12 +44,8 @@ public record DecisionRecord(String id, Instant recordedAt, Kind kind, String fr
         Objects.requireNonNull(rulesetVersion, "rulesetVersion of " + id);
     }
 
-    /** The oversight endpoint a replay goes to; null for a rating. */
+    /** The endpoint a replay goes to (InProcessApi's name for it); null for a rating. */
     public String endpoint() {
-        return switch (kind) {
-            case RATING -> null;
-            case ASSESSMENT -> "assessments";
-            case QUARTER -> "quarters";
-        };
+        return kind.endpoint();
     }
 }

@@ -100,8 +100,11 @@ class DecisionsController {
     @PostMapping("/api/v1/decisions/{decision}/replay")
     Replay replay(@PathVariable String decision, HttpServletRequest http, Authentication user) throws IOException {
         DecisionRecord record = find(decision, http, user);
-        Manifest.Kind kind = record.kind() == DecisionRecord.Kind.RATING ? Manifest.Kind.RATINGS
-                : Manifest.Kind.OVERSIGHT;
+        Manifest.Kind kind = switch (record.kind()) {
+            case RATING -> Manifest.Kind.RATINGS;
+            case ASSESSMENT, QUARTER -> Manifest.Kind.OVERSIGHT;
+            case FOLLOW_UP -> Manifest.Kind.FOLLOW_UP;
+        };
         RuleSet ruleSet = registry.lookup(record.framework(), kind, record.rulesetVersion()).orElseThrow();
         InProcessApi.Answer answer = api.answer(ruleSet, record.endpoint(), json.readTree(record.request()));
         JsonNode recorded = json.readTree(record.response());

@@ -142,11 +142,7 @@ public class Shadows implements Recording.Observer {
 
     private void compare(Shadow shadow, DecisionRecord.Kind kind, String decisionId, Object request, Object response) {
         try {
-            String endpoint = switch (kind) {
-                case RATING -> null;
-                case ASSESSMENT -> "assessments";
-                case QUARTER -> "quarters";
-            };
+            String endpoint = kind.endpoint();
             JsonNode liveBody = json.valueToTree(response);
             if (liveBody instanceof ObjectNode object) {
                 object.remove("decisionId");

@@ -87,6 +87,28 @@ class DecisionRecordsTest {
         }
     }
 
+    @Test
+    void aProbationFollowUpIsRecordedAndReplayedToo(@TempDir Path data) throws Exception {
+        JsonNode fixture = new ObjectMapper()
+            .readTree(Path.of("fixtures/probation-follow-up/core-report-ten-recommendations-no-flag.json").toFile());
+        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+            ApiClient api = service.api();
+            Reply decided = api.post("/api/v1/probation/follow-ups", fixture.get("request").toString(), NORTH);
+            assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+            String id = decided.body().at("/decisionId").asText();
+            assertThat(id).startsWith("dec-");
+            JsonNode record = eventually(() -> api.get("/api/v1/decisions/" + id, NORTH));
+            assertThat(record.at("/kind").asText()).isEqualTo("FOLLOW_UP");
+            assertThat(record.at("/framework").asText()).isEqualTo("probation-follow-up");
+            assertThat(record.at("/service").asText()).isEqualTo("Inspection of Newcastle PDU");
+            // the fixture's worked answer: the region and the PDU prepare the plan
+            assertThat(record.at("/response/actionPlan/preparedBy").asText()).isEqualTo("REGION_AND_PDU");
+            assertThat(record.at("/outcome").asText()).isEqualTo("ACTION_PLAN_BY_REGION_AND_PDU");
+            Reply replay = api.post("/api/v1/decisions/" + id + "/replay", "", ALEX);
+            assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
+        }
+    }
+
     /**
      * Publishes the example change (Good from 70%, with its fixtures) through a draft and
      * a second person's approval.
