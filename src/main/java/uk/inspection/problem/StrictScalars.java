@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
@@ -17,7 +18,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  * The two scalars Jackson is lenient about whatever its settings: a number, where it
  * takes "NaN" and "Infinity" as strings and 1e400 as infinity; and a date, where it takes
  * an array of numbers, an empty array as null, and a date-time. Here a number is a finite
- * JSON number and a date an ISO date string.
+ * JSON number and a date an ISO date string. And text is text: a string with NUL or
+ * another control character (but tab and line breaks) or half a surrogate pair cannot be
+ * written to the journal as it was read nor stored by PostgreSQL, so it is refused rather
+ * than answered and recorded as something else.
  */
 final class StrictScalars {
 
@@ -32,6 +36,7 @@ final class StrictScalars {
         SimpleModule module = new SimpleModule("strict-scalars");
         module.addDeserializer(Double.class, new FiniteNumber());
         module.addDeserializer(LocalDate.class, new IsoDate());
+        module.addDeserializer(String.class, new PlainText());
         return module;
     }
 
@@ -59,6 +64,38 @@ final class StrictScalars {
                 throw new RefusedValue(parser, "'" + parser.getText() + "' is too large a number", Double.class);
             }
             return value;
+        }
+
+    }
+
+    private static final class PlainText extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = super.deserialize(parser, context);
+            String why = text == null ? null : unwritable(text);
+            if (why != null) {
+                throw new RefusedValue(parser, why, String.class);
+            }
+            return text;
+        }
+
+        private static String unwritable(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    return String.format("contains the control character U+%04X at position %d", (int) c, i + 1);
+                }
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1));
+                if (paired) {
+                    i++;
+                }
+                else if (Character.isSurrogate(c)) {
+                    return String.format("contains half a surrogate pair (U+%04X) at position %d", (int) c, i + 1);
+                }
+            }
+            return null;
         }
 
     }

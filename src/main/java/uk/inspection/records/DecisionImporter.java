@@ -2,13 +2,15 @@ package uk.inspection.records;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,6 +37,8 @@ final class DecisionImporter implements SmartLifecycle {
     private final AtomicLong imported = new AtomicLong();
 
     private final AtomicLong failures = new AtomicLong();
+
+    private final AtomicLong quarantined = new AtomicLong();
 
     /**
      * What the importer waits on between batches: not the lock an import holds, so a
@@ -98,14 +102,49 @@ final class DecisionImporter implements SmartLifecycle {
         if (entries.isEmpty()) {
             return 0;
         }
-        List<DecisionRecord> records = new ArrayList<>();
+        Map<DecisionRecord, String> records = new LinkedHashMap<>();
         for (DecisionJournal.Entry entry : entries) {
-            records.add(parse(entry.line()));
+            try {
+                records.put(parse(entry.line()), entry.line());
+            }
+            catch (IOException | RuntimeException e) {
+                quarantine(entry.line(), "not a decision record: " + e.getMessage());
+            }
         }
-        store.insert(records);
+        try {
+            store.insert(List.copyOf(records.keySet()));
+        }
+        catch (DataIntegrityViolationException refused) {
+            // A record the database will not take (a value its columns refuse) must not
+            // hold
+            // back every record after it: each is tried alone, and the refused kept
+            // aside.
+            for (Map.Entry<DecisionRecord, String> record : records.entrySet()) {
+                try {
+                    store.insert(List.of(record.getKey()));
+                }
+                catch (DataIntegrityViolationException e) {
+                    quarantine(record.getValue(), "refused by the database: " + e.getMostSpecificCause().getMessage());
+                }
+            }
+        }
         journal.imported(entries.get(entries.size() - 1).after());
         imported.addAndGet(records.size());
-        return records.size();
+        return entries.size();
+    }
+
+    private void quarantine(String line, String reason) throws IOException {
+        journal.quarantine(line, reason);
+        quarantined.incrementAndGet();
+        log.error("A journalled decision could not be imported and was kept in {} ({})", DecisionJournal.QUARANTINE,
+                reason);
+    }
+
+    /**
+     * Journal lines kept aside since the start: not records, or refused by the database.
+     */
+    long quarantined() {
+        return quarantined.get();
     }
 
     private DecisionRecord parse(String line) throws IOException {

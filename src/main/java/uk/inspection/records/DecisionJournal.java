@@ -11,8 +11,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The local, append-only journal every decision is written to before its answer leaves
@@ -27,7 +34,16 @@ final class DecisionJournal implements AutoCloseable {
     /** A segment is closed and a new one begun past this size. */
     static final long SEGMENT_BYTES = 8L * 1024 * 1024;
 
+    private static final Logger log = LoggerFactory.getLogger(DecisionJournal.class);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final String CHECKPOINT = "imported";
+
+    /**
+     * Lines the importer could not import, with the reason: for an operator to look at.
+     */
+    static final String QUARANTINE = "quarantine.jsonl";
 
     /** Where the importer has read up to: a segment and a byte offset in it. */
     record Position(long segment, long offset) {
@@ -46,7 +62,17 @@ final class DecisionJournal implements AutoCloseable {
     DecisionJournal(Path folder) throws IOException {
         this.folder = folder;
         Files.createDirectories(folder);
-        this.segment = Math.max(segments().stream().mapToLong(Long::longValue).max().orElse(0), checkpoint().segment());
+        // A new segment at every start: the last one may end in a line torn by a crash,
+        // which the reader skips in a closed segment but would run on into the next
+        // record
+        // written after it.
+        this.segment = Math.max(segments().stream().mapToLong(Long::longValue).max().orElse(-1), checkpoint().segment())
+                + 1;
+        for (long old : segments()) {
+            if (Files.size(file(old)) == 0) {
+                Files.delete(file(old)); // begun by an earlier start, never written to
+            }
+        }
         this.writing = open(segment);
     }
 
@@ -101,8 +127,9 @@ final class DecisionJournal implements AutoCloseable {
                 if (at.segment() >= segment) {
                     break; // the line being written now
                 }
-                at = new Position(at.segment() + 1, 0); // a torn last line of a closed
-                                                        // segment, from a crash
+                log.warn("Skipped {} bytes at the end of decision journal segment {}: a line torn by a crash",
+                        size - at.offset(), file.getFileName());
+                at = new Position(at.segment() + 1, 0);
             }
         }
         return entries;
@@ -114,7 +141,12 @@ final class DecisionJournal implements AutoCloseable {
      */
     synchronized void imported(Position position) throws IOException {
         Path temporary = folder.resolve(CHECKPOINT + ".tmp");
-        Files.writeString(temporary, position.segment() + " " + position.offset());
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(
+                    ByteBuffer.wrap((position.segment() + " " + position.offset()).getBytes(StandardCharsets.UTF_8)));
+            channel.force(true); // on disk before it replaces the checkpoint
+        }
         try {
             Files.move(temporary, folder.resolve(CHECKPOINT), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
@@ -141,13 +173,48 @@ final class DecisionJournal implements AutoCloseable {
         return Math.max(0, bytes);
     }
 
+    /**
+     * Where the importer has read up to. An unreadable checkpoint means the oldest
+     * segment is read again from its start: a record already in the database is left as
+     * it is, so reading too much costs time, never a record.
+     */
     private Position checkpoint() throws IOException {
         Path file = folder.resolve(CHECKPOINT);
         if (!Files.exists(file)) {
             return new Position(0, 0);
         }
-        String[] parts = Files.readString(file).strip().split(" ");
-        return new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1).strip();
+        try {
+            String[] parts = text.split(" ");
+            Position position = new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (parts.length == 2 && position.segment() >= 0 && position.offset() >= 0) {
+                return position;
+            }
+        }
+        catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // as below
+        }
+        long oldest = segments().stream().mapToLong(Long::longValue).min().orElse(0);
+        log.error("The decision journal's checkpoint {} is unreadable ('{}'): reading again from segment {}", file,
+                text.length() > 40 ? text.substring(0, 40) + "…" : text, oldest);
+        return new Position(oldest, 0);
+    }
+
+    /**
+     * Keeps a line the database will never take (not a record, or refused by the
+     * database), so the importer can move on without losing it: on disk before the
+     * checkpoint passes it.
+     */
+    synchronized void quarantine(String line, String reason) throws IOException {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("reason", reason);
+        entry.put("line", line);
+        byte[] bytes = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (FileChannel channel = FileChannel.open(folder.resolve(QUARANTINE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            channel.write(ByteBuffer.wrap(bytes));
+            channel.force(true);
+        }
     }
 
     private List<Long> segments() throws IOException {

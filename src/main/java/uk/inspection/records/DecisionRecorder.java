@@ -1,11 +1,18 @@
 package uk.inspection.records;
 
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.inspection.problem.Failure;
+import uk.inspection.problem.ProblemType;
 
 /**
  * Records a decision on the request path: the record is written to the local journal (no
@@ -14,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and there is no id.
  */
 public final class DecisionRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionRecorder.class);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -63,6 +72,13 @@ public final class DecisionRecorder {
         }
         catch (JsonProcessingException e) {
             throw new IllegalStateException("a decision that cannot be written as JSON: " + e.getMessage(), e);
+        }
+        catch (UncheckedIOException e) {
+            // The journal cannot be written (a full disk): no answer leaves unrecorded.
+            log.error("Decision not recorded, so not answered: {}", e.getMessage());
+            throw new Failure(ProblemType.RECORDS_UNAVAILABLE, "the decision cannot be recorded now; try again shortly",
+                    null)
+                .exception();
         }
         importer.nudge();
         return id;

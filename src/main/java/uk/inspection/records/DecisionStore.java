@@ -108,6 +108,11 @@ public class DecisionStore {
                 });
     }
 
+    /** Whether the database answers (and its schema is up to date). */
+    boolean reachable() {
+        return jdbc().queryForObject("SELECT 1", Integer.class) != null;
+    }
+
     public Optional<DecisionRecord> find(String id) {
         return jdbc().query("SELECT " + COLUMNS + " FROM decision WHERE id = ?", DecisionStore::record, id)
             .stream()

@@ -5,7 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
+import org.flywaydb.core.api.FlywayException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -24,7 +28,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.problem.Failure;
+import uk.inspection.problem.FieldProblem;
 import uk.inspection.problem.ProblemType;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.regression.InProcessApi;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
@@ -44,12 +50,23 @@ class DecisionsController {
 
     private final ObjectMapper json;
 
-    private final InProcessApi api = new InProcessApi();
+    private static final Instant EARLIEST = Instant.EPOCH;
 
-    DecisionsController(DecisionStore store, RuleSetRegistry registry, ObjectMapper json) {
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    private final InProcessApi api;
+
+    /**
+     * Record reads at once: each holds a request thread while the database answers, so
+     * when it is slow or down they must not take the threads that answer ratings.
+     */
+    private final Semaphore readers = new Semaphore(8);
+
+    DecisionsController(DecisionStore store, RuleSetRegistry registry, ObjectMapper json, RequestLimits limits) {
         this.store = store;
         this.registry = registry;
         this.json = json;
+        this.api = new InProcessApi(limits);
     }
 
     /** Whether a replay gave the recorded answer, and where it differs if not. */
@@ -64,8 +81,10 @@ class DecisionsController {
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             HttpServletRequest http, Authentication user) {
-        return store.list(visible(new DecisionFilter(framework, service, outcome, null, from, to), http, user),
-                Math.max(0, page), Math.min(Math.max(1, size), 1_000));
+        DecisionFilter filter = visible(
+                new DecisionFilter(framework, service, outcome, null, within("from", from), within("to", to)), http,
+                user);
+        return reading(() -> store.list(filter, Math.max(0, page), Math.min(Math.max(1, size), 1_000)));
     }
 
     @Operation(summary = "The recorded decisions as JSON Lines, oldest first, streamed (same filters and roles)")
@@ -74,7 +93,11 @@ class DecisionsController {
             @RequestParam(required = false) String service, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             HttpServletRequest http, Authentication user) {
-        DecisionFilter filter = visible(new DecisionFilter(framework, service, outcome, null, from, to), http, user);
+        DecisionFilter filter = visible(
+                new DecisionFilter(framework, service, outcome, null, within("from", from), within("to", to)), http,
+                user);
+        reading(store::reachable); // a database that is down answers 503 now, not a
+                                   // broken stream
         StreamingResponseBody body = (OutputStream out) -> store.stream(filter, record -> {
             try {
                 out.write(json.writeValueAsBytes(record));
@@ -118,14 +141,49 @@ class DecisionsController {
     }
 
     private DecisionRecord find(String id, HttpServletRequest http, Authentication user) {
-        DecisionRecord record = store.find(id)
-            .orElseThrow(
-                    () -> new Failure(ProblemType.NOT_FOUND, "no recorded decision '" + id + "'", null).exception());
+        DecisionRecord record = reading(() -> store.find(id)).orElseThrow(
+                () -> new Failure(ProblemType.NOT_FOUND, "no recorded decision '" + id + "'", null).exception());
         String client = restrictedTo(http, user);
         if (client != null && !client.equals(record.client())) {
             throw new Failure(ProblemType.NOT_FOUND, "no recorded decision '" + id + "'", null).exception();
         }
         return record;
+    }
+
+    /**
+     * A read of the records database, refused at once (503) when too many are waiting on
+     * it, and answered 503 when it cannot be reached.
+     */
+    private <T> T reading(Supplier<T> read) {
+        if (!readers.tryAcquire()) {
+            throw new Failure(ProblemType.RECORDS_UNAVAILABLE,
+                    "too many reads of the decision records at once; try again shortly", null)
+                .exception();
+        }
+        try {
+            return read.get();
+        }
+        catch (DataAccessException | FlywayException e) {
+            throw new Failure(ProblemType.RECORDS_UNAVAILABLE,
+                    "the decision records database cannot be reached now; try again shortly", null)
+                .exception();
+        }
+        finally {
+            readers.release();
+        }
+    }
+
+    /**
+     * An instant a database can hold: years 1970 to 9999 (further ones wrap round in
+     * JDBC's timestamps and would filter wrongly).
+     */
+    private static Instant within(String field, Instant instant) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw Failure
+                .invalidFacts(List.of(new FieldProblem(field, instant + " is outside 1970-01-01 to 9999-12-31")))
+                .exception();
+        }
+        return instant;
     }
 
     private DecisionFilter visible(DecisionFilter filter, HttpServletRequest http, Authentication user) {

@@ -50,7 +50,7 @@ public class Recording {
     public String record(DecisionRecord.Kind kind, String framework, String rulesetVersion, String service,
             String outcome, long startedNanos, HttpServletRequest http, Object request, Object response) {
         String id = recorder.record(new DecisionRecorder.Decided(kind, framework, rulesetVersion,
-                registry.commitOf(framework, rulesetVersion), service, outcome,
+                registry.commitOf(framework, rulesetVersion), service, outcome == null ? "NONE" : outcome,
                 (System.nanoTime() - startedNanos) / 1_000, Clients.of(http), request, response));
         observers.forEach(observer -> observer.decided(kind, framework, id, request, response));
         return id;

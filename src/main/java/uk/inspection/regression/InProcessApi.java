@@ -34,6 +34,21 @@ public final class InProcessApi {
 
     private final ObjectMapper json = StrictJson.mapper();
 
+    private final RequestLimits limits;
+
+    /** With the limits the command line answers with. */
+    public InProcessApi() {
+        this(RequestLimits.DEFAULTS);
+    }
+
+    /**
+     * With the service's configured limits: a replay or a shadow must refuse exactly what
+     * the live answer refused, and no more.
+     */
+    public InProcessApi(RequestLimits limits) {
+        this.limits = limits;
+    }
+
     /** The status and body the HTTP API would answer. */
     public record Answer(int status, JsonNode body) {
     }
@@ -57,14 +72,14 @@ public final class InProcessApi {
             return problem(Failure.notA(known.kind().label(), ruleSet.id(), List.of()), path);
         }
         return switch (known) {
-            case RATINGS -> answer(request, path, RatingRequest.class,
-                    parsed -> Ratings.decide(ruleSet, parsed, RequestLimits.DEFAULTS));
-            case ASSESSMENTS -> answer(request, path, OversightRequest.class,
-                    parsed -> Oversight.assess(ruleSet, parsed, RequestLimits.DEFAULTS));
-            case QUARTERS -> answer(request, path, QuarterRequest.class,
-                    parsed -> Oversight.quarter(ruleSet, parsed, RequestLimits.DEFAULTS));
-            case FOLLOW_UPS -> answer(request, path, FollowUpRequest.class,
-                    parsed -> FollowUps.decide(ruleSet, parsed, RequestLimits.DEFAULTS));
+            case RATINGS ->
+                answer(request, path, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed, limits));
+            case ASSESSMENTS ->
+                answer(request, path, OversightRequest.class, parsed -> Oversight.assess(ruleSet, parsed, limits));
+            case QUARTERS ->
+                answer(request, path, QuarterRequest.class, parsed -> Oversight.quarter(ruleSet, parsed, limits));
+            case FOLLOW_UPS ->
+                answer(request, path, FollowUpRequest.class, parsed -> FollowUps.decide(ruleSet, parsed, limits));
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import uk.inspection.ratings.facts.OverallStatus;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.ruleset.RuleSet;
 
 /**
@@ -33,7 +34,7 @@ public final class RecordedComparison {
 
     private final int keep;
 
-    private final InProcessApi api = new InProcessApi();
+    private final InProcessApi api;
 
     private final Map<String, Long> transitions = new TreeMap<>();
 
@@ -44,9 +45,15 @@ public final class RecordedComparison {
     private long changed;
 
     public RecordedComparison(RuleSet baseline, RuleSet candidate, int keep) {
+        this(baseline, candidate, keep, RequestLimits.DEFAULTS);
+    }
+
+    /** Deciding with these limits (the service's, when it compares its own records). */
+    public RecordedComparison(RuleSet baseline, RuleSet candidate, int keep, RequestLimits limits) {
         this.baseline = baseline;
         this.candidate = candidate;
         this.keep = keep;
+        this.api = new InProcessApi(limits);
     }
 
     /**

@@ -36,6 +36,11 @@ class ShadowController {
             throw Failure.invalidFacts(List.of(new FieldProblem("draft", "give a draft's id, or a version, not both")))
                 .exception();
         }
+        if (target.version() != null && target.version().isBlank()) {
+            throw Failure
+                .invalidFacts(List.of(new FieldProblem("version", "give a published rulesetVersion, sha256:…")))
+                .exception();
+        }
         return shadows.set(framework, target.draft(), target.version()).orElseThrow();
     }
 

@@ -27,6 +27,7 @@ import uk.inspection.problem.ProblemType;
 import uk.inspection.records.DecisionRecord;
 import uk.inspection.records.Recording;
 import uk.inspection.regression.DecisionDifferences;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.regression.InProcessApi;
 import uk.inspection.regression.RecordedComparison;
 import uk.inspection.ruleset.LoadResult;
@@ -60,16 +61,17 @@ public class Shadows implements Recording.Observer {
 
     private final Clock clock;
 
-    private final InProcessApi api = new InProcessApi();
+    private final InProcessApi api;
 
     private final Map<String, Shadow> shadows = new ConcurrentHashMap<>();
 
     private final ThreadPoolExecutor pool;
 
     Shadows(RuleSetRegistry registry, ObjectProvider<Drafts> drafts, ObjectProvider<StoreRules> store,
-            ObjectMapper json, Clock clock, Recording recording, @Value("${shadow.threads:1}") int threads,
-            @Value("${shadow.queue:1000}") int queue) {
+            ObjectMapper json, Clock clock, Recording recording, RequestLimits limits,
+            @Value("${shadow.threads:1}") int threads, @Value("${shadow.queue:1000}") int queue) {
         this.registry = registry;
+        this.api = new InProcessApi(limits);
         this.drafts = drafts;
         this.store = store;
         this.json = json;

@@ -57,6 +57,27 @@ class StrictJsonTest {
         assertThat(refused(body, OversightRequest.class).field()).isEqualTo(field);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|',
+            value = { "{\"service\": \"Nul\\u0000here\"}|service|U+0000",
+                    "{\"service\": \"bell\\u0007\"}|service|U+0007", "{\"service\": \"X\\ud800Y\"}|service|U+D800",
+                    "{\"service\": \"X\\udc00\"}|service|U+DC00",
+                    "{\"ratings\": {\"1.1\": \"GOOD\\u0000\"}}|ratings.1.1|U+0000" })
+    void textThatCannotBeRecordedAsReadIsRefusedByField(String body, String field, String character) {
+        FieldProblem problem = refused(body, RatingRequest.class);
+
+        assertThat(problem.field()).isEqualTo(field);
+        assertThat(problem.message()).contains(character);
+    }
+
+    @Test
+    void textWithTabsLineBreaksAndWholeSurrogatePairsStillReads() throws Exception {
+        RatingRequest request = JSON.readValue("{\"service\": \"North\\ttown\\r\\nYJS \\ud83d\\ude00\"}",
+                RatingRequest.class);
+
+        assertThat(request.service()).isEqualTo("North\ttown\r\nYJS \uD83D\uDE00");
+    }
+
     @Test
     void nonFiniteNumbersAreNamedInTheApisWords() {
         assertThat(refused("{\"keyQuestions\": {\"2.1.1\": {\"percentage\": NaN}}}", RatingRequest.class).message())

@@ -52,6 +52,9 @@ class PostgresRecordsTest {
             assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
 
             postgres.close();
+            Reply unreachable = api.get("/api/v1/decisions/" + first, DecisionRecordsTest.ALEX);
+            assertThat(unreachable.status()).as(unreachable.text()).isEqualTo(503);
+            assertThat(unreachable.body().at("/type").asText()).endsWith(":records-unavailable");
             List<String> answered = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 Reply rated = api.post(DecisionRecordsTest.RATE, request, DecisionRecordsTest.NORTH);

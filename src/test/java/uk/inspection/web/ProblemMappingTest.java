@@ -27,6 +27,7 @@ import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
 import uk.inspection.ratings.RatingService;
 import uk.inspection.records.DecisionStore;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.records.Recording;
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.shadow.Shadows;
@@ -39,7 +40,7 @@ import uk.inspection.ruleset.Withdrawals;
  */
 @WebMvcTest(properties = "rules.mode=development")
 @Import({ SecurityConfiguration.class, ProblemWriter.class })
-@EnableConfigurationProperties(AccessProperties.class)
+@EnableConfigurationProperties({ AccessProperties.class, RequestLimits.class })
 class ProblemMappingTest {
 
     private static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
