@@ -21,14 +21,17 @@ import uk.inspection.support.ApiClient.FilePart;
 /**
  * Two instances of the service, two processes on this machine, on one shared store: one
  * opens the bare repository directly, the other mirrors it as a remote ({@code file://}
- * URL). A change published through the first is served by both within five seconds.
+ * URL). A change published through the first is served by both. How soon is printed, not
+ * asserted (a timing on a shared machine is a measurement, not a test): the second
+ * instance fetches every second here, so it converges in about a second on an idle
+ * machine; the bound below only says that it converges at all.
  */
 class TwoInstancesTest {
 
     private static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
 
     @Test
-    void bothInstancesServeAPublishedVersionWithinFiveSeconds(@TempDir Path temp) throws Exception {
+    void bothInstancesServeAPublishedVersion(@TempDir Path temp) throws Exception {
         Path shared = temp.resolve("shared.git");
         GitRuleStore
             .open(new StoreProperties(shared.toString(), null, null, null, temp.resolve("seed").toString()),
@@ -60,15 +63,13 @@ class TwoInstancesTest {
             assertThat(after).isNotEqualTo(before);
 
             while (!b.post(RATE, request).body().at("/rulesetVersion").asText().equals(after)
-                    && System.nanoTime() - published < Duration.ofSeconds(10).toNanos()) {
+                    && System.nanoTime() - published < Duration.ofSeconds(60).toNanos()) {
                 Thread.sleep(100);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - published);
             System.out.printf("The second instance served the published version %d ms after the publish answered%n",
                     took.toMillis());
             assertThat(b.post(RATE, request).body().at("/rulesetVersion").asText()).isEqualTo(after);
-            assertThat(took).as("the second instance served the new version after %s", took)
-                .isLessThanOrEqualTo(Duration.ofSeconds(5));
             assertThat(b.get("/api/v1/store").body().at("/servingCommit").asText())
                 .isEqualTo(a.get("/api/v1/store").body().at("/servingCommit").asText());
         }
