@@ -13,6 +13,7 @@ import uk.inspection.followup.FollowUpRequest.RecommendationInput;
 import uk.inspection.followup.facts.Authority;
 import uk.inspection.followup.facts.ReportKind;
 import uk.inspection.problem.Decision;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
@@ -64,7 +65,7 @@ public class FollowUpCoverageCheck implements RuleSetCheck {
      * when {@code mayRefuse}.
      */
     private static Optional<String> decide(RuleSet ruleSet, FollowUpRequest request, boolean mayRefuse) {
-        Decision<FollowUpResponse> decision = FollowUps.decide(ruleSet, request);
+        Decision<FollowUpResponse> decision = FollowUps.decide(ruleSet, request, RequestLimits.DEFAULTS);
         if (decision instanceof Decision.Refused<FollowUpResponse> refused
                 && (!mayRefuse || refused.failure().type() != ProblemType.INVALID_FACTS)) {
             return Optional.of(refused.failure().errors().isEmpty() ? refused.failure().detail()

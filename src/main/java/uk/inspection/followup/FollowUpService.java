@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import uk.inspection.problem.Decision;
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSetRegistry;
 
@@ -18,15 +19,18 @@ public class FollowUpService {
 
     private final String ruleSetId;
 
-    public FollowUpService(RuleSetRegistry registry,
+    private final RequestLimits limits;
+
+    public FollowUpService(RuleSetRegistry registry, RequestLimits limits,
             @Value("${probation.follow-up.ruleset:probation-follow-up}") String ruleSetId) {
         this.registry = registry;
+        this.limits = limits;
         this.ruleSetId = ruleSetId;
     }
 
     public Decision<FollowUpResponse> decide(String pinnedVersion, FollowUpRequest request) {
         return registry.lookup(ruleSetId, Manifest.Kind.FOLLOW_UP, pinnedVersion)
-            .then(ruleSet -> FollowUps.decide(ruleSet, request));
+            .then(ruleSet -> registry.withdrawIfRunaway(ruleSet, FollowUps.decide(ruleSet, request, limits)));
     }
 
 }

@@ -63,8 +63,8 @@ public final class InProcessApi {
                     parsed -> Oversight.assess(ruleSet, parsed, RequestLimits.DEFAULTS));
             case QUARTERS -> answer(request, path, QuarterRequest.class,
                     parsed -> Oversight.quarter(ruleSet, parsed, RequestLimits.DEFAULTS));
-            case FOLLOW_UPS ->
-                answer(request, path, FollowUpRequest.class, parsed -> FollowUps.decide(ruleSet, parsed));
+            case FOLLOW_UPS -> answer(request, path, FollowUpRequest.class,
+                    parsed -> FollowUps.decide(ruleSet, parsed, RequestLimits.DEFAULTS));
         };
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.inspection.InspectionRatingsApplication;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ServiceProcesses;
 import uk.inspection.support.ApiClient.FilePart;
 
 /**
@@ -72,7 +73,9 @@ class TwoInstancesTest {
                 .isEqualTo(a.get("/api/v1/store").body().at("/servingCommit").asText());
         }
         finally {
-            processes.forEach(Process::destroy);
+            for (Process process : processes) {
+                ServiceProcesses.stop(process);
+            }
         }
     }
 
