@@ -35,7 +35,8 @@ public final class LoadedRuleSets {
         this(home, RuleSetFiles.frameworks(home), building);
     }
 
-    private LoadedRuleSets(Path home, List<String> frameworks, Consumer<String> building) {
+    /** These frameworks of the home, telling {@code building} before each (progress). */
+    public LoadedRuleSets(Path home, List<String> frameworks, Consumer<String> building) {
         this.home = home;
         RuleSetLoader loader = new RuleSetLoader(Clock.systemUTC());
         for (String id : frameworks) {
