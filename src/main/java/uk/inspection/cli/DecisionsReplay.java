@@ -1,7 +1,6 @@
 package uk.inspection.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,15 +24,10 @@ final class DecisionsReplay {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PrintWriter progress;
+    private final Progress progress;
 
-    private final boolean terminal;
-
-    private int shownTenth = -1;
-
-    DecisionsReplay(PrintWriter progress, boolean terminal) {
+    DecisionsReplay(Progress progress) {
         this.progress = progress;
-        this.terminal = terminal;
     }
 
     RecordedComparison.Result run(String source, String user, String password, Instant from, Instant to,
@@ -55,10 +49,7 @@ final class DecisionsReplay {
             DecisionExport.read(file, filter, record -> add(comparison, record), bytes -> show(bytes, size));
         }
         show(1, 1);
-        if (terminal) {
-            progress.println();
-        }
-        progress.flush();
+        progress.done();
         return comparison.result();
     }
 
@@ -72,18 +63,7 @@ final class DecisionsReplay {
     }
 
     private void show(long done, long total) {
-        int percent = (int) Math.min(100, done * 100 / Math.max(1, total));
-        if (terminal) {
-            int width = 40;
-            int filled = percent * width / 100;
-            progress.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + percent + "%");
-            progress.flush();
-        }
-        else if (percent / 10 > shownTenth) {
-            shownTenth = percent / 10;
-            progress.println("compared " + percent + "%");
-            progress.flush();
-        }
+        progress.step("compared", done, total);
     }
 
 }

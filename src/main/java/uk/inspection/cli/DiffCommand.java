@@ -25,7 +25,8 @@ import uk.inspection.store.StoreRules;
 @Command(name = "diff", description = { "Prints how two versions of the rules differ, in the methodology's words:",
         "decision tables per row and cell, DRL as a unified diff, the manifest and fixtures by key.",
         "Each side is a rules home folder, a commit of the rule store, or a published rulesetVersion (sha256:...).",
-        "Exit 0 when nothing differs, 1 when something does, 2 on bad arguments." })
+        "Exit 0 when nothing differs, 1 when something does, 2 on bad arguments.", "",
+        "Example: java -jar inspection-ratings.jar diff . ../edited --framework yj-2024" })
 class DiffCommand implements Callable<Integer> {
 
     private static final List<String> TOPS = List.of("rules", "decision-tables", "fixtures");
@@ -34,18 +35,19 @@ class DiffCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "OLD",
-            description = "a rules home, a store commit, or sha256:... (with --framework)")
+            description = { "a rules home, a store commit, or sha256:... (with --framework)", "Example: ." })
     String older;
 
     @Parameters(index = "1", paramLabel = "NEW",
-            description = "a rules home, a store commit, or sha256:... (with --framework)")
+            description = { "a rules home, a store commit, or sha256:... (with --framework)", "Example: ../edited" })
     String newer;
 
-    @Option(names = "--store", paramLabel = "DIR", description = "the rule store's repository; default: data/rules.git")
+    @Option(names = "--store", paramLabel = "DIR", description = {
+            "the rule store's repository; default: data/rules.git", "Example: --store /srv/rules/data/rules.git" })
     Path store = Path.of("data/rules.git");
 
-    @Option(names = "--framework", paramLabel = "ID",
-            description = "compare only this framework's files (needed for a rulesetVersion)")
+    @Option(names = "--framework", paramLabel = "ID", description = {
+            "compare only this framework's files (needed for a rulesetVersion)", "Example: --framework yj-2024" })
     String framework;
 
     @Override
@@ -56,7 +58,7 @@ class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         lines.forEach(out::println);
         out.flush();
-        return lines.isEmpty() ? 0 : 1;
+        return lines.isEmpty() ? ExitCodes.OK : ExitCodes.FOUND;
     }
 
     private Map<String, byte[]> files(String side) throws IOException {

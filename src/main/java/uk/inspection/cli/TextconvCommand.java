@@ -16,13 +16,15 @@ import uk.inspection.diff.RuleDiff;
 @Command(name = "textconv", description = {
         "Prints a decision table as text, a line per rule row with each cell by its",
         "column's label: a Git textconv driver, so that git diff shows table changes as lines (see .gitattributes).",
-        "Any other file is printed as it is." })
+        "Any other file is printed as it is.", "",
+        "Example: java -jar inspection-ratings.jar textconv decision-tables/yj-2024/bandings.drl.xlsx" })
 class TextconvCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the file Git hands over")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = { "the file Git hands over", "Example: decision-tables/yj-2024/bandings.drl.xlsx" })
     Path file;
 
     @Override
@@ -37,7 +39,7 @@ class TextconvCommand implements Callable<Integer> {
             out.print(new String(content, StandardCharsets.UTF_8));
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
 }

@@ -22,18 +22,22 @@ import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetCheck;
 import uk.inspection.ruleset.RuleSetFiles;
 
-@Command(name = "validate", description = "Compiles and analyses every rule set (the checks run before every reload);"
-        + " prints file:row: message per problem; exit 1 on any.")
+@Command(name = "validate",
+        description = { "Compiles and analyses every rule set (the checks run before every reload);"
+                + " prints file:row: message per problem; exit 1 on any (a rule set that does not build is one of"
+                + " the problems validate is for, so it too exits 1).", "",
+                "Example: java -jar inspection-ratings.jar validate --home ../edited" })
 class ValidateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--home", description = "the rules home; default: .")
+    @Option(names = "--home", paramLabel = "DIR",
+            description = { "the rules home; default: the working directory", "Example: --home ../edited" })
     Path home = Path.of(".");
 
-    @Option(names = "--fixtures",
-            description = "fixtures whose frameworks must exist; default: HOME/fixtures if present")
+    @Option(names = "--fixtures", paramLabel = "DIR", description = {
+            "fixtures whose frameworks must exist; default: HOME/fixtures if present", "Example: --fixtures fixtures" })
     Path fixtures;
 
     @Override
@@ -54,7 +58,7 @@ class ValidateCommand implements Callable<Integer> {
         out.println(problems.isEmpty() ? "no problems in " + RuleSetFiles.frameworks(home).size() + " rule sets"
                 : problems.size() + (problems.size() == 1 ? " problem" : " problems"));
         out.flush();
-        return problems.isEmpty() ? 0 : 1;
+        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FOUND;
     }
 
     private List<LoadProblem> fixtureFrameworks() throws Exception {

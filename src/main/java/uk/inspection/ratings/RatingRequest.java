@@ -6,15 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The facts a client submits for rating (docs/api.md). Which key questions, judgements,
  * ratings and panel choices are acceptable depends on the framework's manifest, so the
  * shape is generic.
  */
-public record RatingRequest(String service, String inspectionType, Map<String, KeyQuestionInput> keyQuestions,
-        List<CaseInput> cases, Map<String, Boolean> judgements, Map<String, String> ratings,
-        Map<String, PanelInput> panel, String region, String nation, LocalDate fieldworkEnd,
-        List<AlertInput> organisationalAlerts) {
+public record RatingRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "the service inspected",
+                example = "Northtown YJS") String service,
+        String inspectionType, Map<String, KeyQuestionInput> keyQuestions, List<CaseInput> cases,
+        Map<String, Boolean> judgements, Map<String, String> ratings, Map<String, PanelInput> panel, String region,
+        String nation, LocalDate fieldworkEnd, List<AlertInput> organisationalAlerts) {
 
     public RatingRequest {
         keyQuestions = copy(keyQuestions);
@@ -43,7 +47,11 @@ public record RatingRequest(String service, String inspectionType, Map<String, K
      * Consolidated results for one key question: {@code yes} and {@code cases} counts, or
      * a published percentage.
      */
-    public record KeyQuestionInput(Integer yes, Integer cases, Double percentage) {
+    public record KeyQuestionInput(
+            @Schema(minimum = "0", description = "cases answered yes; with cases", example = "14") Integer yes,
+            @Schema(minimum = "0", description = "cases inspected; with yes", example = "20") Integer cases,
+            @Schema(minimum = "0", maximum = "100", description = "the published percentage, instead of counts",
+                    example = "81") Double percentage) {
     }
 
     /** One inspected case's yes/no answers, by key question. */

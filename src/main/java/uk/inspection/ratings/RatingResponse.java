@@ -5,6 +5,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import uk.inspection.engine.TraceEntry;
 import uk.inspection.ratings.facts.OverallStatus;
@@ -14,11 +18,28 @@ import uk.inspection.ratings.facts.ResultStatus;
  * A rating decision, with the rule-set version that produced it and the rule behind each
  * result (docs/api.md).
  */
-public record RatingResponse(String framework, String rulesetVersion, String service, String inspectionType,
-        Map<String, KeyQuestionOutcome> keyQuestions, Map<String, StandardOutcome> standards, OverallOutcome overall,
-        List<Notice> flags, List<Notice> triggers,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> timeline, List<TraceEntry> trace,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
+@JsonPropertyOrder({ "ruleset", "framework", "rulesetVersion" })
+public record RatingResponse(@Schema(deprecated = true,
+        description = "Deprecated: the same as ruleset, which every response carries; kept for one release.") String framework,
+        String rulesetVersion, String service, String inspectionType, Map<String, KeyQuestionOutcome> keyQuestions,
+        Map<String, StandardOutcome> standards, OverallOutcome overall, List<Notice> flags, List<Notice> triggers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                description = "With fieldworkEnd and nation: each step of the framework's timeline by name, an ISO"
+                        + " date, nested where the rules' step names have a dot (reactiveInspectionWindow.from).",
+                example = "{\"ratingDecision\": \"2025-03-19\", \"publication\": \"2025-05-28\","
+                        + " \"reactiveInspectionWindow\": {\"from\": \"2025-05-28\", \"to\": \"2026-05-28\"}}") Map<String, Object> timeline,
+        List<TraceEntry> trace, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
+
+    /**
+     * The rule set the decision came from, named as oversight and follow-up responses
+     * name it.
+     */
+    @JsonProperty("ruleset")
+    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The rule set the decision came from.",
+            example = "yj-2024")
+    public String ruleset() {
+        return framework;
+    }
 
     /** The same decision, with the id it was recorded under. */
     public RatingResponse withDecisionId(String id) {

@@ -1,5 +1,6 @@
 package uk.inspection.regression;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,15 +30,33 @@ public final class FixtureRun {
     private FixtureRun() {
     }
 
+    /**
+     * Told of each fixture as it is run: for progress, and for a report per fixture
+     * (JUnit XML).
+     */
+    public interface Listener {
+
+        void ran(Fixture fixture, List<String> differences, Duration took, int done, int total);
+
+    }
+
     public static Result run(LoadedRuleSets ruleSets, List<Fixture> fixtures) {
+        return run(ruleSets, fixtures, (fixture, differences, took, done, total) -> {
+        });
+    }
+
+    public static Result run(LoadedRuleSets ruleSets, List<Fixture> fixtures, Listener listener) {
         InProcessApi api = new InProcessApi();
         int passed = 0;
         List<Failure> failures = new ArrayList<>();
         for (Fixture fixture : fixtures) {
+            long started = System.nanoTime();
             List<String> differences = new ArrayList<>();
             for (Fixture.Check check : fixture.checks().values()) {
                 differences.addAll(run(ruleSets, api, check));
             }
+            listener.ran(fixture, differences, Duration.ofNanos(System.nanoTime() - started),
+                    passed + failures.size() + 1, fixtures.size());
             if (differences.isEmpty()) {
                 passed++;
             }

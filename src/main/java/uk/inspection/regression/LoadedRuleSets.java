@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.ruleset.LoadResult;
@@ -25,9 +26,38 @@ public final class LoadedRuleSets {
 
     /** Only these frameworks of the home, as a draft's review needs. */
     public LoadedRuleSets(Path home, List<String> frameworks) {
+        this(home, frameworks, id -> {
+        });
+    }
+
+    /** Each framework of the home, telling {@code building} before each (progress). */
+    public LoadedRuleSets(Path home, Consumer<String> building) {
+        this(home, RuleSetFiles.frameworks(home), building);
+    }
+
+    /** These frameworks of the home, telling {@code building} before each (progress). */
+    public LoadedRuleSets(Path home, List<String> frameworks, Consumer<String> building) {
         this.home = home;
         RuleSetLoader loader = new RuleSetLoader(Clock.systemUTC());
-        frameworks.forEach(id -> results.put(id, loader.load(home, id)));
+        for (String id : frameworks) {
+            building.accept(id);
+            results.put(id, loader.load(home, id));
+        }
+    }
+
+    /**
+     * The problems of each rule set that did not build, one line each, naming the
+     * framework.
+     */
+    public List<String> buildProblems() {
+        return failures().stream()
+            .flatMap(failed -> failed.problems().stream().map(p -> failed.framework() + " does not build: " + p))
+            .toList();
+    }
+
+    /** Whether the framework has files under the home but they did not build. */
+    public boolean didNotBuild(String framework) {
+        return results.get(framework) instanceof LoadResult.Failed;
     }
 
     public Path home() {

@@ -87,6 +87,14 @@ public final class RuleSetFiles {
     }
 
     /**
+     * The rulesetVersion the framework's files under the home would publish, without
+     * building them ({@code -V} prints it).
+     */
+    public static String version(Path home, String framework) throws IOException {
+        return version(read(home, framework));
+    }
+
+    /**
      * {@code sha256:<hex>} over the paths and contents of the files the rule set is built
      * from.
      */

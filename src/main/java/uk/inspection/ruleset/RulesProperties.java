@@ -16,11 +16,24 @@ import uk.inspection.engine.EvaluationLimits;
  * rebuilt once the files have been quiet for {@code rules.debounce}. A home without a
  * {@code rules/} folder stops startup with a message saying so. Each evaluation has
  * {@code rules.evaluation-deadline} (500 ms) and {@code rules.max-firings} (10,000); a
- * build with its checks has {@code rules.build-timeout} (60 s).
+ * build with its checks has {@code rules.build-timeout} (60 s). {@code rules.watch-mode}
+ * and {@code rules.poll-interval} (2 s) choose how saved files are noticed.
  */
 @ConfigurationProperties("rules")
 public record RulesProperties(String home, Mode mode, Boolean watch, Duration debounce, Duration evaluationDeadline,
-        Integer maxFirings, Duration buildTimeout) {
+        Integer maxFirings, Duration buildTimeout, WatchMode watchMode, Duration pollInterval) {
+
+    /**
+     * How the development mode notices saved files ({@code rules.watch-mode}): file
+     * events where the file system delivers them and polling every
+     * {@code rules.poll-interval} where it may not (network shares), or either one
+     * forced.
+     */
+    public enum WatchMode {
+
+        AUTO, EVENTS, POLLING
+
+    }
 
     /**
      * Serve the rule store's published commit, or (for local development) the folder as
@@ -42,6 +55,11 @@ public record RulesProperties(String home, Mode mode, Boolean watch, Duration de
         evaluationDeadline = evaluationDeadline == null ? EvaluationLimits.DEFAULTS.deadline() : evaluationDeadline;
         maxFirings = maxFirings == null ? EvaluationLimits.DEFAULTS.maxFirings() : maxFirings;
         buildTimeout = buildTimeout == null ? Duration.ofSeconds(60) : buildTimeout;
+        watchMode = watchMode == null ? WatchMode.AUTO : watchMode;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("rules.poll-interval must be positive, was " + pollInterval);
+        }
         if (!Files.isDirectory(Path.of(home).resolve(RuleSetFiles.RULES))) {
             throw new IllegalArgumentException("rules.home " + Path.of(home).toAbsolutePath().normalize() + " has no '"
                     + RuleSetFiles.RULES + "' folder: run from the project folder or set --rules.home=DIR");

@@ -1,0 +1,73 @@
+package uk.inspection.openapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.tags.Tag;
+
+/**
+ * Operations grouped by feature (as the packages are), not by controller class; the
+ * public routes marked as needing no credentials; the error route left out.
+ */
+final class FeatureTags implements OpenApiCustomizer {
+
+    private record Feature(Pattern paths, String description) {
+    }
+
+    /** First match wins, so the specific paths come before the general ones. */
+    private static final Map<String, Feature> FEATURES = new LinkedHashMap<>();
+
+    static {
+        feature("Ratings", "/api/v1/frameworks/[^/]+/ratings", "Inspection ratings by a framework's rules.");
+        feature("Oversight", "/api/v1/oversight/.*",
+                "Youth Justice Board oversight: one service's quarter, or every service's at once.");
+        feature("Probation follow-up", "/api/v1/probation/.*",
+                "Who answers a probation inspection's recommendations, and by when.");
+        feature("Decision records", "/api/v1/decisions.*",
+                "Every decision, recorded with its request and answer: listed, exported and replayed.");
+        feature("Shadow mode", "/api/v1/frameworks/[^/]+/shadow",
+                "A candidate rule set decides beside the served one, and the differences are recorded.");
+        feature("Rule changes", "/api/v1/(drafts.*|frameworks/[^/]+/(drafts|rollbacks|history))",
+                "Drafts of rule changes, their review, approval and rollback, and each framework's history.");
+        feature("Rule store", "/api/v1/store.*", "The Git rule store the rule sets are served from.");
+        feature("Frameworks", "/api/v1/frameworks(/[^/]+(/versions|/reload)?)?",
+                "The served rule sets, their manifests and versions.");
+    }
+
+    /** Routes anyone may call, whatever the deployment's keys and users. */
+    private static final List<String> PUBLIC = List.of("GET /api/v1/frameworks", "GET /api/v1/frameworks/{framework}",
+            "GET /api/v1/store", "POST /api/v1/store/refresh");
+
+    private static void feature(String name, String paths, String description) {
+        FEATURES.put(name, new Feature(Pattern.compile(paths), description));
+    }
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        openApi.getPaths().keySet().removeIf(path -> !path.startsWith("/api/"));
+        List<Tag> tags = new ArrayList<>();
+        FEATURES.forEach((name, feature) -> tags.add(new Tag().name(name).description(feature.description())));
+        openApi.setTags(tags);
+        openApi.getPaths().forEach((path, item) -> {
+            String tag = FEATURES.entrySet()
+                .stream()
+                .filter(f -> f.getValue().paths().matcher(path).matches())
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse("Frameworks");
+            item.readOperationsMap().forEach((method, operation) -> {
+                operation.setTags(List.of(tag));
+                if (PUBLIC.contains(method + " " + path)) {
+                    operation.setSecurity(List.of());
+                }
+            });
+        });
+    }
+
+}
