@@ -100,6 +100,9 @@ class DraftPages {
         model.addAttribute("review", review);
         model.addAttribute("own", draft.author().equals(user.getName()));
         model.addAttribute("grids", grids(draft, review));
+        // A draft that does not build fails every fixture for that one reason, shown once
+        // above.
+        model.addAttribute("fixturesBlocked", !review.validation().isEmpty() && review.fixtures().passed() == 0);
         model.addAttribute("impact", review.impact() == null ? null
                 : ImpactView.of(review.impact(), served == null ? null : served.manifest()));
         model.addAttribute("cellChanges",

@@ -16,7 +16,7 @@ import uk.inspection.ruleset.Manifest;
  * per rating before, a column per rating after, in the rating scale's order, the diagonal
  * of unchanged ratings muted) and each changed decision with its first difference.
  */
-record ImpactView(int total, int changed, List<String> ratings, List<List<HeatCell>> matrix,
+record ImpactView(int total, int changed, List<String> ratings, List<String> labels, List<List<HeatCell>> matrix,
         List<ChangedDecision> decisions) {
 
     /** One count: from, to, how many, its shade (0 to 4), and whether it is unchanged. */
@@ -64,7 +64,26 @@ record ImpactView(int total, int changed, List<String> ratings, List<List<HeatCe
             .map(d -> new ChangedDecision(d.fixture(), overall(d.baseline()), overall(d.candidate()),
                     d.differences() == null || d.differences().isEmpty() ? "" : words(d.differences().get(0))))
             .toList();
-        return new ImpactView(impact.total(), impact.changed(), order, matrix, decisions);
+        List<String> labels = order.stream().map(code -> label(code, manifest)).toList();
+        return new ImpactView(impact.total(), impact.changed(), order, labels, matrix, decisions);
+    }
+
+    /**
+     * A rating as the scale names it ("Requires improvement"); a refusal by its status;
+     * any other outcome in words.
+     */
+    private static String label(String code, Manifest manifest) {
+        if (manifest != null) {
+            var step = manifest.scaleStep(code);
+            if (step.isPresent() && step.get().label() != null) {
+                return step.get().label();
+            }
+        }
+        if (code.startsWith("HTTP_")) {
+            return "Refused (" + code.substring(5) + ")";
+        }
+        String words = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return words.isEmpty() ? "(none)" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static boolean isDiagonal(String key) {
@@ -79,9 +98,29 @@ record ImpactView(int total, int changed, List<String> ratings, List<List<HeatCe
         return outcome.overall() != null ? outcome.overall() : "status " + outcome.status();
     }
 
+    /** A value as a person reads it: a text without its JSON quotes. */
+    private static String shown(Object value) {
+        if (value instanceof com.fasterxml.jackson.databind.JsonNode node && node.isTextual()) {
+            return node.asText();
+        }
+        return Objects.toString(value, "(none)");
+    }
+
+    /**
+     * The result and only the fields of it that differ: {@code 2.1.1: rating GOOD → RI}.
+     */
     private static String words(DecisionDifferences.Difference difference) {
-        return difference.result() + ": " + Objects.toString(difference.baseline(), "(none)") + " → "
-                + Objects.toString(difference.candidate(), "(none)");
+        Map<String, Object> before = difference.baseline() == null ? Map.of() : difference.baseline();
+        Map<String, Object> after = difference.candidate() == null ? Map.of() : difference.candidate();
+        Set<String> fields = new LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        List<String> changes = new ArrayList<>();
+        for (String field : fields) {
+            if (!Objects.equals(before.get(field), after.get(field))) {
+                changes.add(field + " " + shown(before.get(field)) + " → " + shown(after.get(field)));
+            }
+        }
+        return difference.result() + ": " + String.join(", ", changes);
     }
 
 }

@@ -94,7 +94,12 @@ record TableGrid(String file, String sheet, String title, List<Header> headers, 
             }
             rows.add(new GridRow(row.sheetRow(), cells, rowProblem));
         }
-        return new TableGrid(path, table.sheet(), table.title(), headers, rows, placed);
+        return new TableGrid(path, table.sheet(), title(table.title()), headers, rows, placed);
+    }
+
+    /** The table's name as the sheet gives it, without Drools' keyword. */
+    private static String title(String title) {
+        return title != null && title.regionMatches(true, 0, "RuleTable ", 0, 10) ? title.substring(10).strip() : title;
     }
 
     private static boolean sameSheet(LoadProblem problem, DecisionTable table) {
