@@ -39,7 +39,10 @@ class ConsoleSecurity {
         String approver = AccessProperties.authority(Roles.APPROVER);
         String methodology = AccessProperties.authority(Roles.METHODOLOGY);
         http.securityMatcher(PATHS.matcher("/console/**")).authorizeHttpRequests(requests -> {
-            requests.requestMatchers(PATHS.matcher("/console/assets/**"), PATHS.matcher("/console/login")).permitAll();
+            requests
+                .requestMatchers(PATHS.matcher("/console/assets/**"), PATHS.matcher("/console/login"),
+                        PATHS.matcher("/console/forbidden"))
+                .permitAll();
             requests
                 .requestMatchers(PATHS.matcher(HttpMethod.POST, "/console/drafts/*/approve"),
                         PATHS.matcher(HttpMethod.POST, "/console/drafts/*/reject"))
