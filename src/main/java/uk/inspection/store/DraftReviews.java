@@ -88,6 +88,23 @@ public class DraftReviews {
         }
     }
 
+    /**
+     * The draft's rule set as built from its head, for trying a request against it before
+     * it is published; empty when it does not build.
+     */
+    public java.util.Optional<RuleSet> ruleSet(Draft draft) throws IOException {
+        Map<String, byte[]> files = store.files(ObjectId.fromString(draft.head()), Drafts.folders(draft.framework()));
+        Path scratch = Files.createTempDirectory("draft-" + draft.id() + "-");
+        try {
+            return java.util.Optional
+                .ofNullable(new LoadedRuleSets(write(scratch.resolve("draft"), files), List.of(draft.framework()))
+                    .get(draft.framework()));
+        }
+        finally {
+            delete(scratch);
+        }
+    }
+
     private DraftReview compute(Draft draft) throws IOException {
         String framework = draft.framework();
         List<String> folders = Drafts.folders(framework);

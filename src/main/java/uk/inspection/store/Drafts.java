@@ -320,7 +320,7 @@ public class Drafts {
     }
 
     /** The folders a framework's draft may change. */
-    static List<String> folders(String framework) {
+    public static List<String> folders(String framework) {
         return List.of(RuleSetFiles.RULES + "/" + framework, RuleSetFiles.TABLES + "/" + framework,
                 "fixtures/" + framework);
     }

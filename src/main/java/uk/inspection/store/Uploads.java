@@ -27,7 +27,7 @@ import uk.inspection.problem.FieldProblem;
  * before a spreadsheet reader sees it. A file given by its name alone is the framework's
  * file of that name.
  */
-final class Uploads {
+public final class Uploads {
 
     /**
      * What a workbook may unpack to: far above a real decision table (tens of kilobytes).
@@ -41,13 +41,13 @@ final class Uploads {
     /**
      * One uploaded part: the path it was given under (or its file name), and its bytes.
      */
-    record Part(String field, String name, byte[] content) {
+    public record Part(String field, String name, byte[] content) {
     }
 
     private Uploads() {
     }
 
-    static Decision<Map<String, byte[]>> read(String framework, List<Part> parts, List<String> existing) {
+    public static Decision<Map<String, byte[]>> read(String framework, List<Part> parts, List<String> existing) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, byte[]> files = new TreeMap<>();
         if (parts.isEmpty()) {

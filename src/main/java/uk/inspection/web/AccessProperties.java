@@ -100,7 +100,7 @@ public record AccessProperties(Methodology methodology, List<UserEntry> users, O
      * A role as configured ({@code methodology-editor}) as Spring Security names it
      * ({@code METHODOLOGY_EDITOR}).
      */
-    static String authority(String role) {
+    public static String authority(String role) {
         return role.strip().toUpperCase(Locale.ROOT).replace('-', '_');
     }
 }

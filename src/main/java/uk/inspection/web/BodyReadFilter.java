@@ -55,6 +55,18 @@ class BodyReadFilter extends OncePerRequestFilter {
         return false;
     }
 
+    /**
+     * A forward (security's page for a refusal) is not read again: dispatching it with
+     * its body would send the original request through the filters once more as an async
+     * dispatch, which filters that run once per request (CSRF among them) let by, so a
+     * console form refused for its missing token would be signed in on the second pass.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getDispatcherType() == jakarta.servlet.DispatcherType.FORWARD
+                || request.getDispatcherType() == jakarta.servlet.DispatcherType.INCLUDE;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

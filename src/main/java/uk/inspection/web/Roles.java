@@ -1,19 +1,19 @@
 package uk.inspection.web;
 
 /** The roles of the service, as configured. */
-final class Roles {
+public final class Roles {
 
     /** Manages a running service: reloads, versions, history, drafts read. */
-    static final String METHODOLOGY = "methodology";
+    public static final String METHODOLOGY = "methodology";
 
     /**
      * Proposes rule changes: creates, amends, withdraws and rebases drafts, proposes
      * rollbacks.
      */
-    static final String EDITOR = "methodology-editor";
+    public static final String EDITOR = "methodology-editor";
 
     /** Approves (publishes) or rejects other people's drafts. */
-    static final String APPROVER = "methodology-approver";
+    public static final String APPROVER = "methodology-approver";
 
     private Roles() {
     }

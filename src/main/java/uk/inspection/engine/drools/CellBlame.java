@@ -28,7 +28,8 @@ final class CellBlame {
         Matcher position = POSITION.matcher(message);
         int errorLine = line;
         int errorColumn = Integer.MAX_VALUE;
-        if (position.find()) {
+        boolean positioned = position.find();
+        if (positioned) {
             errorLine = Integer.parseInt(position.group(1));
             errorColumn = Integer.parseInt(position.group(2));
         }
@@ -39,11 +40,39 @@ final class CellBlame {
         for (DecisionTable table : generated.tables()) {
             for (DecisionTable.Row row : table.rows()) {
                 if (row.sheetRow() == sheetRow) {
-                    return nearest(table, row, text, errorColumn);
+                    // A constraint error has no position but quotes the expression
+                    // ("Unable to Analyse Expression percentage >= sixty-five"): the cell
+                    // it quotes is to blame, not the last cell on the rule's line.
+                    Blamed quoted = positioned ? null : quoted(table, row, message);
+                    return quoted != null ? quoted : nearest(table, row, text, errorColumn);
                 }
             }
         }
         return null;
+    }
+
+    /** The longest value of the rule's cells that the message quotes. */
+    private static Blamed quoted(DecisionTable table, DecisionTable.Row row, String message) {
+        Blamed best = null;
+        for (Map.Entry<Integer, String> cell : row.cells().entrySet()) {
+            DecisionTable.Column column = ruleColumn(table, cell.getKey());
+            String value = cell.getValue();
+            if (column != null && !value.isBlank() && message.contains(value)
+                    && (best == null || value.length() > best.value().length())) {
+                best = new Blamed(cell.getKey(), column.label() == null ? column.code() : column.label(), value);
+            }
+        }
+        return best;
+    }
+
+    /** The condition or action column at the index, or null. */
+    private static DecisionTable.Column ruleColumn(DecisionTable table, int index) {
+        return table.columns()
+            .stream()
+            .filter(c -> c.index() == index)
+            .filter(c -> c.kind() == DecisionTable.Kind.CONDITION || c.kind() == DecisionTable.Kind.ACTION)
+            .findFirst()
+            .orElse(null);
     }
 
     private static Blamed nearest(DecisionTable table, DecisionTable.Row row, String text, int errorColumn) {

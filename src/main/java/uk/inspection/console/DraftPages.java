@@ -1,0 +1,245 @@
+package uk.inspection.console;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import uk.inspection.diff.FileDiff;
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.RuleEngine;
+import uk.inspection.engine.drools.DroolsRuleEngine;
+import uk.inspection.problem.Decision;
+import uk.inspection.problem.Failure;
+import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.store.Draft;
+import uk.inspection.store.DraftReview;
+import uk.inspection.store.DraftReviews;
+import uk.inspection.store.Drafts;
+import uk.inspection.store.GitRuleStore;
+import uk.inspection.store.Uploads;
+
+/**
+ * A change from upload to publish: the upload makes a draft (the store's {@link Drafts}),
+ * the draft's page shows its review (the store's {@link DraftReviews}) on the grids, and
+ * the approver approves or rejects it there. Every refusal is the store's own, shown on
+ * the page it came from.
+ */
+@Controller
+@ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
+class DraftPages {
+
+    private final Drafts drafts;
+
+    private final DraftReviews reviews;
+
+    private final GitRuleStore store;
+
+    private final RuleSetRegistry registry;
+
+    private final RuleEngine engine = new DroolsRuleEngine();
+
+    DraftPages(Drafts drafts, DraftReviews reviews, GitRuleStore store, RuleSetRegistry registry) {
+        this.drafts = drafts;
+        this.reviews = reviews;
+        this.store = store;
+        this.registry = registry;
+    }
+
+    @PostMapping("/console/frameworks/{framework}/drafts")
+    String create(@PathVariable String framework,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) String message, Principal user, Model model, HttpServletResponse response)
+            throws IOException {
+        if (!registry.knows(framework)) {
+            throw new ConsoleNotFound("There is no framework called " + framework + ".");
+        }
+        Decision<Draft> made = uploads(framework, files)
+            .then(read -> unchecked(() -> drafts.create(framework, read, user.getName(), message)));
+        if (made instanceof Decision.Refused<Draft> refused) {
+            return refusal(refused.failure(), "/console/frameworks/" + framework, model, response);
+        }
+        return "redirect:/console/drafts/" + made.orElseThrow().id();
+    }
+
+    @PostMapping("/console/drafts/{draft}/files")
+    String amend(@PathVariable("draft") String id,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Principal user, Model model,
+            HttpServletResponse response) throws IOException {
+        Draft draft = find(id);
+        Decision<Draft> amended = uploads(draft.framework(), files)
+            .then(read -> unchecked(() -> drafts.amend(id, read, user.getName())));
+        return outcome(amended, "/console/drafts/" + id, model, response);
+    }
+
+    @GetMapping("/console/drafts/{draft}")
+    String draft(@PathVariable("draft") String id, Principal user, Model model) throws IOException {
+        Draft draft = find(id);
+        DraftReview review = reviews.review(draft);
+        RuleSet served = registry.serving(draft.framework()).orElse(null);
+        model.addAttribute("draft", draft);
+        model.addAttribute("review", review);
+        model.addAttribute("own", draft.author().equals(user.getName()));
+        model.addAttribute("grids", grids(draft, review));
+        // A draft that does not build fails every fixture for that one reason, shown once
+        // above.
+        model.addAttribute("fixturesBlocked", !review.validation().isEmpty() && review.fixtures().passed() == 0);
+        model.addAttribute("impact", review.impact() == null ? null
+                : ImpactView.of(review.impact(), served == null ? null : served.manifest()));
+        model.addAttribute("cellChanges",
+                review.diff().stream().flatMap(d -> d.cells().stream().map(c -> new CellChange(d.path(), c))).toList());
+        model.addAttribute("lineChanges", review.diff().stream().filter(d -> d.cells().isEmpty()).toList());
+        return "console/draft";
+    }
+
+    /** A changed cell with the file it is in. */
+    record CellChange(String file, FileDiff.CellChange cell) {
+    }
+
+    @PostMapping("/console/drafts/{draft}/approve")
+    String approve(@PathVariable("draft") String id, @RequestParam(required = false) String message, Principal user,
+            Model model, HttpServletResponse response, RedirectAttributes flash) throws IOException {
+        Draft draft = find(id);
+        Decision<Draft> approved = drafts.approve(id, user.getName(), message);
+        if (approved instanceof Decision.Refused<Draft> refused) {
+            return refusal(refused.failure(), "/console/drafts/" + id, model, response);
+        }
+        flash.addFlashAttribute("publishedDraft", id);
+        return "redirect:/console/frameworks/" + draft.framework();
+    }
+
+    @PostMapping("/console/drafts/{draft}/reject")
+    String reject(@PathVariable("draft") String id, @RequestParam(required = false) String reason, Principal user,
+            Model model, HttpServletResponse response) throws IOException {
+        find(id);
+        if (reason == null || reason.isBlank()) {
+            return refusal(
+                    new Failure(uk.inspection.problem.ProblemType.INVALID_FACTS, "Give the reason for rejecting",
+                            List.of(new uk.inspection.problem.FieldProblem("reason", "a rejection needs the reason"))),
+                    "/console/drafts/" + id, model, response);
+        }
+        return outcome(drafts.reject(id, user.getName(), reason), "/console/drafts/" + id, model, response);
+    }
+
+    @PostMapping("/console/drafts/{draft}/withdraw")
+    String withdraw(@PathVariable("draft") String id, Principal user, Model model, HttpServletResponse response)
+            throws IOException {
+        find(id);
+        return outcome(drafts.withdraw(id, user.getName()), "/console/drafts/" + id, model, response);
+    }
+
+    private String outcome(Decision<Draft> decision, String back, Model model, HttpServletResponse response) {
+        if (decision instanceof Decision.Refused<Draft> refused) {
+            return refusal(refused.failure(), back, model, response);
+        }
+        return "redirect:/console/drafts/" + decision.orElseThrow().id();
+    }
+
+    /** The store's refusal on a page: its words, the fields it names, the way back. */
+    private static String refusal(Failure failure, String back, Model model, HttpServletResponse response) {
+        response.setStatus(
+                failure.type().status().value() >= 500 ? HttpStatus.CONFLICT.value() : failure.type().status().value());
+        model.addAttribute("failure", failure);
+        model.addAttribute("back", back);
+        return "console/refused";
+    }
+
+    /**
+     * The grids of the tables the draft changed, and of any table its problems are in,
+     * read at the draft's head, its problems and changed cells marked.
+     */
+    private List<TableGrid> grids(Draft draft, DraftReview review) throws IOException {
+        Set<String> paths = new LinkedHashSet<>(draft.files());
+        review.validation().stream().map(LoadProblem::file).forEach(paths::add);
+        Map<String, byte[]> files = TableGrid
+            .tablesOnly(store.files(ObjectId.fromString(draft.head()), Drafts.folders(draft.framework())));
+        List<TableGrid> grids = new ArrayList<>();
+        for (String path : paths) {
+            byte[] content = files.get(path);
+            if (content != null) {
+                List<FileDiff.CellChange> changes = review.diff()
+                    .stream()
+                    .filter(d -> d.path().equals(path))
+                    .flatMap(d -> d.cells().stream())
+                    .toList();
+                grids.addAll(TableGrid.of(engine, path, content, review.validation(), changes));
+            }
+        }
+        return grids;
+    }
+
+    private Draft find(String id) throws IOException {
+        return drafts.find(id).orElseThrow(() -> new ConsoleNotFound("There is no draft " + id + "."));
+    }
+
+    /**
+     * The files chosen, checked by the store's rules for uploads. A browser sends a
+     * file's name without its folder: a name the framework already has is that file, and
+     * a new one goes in the folder its kind belongs in.
+     */
+    private Decision<Map<String, byte[]>> uploads(String framework, List<MultipartFile> files) throws IOException {
+        List<String> existing = new ArrayList<>(
+                store.files(store.head(GitRuleStore.PUBLISHED), Drafts.folders(framework)).keySet());
+        List<Uploads.Part> parts = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            String name = file.getOriginalFilename();
+            if (name == null || name.isBlank()) {
+                continue; // the empty part a browser sends when no file was chosen
+            }
+            parts.add(new Uploads.Part("files", place(framework, name, existing), file.getBytes()));
+        }
+        return Uploads.read(framework, parts, existing);
+    }
+
+    private static String place(String framework, String name, List<String> existing) {
+        if (name.contains("/") || existing.stream().anyMatch(path -> path.endsWith("/" + name))) {
+            return name;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            return "fixtures/" + framework + "/" + name;
+        }
+        if (lower.endsWith(".drl") || lower.equals("framework.yaml")) {
+            return "rules/" + framework + "/" + name;
+        }
+        if (lower.endsWith(".xlsx") || lower.endsWith(".csv")) {
+            return "decision-tables/" + framework + "/" + name;
+        }
+        return name;
+    }
+
+    private interface StoreStep<T> {
+
+        Decision<T> run() throws IOException;
+
+    }
+
+    private static <T> Decision<T> unchecked(StoreStep<T> step) {
+        try {
+            return step.run();
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+}

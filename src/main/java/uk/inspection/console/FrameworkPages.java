@@ -1,0 +1,148 @@
+package uk.inspection.console;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import uk.inspection.diff.FileDiff;
+import uk.inspection.diff.RuleDiff;
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.RuleEngine;
+import uk.inspection.engine.drools.DroolsRuleEngine;
+import uk.inspection.ruleset.LoadStatus;
+import uk.inspection.ruleset.PublishedVersion;
+import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.store.Draft;
+import uk.inspection.store.Drafts;
+import uk.inspection.store.GitRuleStore;
+
+/**
+ * The frameworks served and one framework as the team reads it: its standards, its tables
+ * as grids, its DRL, its drafts and every published version with what it changed.
+ */
+@Controller
+@ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
+class FrameworkPages {
+
+    /** How many of a broken framework's errors the list shows. */
+    private static final int FIRST_ERRORS = 3;
+
+    private final RuleSetRegistry registry;
+
+    private final GitRuleStore store;
+
+    private final Drafts drafts;
+
+    private final RuleEngine engine = new DroolsRuleEngine();
+
+    private final RuleDiff diff = new RuleDiff();
+
+    FrameworkPages(RuleSetRegistry registry, GitRuleStore store, Drafts drafts) {
+        this.registry = registry;
+        this.store = store;
+        this.drafts = drafts;
+    }
+
+    /**
+     * A framework in the list: what it serves, who published it, how its last load went.
+     */
+    record Listed(String id, String name, String version, PublishedVersion published, LoadStatus lastLoad,
+            List<LoadProblem> firstErrors) {
+    }
+
+    /** A published version and what it changed from the one before. */
+    record Version(PublishedVersion version, boolean serving, List<FileDiff> diff) {
+    }
+
+    /** A DRL file or manifest, as text. */
+    record TextFile(String path, String text) {
+    }
+
+    @GetMapping("/console")
+    String frameworks(Model model) {
+        List<Listed> listed = new ArrayList<>();
+        registry.frameworks().forEach((id, ruleSet) -> {
+            LoadStatus load = registry.lastLoad(id).orElse(null);
+            List<LoadProblem> errors = load == null || load.errors() == null ? List.of()
+                    : load.errors().stream().limit(FIRST_ERRORS).toList();
+            RuleSet served = ruleSet.orElse(null);
+            listed.add(new Listed(id, served == null ? id : served.manifest().name(),
+                    served == null ? null : served.version(), published(id, served), load, errors));
+        });
+        model.addAttribute("frameworks", listed);
+        return "console/frameworks";
+    }
+
+    @GetMapping("/console/frameworks/{framework}")
+    String framework(@PathVariable String framework, Model model) throws IOException {
+        if (!registry.knows(framework)) {
+            throw new ConsoleNotFound("There is no framework called " + framework + ".");
+        }
+        RuleSet served = registry.serving(framework).orElse(null);
+        Map<String, byte[]> files = store.files(store.head(GitRuleStore.PUBLISHED), Drafts.folders(framework));
+        model.addAttribute("id", framework);
+        model.addAttribute("ruleSet", served);
+        model.addAttribute("published", published(framework, served));
+        model.addAttribute("lastLoad", registry.lastLoad(framework).orElse(null));
+        model.addAttribute("grids", grids(files));
+        model.addAttribute("texts", texts(files));
+        model.addAttribute("drafts", drafts.list(framework).stream().filter(Draft::isOpen).toList());
+        model.addAttribute("versions", versions(framework, served));
+        return "console/framework";
+    }
+
+    private List<TableGrid> grids(Map<String, byte[]> files) {
+        List<TableGrid> grids = new ArrayList<>();
+        TableGrid.tablesOnly(files)
+            .forEach((path, content) -> grids.addAll(TableGrid.of(engine, path, content, List.of(), List.of())));
+        return grids;
+    }
+
+    private static List<TextFile> texts(Map<String, byte[]> files) {
+        return files.entrySet()
+            .stream()
+            .filter(f -> f.getKey().endsWith(".drl") || f.getKey().endsWith(".yaml"))
+            .map(f -> new TextFile(f.getKey(), new String(f.getValue(), StandardCharsets.UTF_8)))
+            .toList();
+    }
+
+    /** Every published version, newest first, each with its diff from the one before. */
+    private List<Version> versions(String framework, RuleSet served) throws IOException {
+        List<PublishedVersion> published = registry.source().published(framework).orElse(List.of());
+        List<Version> versions = new ArrayList<>();
+        for (int i = 0; i < published.size(); i++) {
+            PublishedVersion version = published.get(i);
+            List<FileDiff> changes = List.of();
+            if (i + 1 < published.size()) {
+                List<String> folders = Drafts.folders(framework);
+                changes = diff.between(store.files(ObjectId.fromString(published.get(i + 1).commit()), folders),
+                        store.files(ObjectId.fromString(version.commit()), folders));
+            }
+            versions.add(
+                    new Version(version, served != null && served.version().equals(version.rulesetVersion()), changes));
+        }
+        return versions;
+    }
+
+    private PublishedVersion published(String framework, RuleSet ruleSet) {
+        if (ruleSet == null) {
+            return null;
+        }
+        return registry.source()
+            .published(framework)
+            .flatMap(
+                    versions -> versions.stream().filter(v -> v.rulesetVersion().equals(ruleSet.version())).findFirst())
+            .orElse(null);
+    }
+
+}
