@@ -61,7 +61,7 @@ class ConsoleBrowserTest {
             assertThat(yj2024.getText()).contains("Loaded");
             checkPage(browser, "02-frameworks");
 
-            browser.find("#framework-yj-2024 a").click();
+            browser.follow("#framework-yj-2024 a");
             assertThat(browser.path()).isEqualTo("/console/frameworks/yj-2024");
             String servedBefore = browser.find("#served-version").getText();
             assertThat(browser.find("#standards").getText()).contains("2.1.1");
@@ -71,7 +71,7 @@ class ConsoleBrowserTest {
             // A broken table: the problem is on the cell that was edited.
             upload(browser, "#files", broken.file(BANDINGS));
             browser.find("#message").sendKeys("A typo in the bandings");
-            browser.find("#upload-button").click();
+            browser.follow("#upload-button");
             assertThat(browser.path()).startsWith("/console/drafts/");
             assertThat(browser.find("#validation").getText()).contains("validation problem");
             WebElement typo = cell(browser, BANDINGS, "Band: Reasonable majority", "Share from (%)");
@@ -80,14 +80,14 @@ class ConsoleBrowserTest {
                 .contains("console-cell-problem");
             assertThat(browser.all(".console-cell-problem")).hasSize(1);
             checkPage(browser, "04-draft-broken");
-            browser.find("#withdraw-button").click();
+            browser.follow("#withdraw-button");
             assertThat(browser.find("#status").getText()).isEqualTo("Withdrawn");
 
             // The edit itself: its impact and its cells, old and new.
             browser.open("/console/frameworks/yj-2024");
             upload(browser, "#files", edited.file(BANDINGS));
             browser.find("#message").sendKeys("Good from 70%");
-            browser.find("#upload-button").click();
+            browser.follow("#upload-button");
             String draft = browser.path().substring("/console/drafts/".length());
             assertThat(browser.find("#own-draft").getText()).contains("cannot approve");
             assertThat(browser.all("#approve-button")).isEmpty();
@@ -108,13 +108,13 @@ class ConsoleBrowserTest {
             try (Stream<Path> files = Files.list(fixtures)) {
                 upload(browser, "#amend-files", files.sorted().toArray(Path[]::new));
             }
-            browser.find("#amend-button").click();
+            browser.follow("#amend-button");
             assertThat(browser.find("#fixtures-summary").getText()).endsWith(" 0 failed");
             assertThat(browser.find("#passes").getText()).contains("passes every check");
             checkPage(browser, "06-draft-passing");
 
             // Try the edge case with the draft before it is published.
-            browser.find("#try-draft").click();
+            browser.follow("#try-draft");
             assertThat(browser.find("#request").getAttribute("value")).contains("Northtown YJS");
             rate(browser, REQUEST_67);
             assertThat(browser.find("#answer-status").getText()).isEqualTo("200");
@@ -122,17 +122,17 @@ class ConsoleBrowserTest {
             assertThat(browser.find("#trace").getText()).contains("Band: Too few", BANDINGS);
             checkPage(browser, "07-try-draft");
 
-            browser.find("form[action='/console/logout'] button").click();
+            browser.follow("form[action='/console/logout'] button");
             assertThat(browser.path()).isEqualTo("/console/login");
 
             // The approver publishes it.
             signIn(browser, "alex", "a");
             browser.open("/console/frameworks/yj-2024");
-            browser.find("#open-drafts a[href='/console/drafts/" + draft + "']").click();
+            browser.follow("#open-drafts a[href='/console/drafts/" + draft + "']");
             assertThat(browser.all("#own-draft")).isEmpty();
             browser.find("#approve-message").sendKeys("Agreed at the panel");
             checkPage(browser, "08-draft-for-approver");
-            browser.find("#approve-button").click();
+            browser.follow("#approve-button");
             assertThat(browser.path()).isEqualTo("/console/frameworks/yj-2024");
             assertThat(browser.find("#published-banner").getText()).contains(draft);
             assertThat(browser.find("#served-version").getText()).isNotEqualTo(servedBefore).startsWith("sha256:");
@@ -144,7 +144,7 @@ class ConsoleBrowserTest {
             checkPage(browser, "09-framework-published");
 
             // The served version now rates 67% as Requires improvement.
-            browser.find("#try-link").click();
+            browser.follow("#try-link");
             rate(browser, REQUEST_67);
             assertThat(outcome(browser, "2.1.1")).startsWith("REQUIRES_IMPROVEMENT");
             checkPage(browser, "10-try-served");
@@ -166,7 +166,7 @@ class ConsoleBrowserTest {
     private static void signIn(Browser browser, String user, String password) {
         browser.find("#username").sendKeys(user);
         browser.find("#password").sendKeys(password);
-        browser.find("#sign-in").click();
+        browser.follow("#sign-in");
     }
 
     private static void upload(Browser browser, String input, Path... files) {
@@ -181,7 +181,7 @@ class ConsoleBrowserTest {
         // textarea.
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
                 box, Files.readString(request));
-        browser.find("#rate-button").click();
+        browser.follow("#rate-button");
     }
 
     private static String outcome(Browser browser, String result) {
