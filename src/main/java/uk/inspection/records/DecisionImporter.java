@@ -165,6 +165,11 @@ final class DecisionImporter implements SmartLifecycle {
         return imported.get();
     }
 
+    /** Batches that could not be written to the database (each retried). */
+    long failures() {
+        return failures.get();
+    }
+
     @Override
     public void stop() {
         running = false;

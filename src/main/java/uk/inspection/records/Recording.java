@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import uk.inspection.operations.DecisionMetrics;
 import uk.inspection.ruleset.RuleSetRegistry;
 
 /**
@@ -32,11 +33,14 @@ public class Recording {
 
     private final RuleSetRegistry registry;
 
+    private final DecisionMetrics metrics;
+
     private final List<Observer> observers = new ArrayList<>();
 
-    Recording(DecisionRecorder recorder, RuleSetRegistry registry) {
+    Recording(DecisionRecorder recorder, RuleSetRegistry registry, DecisionMetrics metrics) {
         this.recorder = recorder;
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     public void observe(Observer observer) {
@@ -49,9 +53,11 @@ public class Recording {
      */
     public String record(DecisionRecord.Kind kind, String framework, String rulesetVersion, String service,
             String outcome, long startedNanos, HttpServletRequest http, Object request, Object response) {
+        long nanos = System.nanoTime() - startedNanos;
         String id = recorder.record(new DecisionRecorder.Decided(kind, framework, rulesetVersion,
                 registry.commitOf(framework, rulesetVersion), service, outcome == null ? "NONE" : outcome,
-                (System.nanoTime() - startedNanos) / 1_000, Clients.of(http), request, response));
+                nanos / 1_000, Clients.of(http), request, response));
+        metrics.decided(kind.name(), framework, rulesetVersion, outcome == null ? "NONE" : outcome, nanos);
         observers.forEach(observer -> observer.decided(kind, framework, id, request, response));
         return id;
     }

@@ -1,6 +1,7 @@
 package uk.inspection.ruleset;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +15,10 @@ import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.problem.Decision;
@@ -55,6 +60,8 @@ public class RuleSetRegistry {
 
     private final Withdrawals withdrawals;
 
+    private final MeterRegistry meters;
+
     /** Newest first; each list is immutable and replaced whole. */
     private final ConcurrentMap<String, List<KeptVersion>> kept = new ConcurrentHashMap<>();
 
@@ -76,8 +83,9 @@ public class RuleSetRegistry {
     });
 
     public RuleSetRegistry(RulesSource source, RulesProperties properties, List<RuleSetCheck> checks,
-            Withdrawals withdrawals, Clock clock) {
+            Withdrawals withdrawals, Clock clock, MeterRegistry meters) {
         this.source = source;
+        this.meters = meters;
         this.checks = List.copyOf(checks);
         this.withdrawals = withdrawals;
         this.clock = clock;
@@ -117,7 +125,30 @@ public class RuleSetRegistry {
         else if (result instanceof LoadResult.Failed failed) {
             refuse(framework, failed, current);
         }
+        counted(framework, result);
         return result;
+    }
+
+    /**
+     * Every build attempt by its result (built, unchanged, failed), and how long good
+     * builds took: an operator alerts on failed loads.
+     */
+    private void counted(String framework, LoadResult result) {
+        String outcome = result instanceof LoadResult.Loaded ? "built"
+                : result instanceof LoadResult.Failed ? "failed" : "unchanged";
+        Counter.builder("rules.loads")
+            .description("Rule-set builds attempted, by framework and result")
+            .tag("framework", framework)
+            .tag("result", outcome)
+            .register(meters)
+            .increment();
+        if (result instanceof LoadResult.Loaded loaded) {
+            Timer.builder("rules.builds")
+                .description("Time to build and check a rule set")
+                .tag("framework", framework)
+                .register(meters)
+                .record(Duration.ofMillis(loaded.buildMillis()));
+        }
     }
 
     private LoadResult checked(LoadResult.Loaded loaded) {

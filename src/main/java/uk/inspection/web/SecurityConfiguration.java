@@ -47,9 +47,10 @@ import uk.inspection.records.Clients;
  * Basic (credentials from configuration, none built in) or, with OpenID Connect
  * configured, a bearer token. The frameworks listing and the store's status are public;
  * every other {@code /api/**} route needs an API key ({@code X-Api-Key}) when keys are
- * configured. Every refusal, from a wrong password to the firewall's, is a problem
- * document. The API is stateless JSON with no cookies, so there is no session and no CSRF
- * token.
+ * configured. The actuator's health probes are public (their details need a methodology
+ * role); its other endpoints (info, metrics, prometheus) need one. Every refusal, from a
+ * wrong password to the firewall's, is a problem document. The API is stateless JSON with
+ * no cookies, so there is no session and no CSRF token.
  */
 @Configuration
 class SecurityConfiguration {
@@ -77,7 +78,12 @@ class SecurityConfiguration {
 
     private static final RequestMatcher READING = any(PATHS.matcher("/api/v1/frameworks/*/versions"),
             PATHS.matcher("/api/v1/frameworks/*/history"), PATHS.matcher("/api/v1/frameworks/*/drafts"),
-            PATHS.matcher("/api/v1/drafts/**"), PATHS.matcher("/api/v1/frameworks/*/shadow"));
+            PATHS.matcher("/api/v1/drafts/**"), PATHS.matcher("/api/v1/frameworks/*/shadow"),
+            PATHS.matcher("/actuator/**"));
+
+    /** Probes for load balancers and orchestrators: open (their details need a role). */
+    private static final RequestMatcher HEALTH = any(PATHS.matcher(HttpMethod.GET, "/actuator/health"),
+            PATHS.matcher(HttpMethod.GET, "/actuator/health/**"));
 
     private static final RequestMatcher MANAGEMENT = any(RELOAD, EDITING, APPROVING, READING);
 
@@ -111,6 +117,7 @@ class SecurityConfiguration {
                 requests.requestMatchers(RELOAD).hasRole(role(Roles.METHODOLOGY));
                 requests.requestMatchers(EDITING).hasRole(role(Roles.EDITOR));
                 requests.requestMatchers(APPROVING).hasRole(role(Roles.APPROVER));
+                requests.requestMatchers(HEALTH).permitAll();
                 requests.requestMatchers(READING).hasAnyRole(methodology);
                 requests.requestMatchers(PUBLIC).permitAll();
                 // Decision records: a methodology role reads all, an API key its own (the

@@ -62,13 +62,17 @@ final class Deadline implements AutoCloseable {
         return halted.get();
     }
 
+    /**
+     * After this returns the session is never halted by this deadline: it may go back to
+     * the pool and serve another request.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         done.set(true);
         next.cancel(false);
     }
 
-    private void check() {
+    private synchronized void check() {
         if (done.get()) {
             return;
         }

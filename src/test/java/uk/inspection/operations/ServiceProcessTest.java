@@ -1,0 +1,140 @@
+package uk.inspection.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.inspection.InspectionRatingsApplication;
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.RulesHomeCopy;
+
+/**
+ * The service as a process of its own, as an orchestrator runs it: logs as JSON lines
+ * when asked, and on SIGTERM a request already being received is still answered before
+ * the process ends.
+ */
+class ServiceProcessTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void logsAsJsonAndFinishesARequestInFlightOnSigterm(@TempDir Path temp) throws Exception {
+        Path home = RulesHomeCopy.of(temp.resolve("home")).home();
+        Path log = temp.resolve("log.txt");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", mainClassPath(),
+                        InspectionRatingsApplication.class.getName(), "--server.port=" + port, "--rules.home=" + home,
+                        "--rules.mode=development", "--rules.data=" + temp.resolve("data"), "--rules.watch=false",
+                        "--logging.structured.format.console=ecs", "--spring.main.banner-mode=off"));
+        Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitReady(service, ApiClient.onPort(port), log);
+            byte[] body = Files
+                .readAllBytes(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/frameworks/yj-2024/ratings HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length
+                        + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                Thread.sleep(500); // the request is being read
+
+                service.destroy(); // SIGTERM
+                awaitLine(log, "Commencing graceful shutdown", service);
+                out.write(body, body.length / 2, body.length - body.length / 2);
+                out.flush();
+                String reply = readAll(socket.getInputStream());
+
+                assertThat(reply).startsWith("HTTP/1.1 200");
+                assertThat(reply).contains("\"rulesetVersion\":\"sha256:");
+            }
+            assertThat(service.waitFor(60, TimeUnit.SECONDS)).as("the process ended").isTrue();
+        }
+        finally {
+            service.destroyForcibly();
+        }
+        List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            JsonNode entry = JSON.readTree(line);
+            assertThat(entry.isObject()).as(line).isTrue();
+            assertThat(entry.path("message").isTextual()).as(line).isTrue();
+            assertThat(entry.at("/log/level").isTextual()).as(line).isTrue();
+        }
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Rule set yj-2024 sha256:"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete"));
+    }
+
+    /**
+     * The service's class path without the test classes, so it logs as the service does
+     * (the tests' logback-test.xml would replace the structured format).
+     */
+    private static String mainClassPath() {
+        String all = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(all.split(File.pathSeparator))
+            .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+            .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static void awaitReady(Process service, ApiClient api, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (api.get("/actuator/health/readiness").status() == 200) {
+                    return;
+                }
+            }
+            catch (RuntimeException e) {
+                // not listening yet
+            }
+            assertThat(service.isAlive()).as("the service died: %s", Files.readString(log)).isTrue();
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the service did not become ready: " + Files.readString(log));
+    }
+
+    private static void awaitLine(Path log, String text, Process service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.readString(log).contains(text)) {
+            assertThat(System.nanoTime()).as("no log line with '%s': %s", text, Files.readString(log))
+                .isLessThan(deadline);
+            assertThat(service.isAlive()).as("ended before the request was answered: %s", Files.readString(log))
+                .isTrue();
+            Thread.sleep(50);
+        }
+    }
+
+    private static String readAll(InputStream in) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+}
