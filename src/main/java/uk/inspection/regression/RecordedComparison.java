@@ -82,8 +82,9 @@ public final class RecordedComparison {
     }
 
     /**
-     * A decision's outcome in a word: the overall rating when final, else its status; the
-     * quadrant; or the HTTP status.
+     * A decision's outcome in a word, as its record labels it: the overall rating when
+     * final, else its status; the quadrant; the quarter; who prepares a follow-up's
+     * action plan; or the HTTP status.
      */
     public static String label(InProcessApi.Answer answer) {
         if (answer.status() != 200) {
@@ -95,6 +96,9 @@ public final class RecordedComparison {
         }
         if (body.has("summary")) {
             return "QUARTER";
+        }
+        if (body.has("actionPlan")) {
+            return "ACTION_PLAN_BY_" + body.path("actionPlan").path("preparedBy").asText();
         }
         String status = body.path("overall").path("status").asText();
         return OverallStatus.FINAL.name().equals(status) ? body.path("overall").path("rating").asText() : status;
