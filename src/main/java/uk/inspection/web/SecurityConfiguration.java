@@ -195,7 +195,11 @@ class SecurityConfiguration {
         if (EDITING.matches(request)) {
             return "changing drafts needs " + Roles.EDITOR;
         }
-        return READING.matches(request) ? "reading it needs a methodology role" : "it is not open to this caller";
+        if (READING.matches(request)) {
+            return HttpMethod.GET.matches(request.getMethod()) ? "reading it needs a methodology role"
+                    : "it needs a methodology role";
+        }
+        return "it is not open to this caller";
     }
 
     private static RequestMatcher any(RequestMatcher... matchers) {

@@ -80,6 +80,20 @@ class AccessAndErrorsTest {
     }
 
     @Test
+    void anApiKeyIsRefusedAShadowAndToldWhatItNeeds() {
+        ApiClient api = ApiClient.onPort(port);
+        ApiClient.Reply reading = api.get("/api/v1/frameworks/yj-2024/shadow", "X-Api-Key", KEY);
+        ApiClient.Reply setting = api.send("PUT", "/api/v1/frameworks/yj-2024/shadow", "application/json",
+                "{\"version\": \"sha256:0\"}", "X-Api-Key", KEY);
+
+        assertThat(reading.status()).isEqualTo(403);
+        assertThat(reading.body().at("/detail").asText()).contains("reading it needs a methodology role");
+        assertThat(setting.status()).isEqualTo(403);
+        assertThat(setting.body().at("/detail").asText()).contains("it needs a methodology role")
+            .doesNotContain("reading");
+    }
+
+    @Test
     void wrongBasicCredentialsAreAProblem() {
         ApiClient.Reply reply = service.get("/api/v1/frameworks/yj-2024/versions", "Authorization",
                 ApiClient.basic("meth", "wrong"));
