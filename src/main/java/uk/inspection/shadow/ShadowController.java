@@ -55,7 +55,7 @@ class ShadowController {
     @Operation(summary = "Stop shadowing a framework (methodology roles)")
     @DeleteMapping("/api/v1/frameworks/{framework}/shadow")
     void clear(@PathVariable String framework) {
-        shadows.clear(framework);
+        shadows.clear(framework).orElseThrow();
     }
 
 }

@@ -119,8 +119,15 @@ public class Shadows implements Recording.Observer {
                 "draft " + id + " does not build, so it cannot shadow: see GET /api/v1/drafts/" + id, null));
     }
 
-    public void clear(String framework) {
-        shadows.remove(framework);
+    /**
+     * Stops the framework's shadow; refused when the framework is unknown or has none.
+     */
+    public Decision<String> clear(String framework) {
+        if (!registry.knows(framework)) {
+            return Decision.refused(Failure.unknownFramework(framework, registry.frameworks().keySet()));
+        }
+        return shadows.remove(framework) != null ? Decision.decided(framework)
+                : Decision.refused(new Failure(ProblemType.NOT_FOUND, framework + " has no shadow", null));
     }
 
     public Optional<Shadow.Report> report(String framework) {

@@ -77,6 +77,14 @@ class ShadowModeTest {
 
             assertThat(shadowChanged).isNotEmpty().isEqualTo(changedByCompare(temp, example));
             assertThat(report.at("/transitions/GOOD->REQUIRES_IMPROVEMENT").asLong()).isPositive();
+
+            assertThat(api.send("DELETE", "/api/v1/frameworks/yj-2024/shadow", null, null, ALEX).status())
+                .isEqualTo(200);
+            assertThat(api.send("DELETE", "/api/v1/frameworks/yj-2024/shadow", null, null, ALEX).status())
+                .as("no shadow any more")
+                .isEqualTo(404);
+            assertThat(api.send("DELETE", "/api/v1/frameworks/nowhere/shadow", null, null, ALEX).status())
+                .isEqualTo(404);
         }
     }
 
