@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -16,13 +17,14 @@ import org.slf4j.LoggerFactory;
 import uk.inspection.engine.LoadProblem;
 
 /**
- * Builds and checks of a new version run here, on a thread no request, no watcher and no
- * reload needs, and the caller waits at most the time limit. A build still running then
- * is abandoned with its thread (Java cannot stop a thread safely), and the next build
- * gets a fresh one: nothing a rule file does can hold up the service, the watcher or a
- * reload. (Nothing of a rule file runs before it has passed the allow-list, so what could
- * run long is rules that fire within their evaluation deadline, or a very large file
- * being compiled.)
+ * Builds and checks of a new version run here, each on a thread no request, no watcher
+ * and no reload needs, and the caller waits at most the time limit. A build still running
+ * then is abandoned with its thread (Java cannot stop a thread safely), and later builds
+ * get other threads: nothing a rule file does can hold up the service, the watcher or a
+ * reload. Builds of different frameworks may run at once (the registry keeps one build of
+ * a framework at a time). (Nothing of a rule file runs before it has passed the
+ * allow-list, so what could run long is rules that fire within their evaluation deadline,
+ * or a very large file being compiled.)
  */
 final class RuleSetBuilds {
 
@@ -30,22 +32,30 @@ final class RuleSetBuilds {
 
     private final Duration limit;
 
-    private ExecutorService thread = newThread();
+    /**
+     * Threads are made as builds need them and end after a minute idle; an abandoned
+     * build keeps its thread busy until it ends, if ever.
+     */
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "rule-set-build-" + COUNT.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
 
     RuleSetBuilds(Duration limit) {
         this.limit = limit;
     }
 
     /** The build's result, or a failure saying it took too long or broke. */
-    synchronized LoadResult run(String framework, Supplier<LoadResult> build) {
-        Future<LoadResult> running = thread.submit(build::get);
+    LoadResult run(String framework, Supplier<LoadResult> build) {
+        Future<LoadResult> running = threads.submit(build::get);
         try {
             return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (TimeoutException e) {
             running.cancel(true);
-            thread.shutdownNow();
-            thread = newThread();
             log.error("Building {} took longer than {} s and was abandoned", framework, limit.toSeconds());
             return failed(framework, "building and checking the rule set took longer than " + limit.toSeconds()
                     + " s and was abandoned (rules.build-timeout); the last good version keeps serving");
@@ -63,14 +73,6 @@ final class RuleSetBuilds {
     private static LoadResult failed(String framework, String message) {
         return new LoadResult.Failed(framework, null,
                 List.of(LoadProblem.inFile(RuleSetFiles.RULES + "/" + framework, message)));
-    }
-
-    private static ExecutorService newThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "rule-set-build");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
 }

@@ -18,7 +18,9 @@ import uk.inspection.engine.drools.DroolsRuleEngine;
 /**
  * Builds one framework's rule set from its files: the manifest, the rules compiled by the
  * engine, the decision tables analysed against the manifest's domains, the translation
- * tables. Loads run one at a time (Drools caches generated table DRL by path, JVM-wide).
+ * tables. Loads may run at once: each has its own Drools builder, and decision tables are
+ * translated here to DRL (not through Drools' table provider, which caches generated DRL
+ * by path, JVM-wide).
  */
 public final class RuleSetLoader {
 
@@ -65,7 +67,7 @@ public final class RuleSetLoader {
      * to {@code unlessVersion}; {@code commit} is the store's commit they came from, if
      * any.
      */
-    public synchronized LoadResult load(String framework, List<RuleFile> files, String commit, String unlessVersion) {
+    public LoadResult load(String framework, List<RuleFile> files, String commit, String unlessVersion) {
         long started = System.nanoTime();
         String version = RuleSetFiles.version(files);
         if (version.equals(unlessVersion)) {

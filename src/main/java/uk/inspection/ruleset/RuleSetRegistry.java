@@ -10,7 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +36,10 @@ import uk.inspection.problem.Failure;
  * reported (file, line or row, message) and never replaces the version being served; the
  * service starts even when a framework is broken. Swaps are atomic: a request keeps the
  * rule set it started with.
+ * <p>
+ * At start the frameworks build in parallel (one thread a core) while the rest of the
+ * service is put together; {@link FirstBuildsGate} holds the web server back until every
+ * one has built or failed. After that each framework builds one version at a time.
  */
 @Component
 public class RuleSetRegistry {
@@ -67,6 +77,12 @@ public class RuleSetRegistry {
 
     private final ConcurrentMap<String, LoadStatus> lastLoad = new ConcurrentHashMap<>();
 
+    /** One build of a framework at a time; builds of different frameworks may overlap. */
+    private final ConcurrentMap<String, Object> buildLocks = new ConcurrentHashMap<>();
+
+    /** Every framework's first build, started by the constructor. */
+    private final CompletableFuture<Void> firstBuilds;
+
     /** A good version, and the files that changed from the version before it. */
     public record KeptVersion(RuleSet ruleSet, List<String> changedFiles) {
     }
@@ -91,7 +107,34 @@ public class RuleSetRegistry {
         this.clock = clock;
         this.loader = new RuleSetLoader(clock, properties.evaluationLimits());
         this.builds = new RuleSetBuilds(properties.buildTimeout());
-        source.current().frameworks().forEach(this::load);
+        this.firstBuilds = buildInParallel(source.current().frameworks());
+    }
+
+    private CompletableFuture<Void> buildInParallel(List<String> frameworks) {
+        int threads = Math.max(1, Math.min(frameworks.size(), Runtime.getRuntime().availableProcessors()));
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService starting = Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "rule-set-first-build-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        CompletableFuture<?>[] each = frameworks.stream()
+            .map(framework -> CompletableFuture.runAsync(() -> load(framework), starting))
+            .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(each).whenComplete((done, failure) -> starting.shutdown());
+    }
+
+    /**
+     * Waits until every framework found at start has built or failed (each build is
+     * bounded by the build timeout).
+     */
+    public void awaitFirstBuilds() {
+        try {
+            firstBuilds.join();
+        }
+        catch (CompletionException | CancellationException e) {
+            log.error("A first build of the rule sets broke", e);
+        }
     }
 
     /**
@@ -109,9 +152,15 @@ public class RuleSetRegistry {
 
     /**
      * Builds a framework from its files, checks it, and serves it if both succeed. One
-     * build at a time, on the build thread, within the build timeout.
+     * build of the framework at a time, on a build thread, within the build timeout.
      */
-    public synchronized LoadResult load(String framework) {
+    public LoadResult load(String framework) {
+        synchronized (buildLocks.computeIfAbsent(framework, id -> new Object())) {
+            return loadNow(framework);
+        }
+    }
+
+    private LoadResult loadNow(String framework) {
         RuleSet current = serving(framework).orElse(null);
         boolean healthy = lastLoad.containsKey(framework) && lastLoad.get(framework).isOk();
         String unless = current != null && healthy ? current.version() : null;

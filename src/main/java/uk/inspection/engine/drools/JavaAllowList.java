@@ -58,8 +58,13 @@ final class JavaAllowList {
     private static final Set<String> FACT_ACTIONS = Set.of("insert", "insertLogical", "update", "modify", "retract",
             "delete");
 
-    private static final JavaParser PARSER = new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    /**
+     * One parser a thread: a JavaParser keeps its state between calls, and rule sets (a
+     * framework's, a draft's review, a pinned version's) build on several threads at
+     * once.
+     */
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)));
 
     private final KnownTypes types;
 
@@ -84,7 +89,7 @@ final class JavaAllowList {
      */
     static List<Violation> consequence(String code, int firstLine, KnownTypes types, Set<String> bindings) {
         JavaAllowList check = new JavaAllowList(types, bindings, false, firstLine);
-        ParseResult<BlockStmt> parsed = PARSER.parseBlock("{" + ModifyBlocks.rewrite(code) + "\n}");
+        ParseResult<BlockStmt> parsed = PARSER.get().parseBlock("{" + ModifyBlocks.rewrite(code) + "\n}");
         if (parsed.getResult().isEmpty() || !parsed.isSuccessful()) {
             check.violations.add(new Violation(firstLine, "Java that does not parse: " + firstProblem(parsed)));
         }
@@ -97,7 +102,7 @@ final class JavaAllowList {
     /** A constraint's expression (or a {@code from} source, an accumulate's argument). */
     static List<Violation> expression(String text, int line, KnownTypes types, Set<String> bindings) {
         JavaAllowList check = new JavaAllowList(types, bindings, true, line);
-        ParseResult<Expression> parsed = PARSER.parseExpression(text);
+        ParseResult<Expression> parsed = PARSER.get().parseExpression(text);
         if (parsed.getResult().isEmpty() || !parsed.isSuccessful()) {
             check.violations.add(new Violation(line, "an expression that is not plain Java: " + text));
         }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -182,13 +183,31 @@ final class KnownTypes {
         return load(pkg + ".package-info").map(info -> info.isAnnotationPresent(RuleFacts.class)).orElse(false);
     }
 
+    /**
+     * Look-ups by name, found or not: the class path does not change while the service
+     * runs, and a name not found costs a search of every jar (most of a build's time when
+     * this was not kept). Bounded, so that files full of made-up names cannot fill it.
+     */
+    private static final Map<String, Optional<Class<?>>> LOOKED_UP = new ConcurrentHashMap<>();
+
+    private static final int MOST_LOOKED_UP = 20_000;
+
     private static Optional<Class<?>> load(String name) {
+        Optional<Class<?>> known = LOOKED_UP.get(name);
+        if (known != null) {
+            return known;
+        }
+        Optional<Class<?>> found;
         try {
-            return Optional.of(Class.forName(name, false, KnownTypes.class.getClassLoader()));
+            found = Optional.of(Class.forName(name, false, KnownTypes.class.getClassLoader()));
         }
         catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
+            found = Optional.empty();
         }
+        if (LOOKED_UP.size() < MOST_LOOKED_UP) {
+            LOOKED_UP.put(name, found);
+        }
+        return found;
     }
 
     private static Set<String> numberStatics(String parse) {
