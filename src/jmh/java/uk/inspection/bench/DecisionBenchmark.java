@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.inspection.oversight.Oversight;
 import uk.inspection.oversight.OversightRequest;
+import uk.inspection.oversight.QuarterRequest;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.StrictJson;
 import uk.inspection.ratings.RatingRequest;
@@ -59,6 +60,8 @@ public class DecisionBenchmark {
 
     private OversightRequest assessment;
 
+    private QuarterRequest quarter;
+
     private final InProcessApi api = new InProcessApi();
 
     @Setup
@@ -76,6 +79,38 @@ public class DecisionBenchmark {
         assessment = JSON.treeToValue(
                 fixture("fixtures/yjb-oversight/current-3-recommended-4-moves-up.json").get("request"),
                 OversightRequest.class);
+        quarter = JSON.treeToValue(quarterOf(154), QuarterRequest.class);
+        Oversight.quarter(oversight, quarter, RequestLimits.DEFAULTS).orElseThrow();
+    }
+
+    /**
+     * A quarter of this many services, the same each run: three KPIs with raw values
+     * spread over their range (some with a previous value), regions in turn, a few
+     * concerns. Inputs only: the rankings and quadrants come from the rules.
+     */
+    static JsonNode quarterOf(int services) {
+        java.util.Random random = new java.util.Random(154);
+        String[] regions = { "NORTH_OF_ENGLAND", "SOUTH_OF_ENGLAND", "WALES" };
+        String[] kpis = { "REOFFENDING_BINARY", "CUSTODY", "EDUCATION_TRAINING_EMPLOYMENT" };
+        com.fasterxml.jackson.databind.node.ObjectNode request = JSON.createObjectNode().put("quarter", "2025-Q2");
+        com.fasterxml.jackson.databind.node.ArrayNode all = request.putArray("services");
+        for (int i = 0; i < services; i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode service = all.addObject()
+                .put("service", String.format("Service %03d YJS", i))
+                .put("region", regions[i % regions.length]);
+            com.fasterxml.jackson.databind.node.ObjectNode metrics = service.putObject("metrics");
+            for (String kpi : kpis) {
+                com.fasterxml.jackson.databind.node.ObjectNode metric = metrics.putObject(kpi)
+                    .put("value", random.nextInt(1000) / 10.0);
+                if (random.nextBoolean()) {
+                    metric.put("previousValue", random.nextInt(1000) / 10.0);
+                }
+            }
+            if (i % 17 == 0) {
+                service.putArray("concerns").add("OVERSIGHT_FIELD_CONCERN");
+            }
+        }
+        return request;
     }
 
     /** The README's rating: validation, facts, rules, the response with its trace. */
@@ -99,6 +134,12 @@ public class DecisionBenchmark {
     @Benchmark
     public Object yj2018Decision() {
         return Ratings.decide(yj2018, request2018, RequestLimits.DEFAULTS).orElseThrow();
+    }
+
+    /** A quarter of 154 services: 154 assessments after the national ranking. */
+    @Benchmark
+    public Object quarter154() {
+        return Oversight.quarter(oversight, quarter, RequestLimits.DEFAULTS).orElseThrow();
     }
 
     @Benchmark

@@ -64,6 +64,11 @@ public final class RunningService implements AutoCloseable {
         return api().get(path, headers);
     }
 
+    /** A property of the running service, e.g. {@code local.management.port}. */
+    public String property(String name) {
+        return context.getEnvironment().getProperty(name);
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
