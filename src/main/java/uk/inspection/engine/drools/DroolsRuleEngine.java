@@ -85,7 +85,8 @@ public final class DroolsRuleEngine implements RuleEngine {
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RememberingClassLoader.SERVICE));
         drlByPath.forEach((path, drl) -> add(builder, path, drl));
         List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
         for (KnowledgeBuilderError error : errors) {
