@@ -154,6 +154,35 @@ class CorpusCompareTest {
     }
 
     @Test
+    void recordedDecisionsAreReportedTheSameWay() throws Exception {
+        Path export = temp.resolve("decisions.jsonl");
+        StringBuilder lines = new StringBuilder();
+        List<String> requests = Files.readAllLines(corpus).subList(0, 3);
+        for (int i = 0; i < requests.size(); i++) {
+            com.fasterxml.jackson.databind.node.ObjectNode record = JSON.createObjectNode()
+                .put("id", "dec-" + i)
+                .put("recordedAt", "2026-12-01T10:00:0" + i + "Z")
+                .put("kind", "RATING")
+                .put("framework", "yj-2024")
+                .put("rulesetVersion", "sha256:0")
+                .put("outcome", "GOOD")
+                .put("latencyMicros", 1)
+                .put("client", "anonymous");
+            record.set("request", JSON.readTree(requests.get(i)));
+            record.set("response", JSON.createObjectNode());
+            lines.append(JSON.writeValueAsString(record)).append('\n');
+        }
+        Files.writeString(export, lines);
+
+        Run run = CommandLineTest.run("compare", "--baseline", ".:yj-2024", "--candidate", ".:yj-2024", "--decisions",
+                export.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("# Recorded decisions re-decided", "3 decisions compared, 0 changed");
+        assertThat(run.lines()).last().asString().startsWith("3 compared, 0 changed (");
+    }
+
+    @Test
     void aLineThatIsNotJsonOrACorpusWithoutFrameworksIsBadUsage() throws Exception {
         Path bad = temp.resolve("bad.jsonl");
         Files.writeString(bad, Files.readAllLines(corpus).get(0) + "\n{\"service\": \n");
