@@ -21,8 +21,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = { "Without a command, serves the rule sets over HTTP (--server.port=N and other --name=value",
                 "settings). With one, runs it and exits." },
-        subcommands = { TestCommand.class, CompareCommand.class, ValidateCommand.class, DiffCommand.class,
-                TextconvCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class })
+        subcommands = { TestCommand.class, CompareCommand.class, GenerateCorpusCommand.class, ValidateCommand.class,
+                DiffCommand.class, TextconvCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class })
 public final class CommandLineInterface {
 
     /** Options that ask the command line, not the service, for an answer. */

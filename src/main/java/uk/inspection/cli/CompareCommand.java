@@ -17,14 +17,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import uk.inspection.regression.Comparison;
+import uk.inspection.regression.CorpusComparison;
 import uk.inspection.regression.FixtureComparison;
 import uk.inspection.regression.LoadedRuleSets;
 import uk.inspection.regression.MarkdownReport;
 import uk.inspection.regression.RecordedComparison;
 import uk.inspection.regression.Side;
+import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.RuleSetFiles;
 
 @Command(name = "compare", description = {
-        "Runs every fixture's input (or recorded decisions) through two rule sets and reports what changed:",
+        "Runs every fixture's input (or recorded decisions, or a generated corpus) through two rule sets and",
+        "reports what changed:",
         "a Markdown report on standard output (or --report), a JSON one with --json. Progress goes to standard error.",
         "", "Example: java -jar inspection-ratings.jar compare --baseline .:yj-2024 --candidate ../edited:yj-2024 \\",
         "           --fixtures fixtures/yj-2024 --fail-on-change" })
@@ -50,6 +54,16 @@ class CompareCommand implements Callable<Integer> {
                     "compare recorded decisions instead: a JSON Lines export, or the records database's JDBC URL",
                     "Example: --decisions decisions.jsonl" })
     String decisions;
+
+    @Option(names = "--corpus", paramLabel = "FILE.jsonl",
+            description = {
+                    "compare a corpus of rating requests instead, one a line (generate-corpus writes one), streamed",
+                    "Example: --corpus target/corpus.jsonl" })
+    Path corpus;
+
+    @Option(names = "--threads", paramLabel = "N", description = {
+            "with --corpus, decide on this many threads; default: one per available core", "Example: --threads 2" })
+    Integer threads;
 
     @Option(names = "--db-user", paramLabel = "USER",
             description = { "the records database's user (with a JDBC URL)", "Example: --db-user ratings" })
@@ -89,18 +103,26 @@ class CompareCommand implements Callable<Integer> {
                         side.home() + " is not a rules home (no rules/ folder)");
             }
         }
-        if (decisions == null && (fixtures == null || !Files.isDirectory(fixtures))) {
+        long inputs = (fixtures == null ? 0 : 1) + (decisions == null ? 0 : 1) + (corpus == null ? 0 : 1);
+        if (inputs != 1) {
             throw new ParameterException(spec.commandLine(),
-                    fixtures == null ? "give --fixtures DIR or --decisions SOURCE" : "no fixtures folder " + fixtures);
+                    "give one of --fixtures DIR, --decisions SOURCE or --corpus FILE.jsonl");
+        }
+        if (fixtures != null && !Files.isDirectory(fixtures)) {
+            throw new ParameterException(spec.commandLine(), "no fixtures folder " + fixtures);
+        }
+        if (corpus != null) {
+            checkCorpusOptions(baselineSide, candidateSide);
         }
         Progress progress = Progress.onStandardError(spec.commandLine().getErr());
-        LoadedRuleSets baselineRules = new LoadedRuleSets(baselineSide.home(),
-                id -> progress.phase("building baseline " + id));
-        LoadedRuleSets candidateRules = baselineSide.home()
+        boolean sameHome = baselineSide.home()
             .toAbsolutePath()
             .normalize()
-            .equals(candidateSide.home().toAbsolutePath().normalize()) ? baselineRules
-                    : new LoadedRuleSets(candidateSide.home(), id -> progress.phase("building candidate " + id));
+            .equals(candidateSide.home().toAbsolutePath().normalize());
+        LoadedRuleSets baselineRules = rules(baselineSide, sameHome ? candidateSide : null,
+                id -> progress.phase("building baseline " + id));
+        LoadedRuleSets candidateRules = sameHome ? baselineRules
+                : rules(candidateSide, null, id -> progress.phase("building candidate " + id));
         for (var pair : List.of(Map.entry(baselineSide, baselineRules), Map.entry(candidateSide, candidateRules))) {
             String framework = pair.getKey().framework();
             LoadedRuleSets rules = pair.getValue();
@@ -117,6 +139,17 @@ class CompareCommand implements Callable<Integer> {
 
         if (decisions != null) {
             return recorded(baselineSide, baselineRules, candidateSide, candidateRules, progress);
+        }
+        if (corpus != null) {
+            RuleSet baselineRuleSet = baselineRules.get(baselineSide.framework());
+            RuleSet candidateRuleSet = candidateRules.get(candidateSide.framework());
+            for (RuleSet ruleSet : List.of(baselineRuleSet, candidateRuleSet)) {
+                if (!ruleSet.manifest().isRatings()) {
+                    throw new ParameterException(spec.commandLine(),
+                            ruleSet.id() + " is not a ratings framework: a corpus holds rating requests");
+                }
+            }
+            return corpus(baselineRuleSet, candidateRuleSet, progress);
         }
         FixtureComparison comparison = new FixtureComparison(baselineSide, baselineRules, candidateSide,
                 candidateRules);
@@ -156,46 +189,90 @@ class CompareCommand implements Callable<Integer> {
                 baselineRules.get(baselineSide.framework()), candidateRules.get(candidateSide.framework()));
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
-        StringBuilder md = new StringBuilder(
-                "# Recorded decisions re-decided\n\n| side | rulesetVersion |\n|---|---|\n");
-        md.append("| baseline | `")
-            .append(result.baselineVersion())
-            .append("` |\n| candidate | `")
-            .append(result.candidateVersion())
-            .append("` |\n\n");
-        md.append("| baseline → candidate | decisions |\n|---|---|\n");
-        result.transitions()
-            .entrySet()
-            .stream()
-            .sorted(java.util.Map.Entry.comparingByKey())
-            .forEach(e -> md.append("| ")
-                .append(e.getKey().replace("->", " → "))
-                .append(" | ")
-                .append(e.getValue())
-                .append(" |\n"));
-        md.append("\n## Changed decisions (up to 1,000 listed)\n\n");
-        result.listed()
-            .forEach(c -> md.append("- ")
-                .append(c.decisionId())
-                .append(": ")
-                .append(c.baseline())
-                .append(" → ")
-                .append(c.candidate())
-                .append(c.differences().isEmpty() ? "" : ", first at " + c.differences().get(0).result())
-                .append('\n'));
-        if (report != null) {
-            Files.writeString(report, md.toString());
-        }
-        else {
-            out.print(md);
-        }
-        if (json != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
-        }
+        write(result, "Recorded decisions re-decided");
         out.printf("%d compared, %d changed (%.0f decisions/s)%n", result.total(), result.changed(),
                 result.total() / Math.max(seconds, 1e-9));
         out.flush();
         return failOnChange && result.changed() > 0 ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+
+    /**
+     * A generated corpus (or any JSON Lines of rating requests) decided under both sides
+     * on every core, streamed; the two frameworks only are built.
+     */
+    private int corpus(RuleSet baselineRuleSet, RuleSet candidateRuleSet, Progress progress) throws Exception {
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        long requests = CorpusComparison.count(corpus);
+        progress.phase("comparing " + requests + " requests of " + corpus + " on " + threadCount + " threads");
+        long started = System.nanoTime();
+        RecordedComparison.Result result;
+        try {
+            result = CorpusComparison.over(corpus, baselineRuleSet, candidateRuleSet, threadCount, 1_000,
+                    done -> progress.step("compared", done, requests));
+        }
+        catch (CorpusComparison.UnreadableLine e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
+        progress.done();
+        write(result, "Corpus decided under both rule sets");
+        PrintWriter out = spec.commandLine().getOut();
+        // Each request is decided twice, once by each side.
+        out.printf("%d compared, %d changed (%.1f s: %.0f requests/s, %.0f decisions/s on %d threads)%n",
+                result.total(), result.changed(), seconds, result.total() / seconds, 2 * result.total() / seconds,
+                threadCount);
+        out.flush();
+        return failOnChange && result.changed() > 0 ? ExitCodes.FOUND : ExitCodes.OK;
+    }
+
+    private void checkCorpusOptions(Side baselineSide, Side candidateSide) {
+        if (baselineSide.framework() == null || candidateSide.framework() == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "with --corpus, name the framework on each side (HOME:id)");
+        }
+        if (!Files.isRegularFile(corpus)) {
+            throw new ParameterException(spec.commandLine(), "no corpus file " + corpus);
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+        }
+        for (Side side : List.of(baselineSide, candidateSide)) {
+            if (!RuleSetFiles.frameworks(side.home()).contains(side.framework())) {
+                throw new ParameterException(spec.commandLine(),
+                        "no framework " + side.framework() + " under " + side.home() + " (frameworks: "
+                                + String.join(", ", RuleSetFiles.frameworks(side.home())) + ")");
+            }
+        }
+    }
+
+    /**
+     * The side's rule sets: with a corpus only the frameworks compared (its own, and the
+     * other side's when both share the home), else every one of its home.
+     */
+    private LoadedRuleSets rules(Side side, Side sameHome, java.util.function.Consumer<String> building) {
+        if (corpus == null) {
+            return new LoadedRuleSets(side.home(), building);
+        }
+        List<String> frameworks = sameHome == null ? List.of(side.framework())
+                : java.util.stream.Stream.of(side.framework(), sameHome.framework()).distinct().toList();
+        return new LoadedRuleSets(side.home(), frameworks, building);
+    }
+
+    /**
+     * A re-decided run's report: Markdown on standard output or to --report, JSON to
+     * --json.
+     */
+    private void write(RecordedComparison.Result result, String title) throws java.io.IOException {
+        String md = MarkdownReport.render(result, title);
+        if (report != null) {
+            Files.writeString(report, md);
+        }
+        else {
+            spec.commandLine().getOut().print(md);
+        }
+        if (json != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
+        }
     }
 
 }

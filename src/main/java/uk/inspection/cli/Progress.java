@@ -19,6 +19,8 @@ final class Progress {
 
     private boolean barShown;
 
+    private int drawnPercent = -1;
+
     Progress(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
@@ -40,6 +42,10 @@ final class Progress {
     void step(String what, long done, long total) {
         int percent = (int) Math.min(100, done * 100 / Math.max(1, total));
         if (terminal) {
+            if (barShown && percent == drawnPercent) {
+                return; // redrawn only when it moves: a step may be one of millions
+            }
+            drawnPercent = percent;
             int filled = percent * WIDTH / 100;
             err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + percent + "% " + what);
             barShown = true;
@@ -62,6 +68,7 @@ final class Progress {
             err.println();
             barShown = false;
         }
+        drawnPercent = -1;
     }
 
 }

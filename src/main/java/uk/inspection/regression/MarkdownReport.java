@@ -22,6 +22,41 @@ public final class MarkdownReport {
     }
 
     /**
+     * Re-decided requests (recorded decisions, or a corpus): both versions, the
+     * transitions of overall outcomes, and the changed decisions listed.
+     */
+    public static String render(RecordedComparison.Result result, String title) {
+        StringBuilder md = new StringBuilder("# ").append(title).append("\n\n| side | rulesetVersion |\n|---|---|\n");
+        md.append("| baseline | `")
+            .append(result.baselineVersion())
+            .append("` |\n| candidate | `")
+            .append(result.candidateVersion())
+            .append("` |\n\n");
+        md.append(result.total()).append(" decisions compared, ").append(result.changed()).append(" changed\n\n");
+        md.append("| baseline → candidate | decisions |\n|---|---|\n");
+        result.transitions()
+            .entrySet()
+            .stream()
+            .sorted(Map.Entry.comparingByKey())
+            .forEach(e -> md.append("| ")
+                .append(e.getKey().replace("->", " → "))
+                .append(" | ")
+                .append(e.getValue())
+                .append(" |\n"));
+        md.append("\n## Changed decisions (up to 1,000 listed)\n\n");
+        result.listed()
+            .forEach(c -> md.append("- ")
+                .append(c.decisionId())
+                .append(": ")
+                .append(c.baseline())
+                .append(" → ")
+                .append(c.candidate())
+                .append(c.differences().isEmpty() ? "" : ", first at " + c.differences().get(0).result())
+                .append('\n'));
+        return md.toString();
+    }
+
+    /**
      * {@code ratingOrder} lists the rating codes lowest first (from the manifests) to
      * order the matrix.
      */

@@ -1,6 +1,5 @@
 package uk.inspection.regression;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,9 +11,11 @@ import uk.inspection.problem.RequestLimits;
 import uk.inspection.ruleset.RuleSet;
 
 /**
- * Recorded requests re-decided under a baseline and a candidate rule set, one at a time,
- * so that memory stays flat whatever the count: totals, the transition matrix, and the
- * changed decisions (the first {@code keep} listed in full, every one counted).
+ * Recorded (or generated) requests re-decided under a baseline and a candidate rule set,
+ * one at a time, so that memory stays flat whatever the count: totals, the transition
+ * matrix, and the changed decisions (the first {@code keep} listed in full, every one
+ * counted). Safe to add to from several threads: both sides decide outside the lock, only
+ * the tally is shared.
  */
 public final class RecordedComparison {
 
@@ -38,7 +39,11 @@ public final class RecordedComparison {
 
     private final Map<String, Long> transitions = new TreeMap<>();
 
-    private final List<Changed> listed = new ArrayList<>();
+    /**
+     * The first {@code keep} changed decisions by their place in the input, so that a
+     * parallel run lists the same ones as a sequential run.
+     */
+    private final TreeMap<Long, Changed> listed = new TreeMap<>();
 
     private long total;
 
@@ -61,24 +66,42 @@ public final class RecordedComparison {
      * sides.
      */
     public void add(String decisionId, String endpoint, JsonNode request) {
+        long place;
+        synchronized (this) {
+            place = total;
+        }
+        add(place, decisionId, endpoint, request);
+    }
+
+    /**
+     * The same, for an input whose {@code place} (its line, say) orders what is listed
+     * when requests are added from several threads.
+     */
+    public void add(long place, String decisionId, String endpoint, JsonNode request) {
         InProcessApi.Answer b = api.answer(baseline, endpoint, request);
         InProcessApi.Answer c = api.answer(candidate, endpoint, request);
         List<DecisionDifferences.Difference> differences = DecisionDifferences.between(b, c);
         String from = label(b);
         String to = label(c);
-        transitions.merge(from + "->" + to, 1L, Long::sum);
-        total++;
-        if (!differences.isEmpty()) {
-            changed++;
-            if (listed.size() < keep) {
-                listed.add(new Changed(decisionId, from, to, differences.subList(0, Math.min(3, differences.size()))));
+        synchronized (this) {
+            transitions.merge(from + "->" + to, 1L, Long::sum);
+            total++;
+            if (!differences.isEmpty()) {
+                changed++;
+                if (keep > 0 && (listed.size() < keep || place < listed.lastKey())) {
+                    listed.put(place, new Changed(decisionId, from, to,
+                            List.copyOf(differences.subList(0, Math.min(3, differences.size())))));
+                    if (listed.size() > keep) {
+                        listed.pollLastEntry();
+                    }
+                }
             }
         }
     }
 
-    public Result result() {
+    public synchronized Result result() {
         return new Result(baseline.version(), candidate.version(), total, changed, Map.copyOf(transitions),
-                List.copyOf(listed));
+                List.copyOf(listed.values()));
     }
 
     /**

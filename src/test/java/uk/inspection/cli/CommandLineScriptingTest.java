@@ -46,8 +46,8 @@ class CommandLineScriptingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final List<String> COMMANDS = List.of("test", "compare", "validate", "diff", "textconv",
-            "hash-password");
+    private static final List<String> COMMANDS = List.of("test", "compare", "generate-corpus", "validate", "diff",
+            "textconv", "hash-password");
 
     private static final String PASSING = "fixtures/yj-2024/band-edge-64-65-counts-65-of-100-good.json";
 
