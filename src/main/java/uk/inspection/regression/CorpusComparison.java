@@ -15,10 +15,10 @@ import java.util.concurrent.Semaphore;
 import java.util.function.LongConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.problem.StrictJson;
 import uk.inspection.ruleset.RuleSet;
 
 /**
@@ -33,7 +33,11 @@ public final class CorpusComparison {
     /** Requests handed to a thread at a time: enough to make the hand-over cheap. */
     private static final int BATCH = 64;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Read as the API reads a body: a duplicate key or trailing text is refused, not
+     * guessed.
+     */
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     /** A line that is not JSON: the corpus is wrong, not a request to decide. */
     public static final class UnreadableLine extends Exception {
