@@ -34,13 +34,12 @@ import uk.inspection.engine.TraceEntry;
  * and no request pays for building a session's node memories anew; what a rule inserts
  * that is a {@link RuleOutput} is the decision, traced to the rule and its origin. Every
  * evaluation has a {@link Deadline}, and a firing limit that catches a loop sooner;
- * either way the rule to blame is named.
+ * either way the rule to blame is named. Rules that need no fact are fired once, when the
+ * rule set is built ({@link UnconditionalRules}): each session gets what they inserted.
  */
 final class DroolsRules implements CompiledRules {
 
     private final String ruleSetId;
-
-    private final KieBase kieBase;
 
     private final Map<String, RuleOrigin> origins;
 
@@ -52,18 +51,36 @@ final class DroolsRules implements CompiledRules {
      */
     private final KieSessionsPool sessions;
 
+    /** What the unconditional rules inserted, fired once: inserted into every session. */
+    private final UnconditionalRules.FiredOnce firedOnce;
+
+    /** The facts of {@link #firedOnce}, in the order they were inserted. */
+    private final List<Object> firedOnceFacts;
+
+    /** The decisions among them, and their trace, which begin every evaluation's. */
+    private final List<RuleOutput> firedOnceOutputs = new ArrayList<>();
+
+    private final List<TraceEntry> firedOnceTrace = new ArrayList<>();
+
     DroolsRules(String ruleSetId, KieBase kieBase, Map<String, RuleOrigin> origins, EvaluationLimits limits) {
         this.ruleSetId = ruleSetId;
-        this.kieBase = kieBase;
-        this.sessions = kieBase.newKieSessionsPool(1);
         this.origins = Map.copyOf(origins);
         this.limits = limits;
+        this.firedOnce = UnconditionalRules.takeOut(kieBase, limits);
+        this.firedOnceFacts = firedOnce.facts();
+        for (UnconditionalRules.Insert insert : firedOnce.inserts()) {
+            if (insert.fact() instanceof RuleOutput output) {
+                firedOnceOutputs.add(output);
+                firedOnceTrace.add(traceOf(output, insert.rule().getPackageName(), insert.rule().getName()));
+            }
+        }
+        this.sessions = kieBase.newKieSessionsPool(1);
     }
 
     @Override
     public Evaluation evaluate(Collection<?> facts) {
-        List<RuleOutput> outputs = new ArrayList<>();
-        List<TraceEntry> trace = new ArrayList<>();
+        List<RuleOutput> outputs = new ArrayList<>(firedOnceOutputs);
+        List<TraceEntry> trace = new ArrayList<>(firedOnceTrace);
         Evaluation.Failed failed = run(facts, event -> {
             if (event.getRule() != null && event.getObject() instanceof RuleOutput output) {
                 outputs.add(output);
@@ -76,15 +93,19 @@ final class DroolsRules implements CompiledRules {
     @Override
     public List<InsertedFact> insertedWithoutFacts() {
         List<InsertedFact> inserted = new ArrayList<>();
+        firedOnce.inserts().forEach(insert -> inserted.add(inserted(insert.fact(), insert.rule())));
         // A rule that fails without facts fails every request too: the checks report it.
         run(List.of(), event -> {
             if (event.getRule() != null) {
-                RuleOrigin origin = origin(event.getRule());
-                inserted.add(new InsertedFact(event.getObject(), event.getRule().getName(), origin.source(),
-                        origin.detail(), origin.table()));
+                inserted.add(inserted(event.getObject(), event.getRule()));
             }
         });
         return inserted;
+    }
+
+    private InsertedFact inserted(Object fact, Rule rule) {
+        RuleOrigin origin = origin(rule);
+        return new InsertedFact(fact, rule.getName(), origin.source(), origin.detail(), origin.table());
     }
 
     /**
@@ -132,8 +153,10 @@ final class DroolsRules implements CompiledRules {
                 }
             });
             facts.forEach(session::insert);
+            firedOnceFacts.forEach(session::insert);
             deadline = Deadline.start(session, limits.deadline());
-            int fired = session.fireAllRules(limits.maxFirings());
+            // The rules fired once count towards the limit as if they had fired here.
+            int fired = firedOnce.firings() + session.fireAllRules(limits.maxFirings() - firedOnce.firings());
             deadline.close();
             if (deadline.passed()) {
                 return failure("was still firing rules after " + limits.deadline().toMillis() + " ms of work",

@@ -1,0 +1,171 @@
+package uk.inspection.engine.drools;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.runtime.KieSession;
+
+import uk.inspection.engine.EvaluationLimits;
+
+/**
+ * The rules that need no fact, fired once when a rule set is built instead of on every
+ * request: the rows of reference and parameter tables (bank holidays, timeline steps,
+ * alert contacts, KPI and grant definitions), which have no conditions and insert the
+ * same values whatever the request. Firing them was about 40% of a yj-2024 rating's CPU
+ * time (docs/performance.md); what they insert is now inserted into each session
+ * directly, after the request's facts, in the order they fired, which is where and in
+ * what order they would have appeared.
+ *
+ * <p>
+ * Only rules for which that is exactly the same are taken out of the KieBase; the others
+ * fire as before:
+ * <ul>
+ * <li>no conditions, in the main agenda group, no activation or ruleflow group, timer,
+ * calendar, effective or expiry date (those depend on the day or on other rules), no
+ * logical insert;</li>
+ * <li>a salience above every rule that has conditions, so they fired before any other on
+ * every request;</li>
+ * <li>they did nothing but insert (no update, no delete), and what they inserted cannot
+ * change ({@link ImmutableValues}), since one instance now serves every request.</li>
+ * </ul>
+ * If the one firing fails, or passes the evaluation limits, nothing is taken out: every
+ * request fails as it did and the rule set's checks report it.
+ */
+final class UnconditionalRules {
+
+    /** What one rule inserted when fired once. */
+    record Insert(Object fact, Rule rule) {
+    }
+
+    /**
+     * What the rules taken out inserted, in firing order, and how many firings that was
+     * (an evaluation's firing limit still counts them).
+     */
+    record FiredOnce(List<Insert> inserts, int firings) {
+
+        static final FiredOnce NONE = new FiredOnce(List.of(), 0);
+
+        List<Object> facts() {
+            return inserts.stream().map(Insert::fact).toList();
+        }
+    }
+
+    private UnconditionalRules() {
+    }
+
+    /**
+     * Fires the KieBase's unconditional rules once, removes from it those whose inserts
+     * can stand for their firing on every request, and returns what they inserted. Call
+     * before any session of the KieBase exists.
+     */
+    static FiredOnce takeOut(KieBase kieBase, EvaluationLimits limits) {
+        Set<Rule> candidates = candidates(kieBase);
+        if (candidates.isEmpty()) {
+            return FiredOnce.NONE;
+        }
+        List<Insert> inserts = new ArrayList<>();
+        Set<Rule> changedFacts = new HashSet<>();
+        int fired;
+        KieSession session = kieBase.newKieSession();
+        Deadline deadline = null;
+        try {
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    inserts.add(new Insert(event.getObject(), event.getRule()));
+                }
+
+                @Override
+                public void objectUpdated(ObjectUpdatedEvent event) {
+                    changedFacts.add(event.getRule());
+                }
+
+                @Override
+                public void objectDeleted(ObjectDeletedEvent event) {
+                    changedFacts.add(event.getRule());
+                }
+            });
+            int[] firings = new int[1];
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    firings[0]++;
+                }
+            });
+            deadline = Deadline.start(session, limits.deadline());
+            session.fireAllRules(match -> candidates.contains(match.getRule()), limits.maxFirings());
+            deadline.close();
+            fired = firings[0];
+            if (deadline.passed() || fired >= limits.maxFirings()) {
+                return FiredOnce.NONE;
+            }
+        }
+        catch (RuntimeException e) {
+            return FiredOnce.NONE;
+        }
+        finally {
+            if (deadline != null) {
+                deadline.close();
+            }
+            session.dispose();
+        }
+        Set<Rule> kept = new HashSet<>(changedFacts);
+        inserts.stream()
+            .filter(insert -> insert.rule() == null || !ImmutableValues.isImmutable(insert.fact()))
+            .forEach(insert -> kept.add(insert.rule()));
+        List<Insert> taken = inserts.stream()
+            .filter(insert -> insert.rule() != null && candidates.contains(insert.rule())
+                    && !kept.contains(insert.rule()))
+            .toList();
+        Set<Rule> removed = new HashSet<>();
+        taken.forEach(insert -> removed.add(insert.rule()));
+        removed.forEach(rule -> kieBase.removeRule(rule.getPackageName(), rule.getName()));
+        // Each rule taken out fired once (it has no conditions to match twice).
+        return new FiredOnce(taken, removed.size());
+    }
+
+    /**
+     * Rules with no conditions and nothing that ties their firing to a date, a group or
+     * another rule, whose salience is above every other rule's.
+     */
+    private static Set<Rule> candidates(KieBase kieBase) {
+        List<RuleImpl> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            pkg.getRules().forEach(rule -> rules.add((RuleImpl) rule));
+        }
+        if (rules.stream().anyMatch(RuleImpl::isSalienceDynamic)) {
+            return Set.of();
+        }
+        int highestConditional = rules.stream()
+            .filter(rule -> !unconditional(rule))
+            .mapToInt(RuleImpl::getSalienceValue)
+            .max()
+            .orElse(Integer.MIN_VALUE);
+        Set<Rule> candidates = new HashSet<>();
+        rules.stream()
+            .filter(UnconditionalRules::unconditional)
+            .filter(rule -> rule.getSalienceValue() > highestConditional)
+            .forEach(candidates::add);
+        return candidates;
+    }
+
+    private static boolean unconditional(RuleImpl rule) {
+        return !rule.isQuery() && rule.getLhs().getChildren().isEmpty() && rule.isMainAgendaGroup()
+                && rule.getActivationGroup() == null && rule.getRuleFlowGroup() == null && rule.getTimer() == null
+                && !rule.hasCalendars() && rule.getDateEffective() == null && rule.getDateExpires() == null
+                && !rule.hasLogicalDependency();
+    }
+
+}
