@@ -3,8 +3,8 @@
 # shipped rule sets, on a fresh data folder each time (so the store is created and seeded, as on a
 # new instance). Build first: mvn -B -DskipTests package.
 #   load-test/startup.sh [runs] [extra service arguments...]
-# JAR=other.jar times another build (e.g. an earlier commit's, side by side); JAVA_OPTS are
-# passed to java (e.g. -XX:SharedArchiveFile=app.jsa).
+# JAR=other.jar times another build (e.g. an earlier commit's, side by side); JAVA=path/to/java
+# another JDK; JAVA_OPTS are passed to java (e.g. -XX:AOTCache=app.aot).
 set -euo pipefail
 runs=${1:-3}
 shift || true
@@ -18,7 +18,7 @@ for run in $(seq 1 "$runs"); do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')
   load=$(cut -d' ' -f1 /proc/loadavg)
   start=$(date +%s%N)
-  (cd "$here/.." && exec java ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --rules.data="$data" "$@" > "$data/log.txt" 2>&1) &
+  (cd "$here/.." && exec "${JAVA:-java}" ${JAVA_OPTS:-} -jar "$jar" --server.port="$port" --rules.data="$data" "$@" > "$data/log.txt" 2>&1) &
   pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$body" \
       "http://localhost:$port/api/v1/frameworks/yj-2024/ratings" 2>/dev/null)" = 200 ]; do

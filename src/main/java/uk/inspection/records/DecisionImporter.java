@@ -70,15 +70,9 @@ final class DecisionImporter implements SmartLifecycle {
         while (running) {
             try {
                 if (importBatch() == 0) {
-                    synchronized (signal) {
-                        signal.wait(50);
-                    }
+                    pause(50);
                 }
                 backoff = 100;
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
             catch (VirtualMachineError e) {
                 throw e;
@@ -90,8 +84,22 @@ final class DecisionImporter implements SmartLifecycle {
                     log.warn("Cannot write decision records to the database ({}); they wait in the journal",
                             e.toString());
                 }
-                sleep(backoff);
+                pause(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    /** Waits until a decision is journalled, the service stops, or the time is up. */
+    private void pause(long millis) {
+        synchronized (signal) {
+            if (running) {
+                try {
+                    signal.wait(millis);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
@@ -172,9 +180,13 @@ final class DecisionImporter implements SmartLifecycle {
 
     @Override
     public void stop() {
+        // Woken, never interrupted: an interrupt inside H2's file I/O closes the whole
+        // database (its file channel is closed under it), and the drain below then fails.
         running = false;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
         if (thread != null) {
-            thread.interrupt();
             try {
                 thread.join(1_000);
             }
@@ -205,15 +217,6 @@ final class DecisionImporter implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MIN_VALUE + 100;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
 }

@@ -11,6 +11,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +34,7 @@ import uk.inspection.support.RulesHomeCopy;
 /**
  * The service as a process of its own, as an orchestrator runs it: logs as JSON lines
  * when asked, and on SIGTERM a request already being received is still answered before
- * the process ends.
+ * the process ends, and recorded in the database before it does.
  */
 class ServiceProcessTest {
 
@@ -90,6 +93,21 @@ class ServiceProcessTest {
         }
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("Rule set yj-2024 sha256:"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("Graceful shutdown complete"));
+        // The importer drained into the database as the service stopped: nothing left for
+        // the
+        // next start, and the database not closed under it (as H2 was on an interrupt).
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains("left in the journal"));
+        assertThat(lines).noneSatisfy(line -> assertThat(line).contains("Cannot write decision records"));
+        assertThat(recordedDecisions(temp.resolve("data"))).isEqualTo(1);
+    }
+
+    private static long recordedDecisions(Path data) throws Exception {
+        try (Connection db = DriverManager.getConnection(
+                "jdbc:h2:file:" + data.resolve("decisions") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+                ResultSet count = db.createStatement().executeQuery("SELECT count(*) FROM decision")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     /**
