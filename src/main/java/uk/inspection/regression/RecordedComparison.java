@@ -1,5 +1,6 @@
 package uk.inspection.regression;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -100,8 +101,11 @@ public final class RecordedComparison {
     }
 
     public synchronized Result result() {
-        return new Result(baseline.version(), candidate.version(), total, changed, Map.copyOf(transitions),
-                List.copyOf(listed.values()));
+        // Sorted, not Map.copyOf (whose order changes from run to run): two reports of
+        // the
+        // same comparison are then the same file.
+        return new Result(baseline.version(), candidate.version(), total, changed,
+                Collections.unmodifiableMap(new TreeMap<>(transitions)), List.copyOf(listed.values()));
     }
 
     /**
