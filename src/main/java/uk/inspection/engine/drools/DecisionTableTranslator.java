@@ -3,10 +3,12 @@ package uk.inspection.engine.drools;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +49,15 @@ final class DecisionTableTranslator {
      * The DRL generated from one sheet, under the resource path the compiler reports it
      * by.
      */
-    record Generated(String resourcePath, String sheet, String drl, TreeMap<Integer, Integer> rowsByLine,
+    record Generated(String resourcePath, String sheet, String drl, NavigableMap<Integer, Integer> rowsByLine,
             List<DecisionTable> tables) {
+
+        // Immutable: a translation is kept for the next build of the same file
+        // (UnchangedFiles).
+        Generated {
+            rowsByLine = Collections.unmodifiableNavigableMap(new TreeMap<>(rowsByLine));
+            tables = List.copyOf(tables);
+        }
 
         /**
          * The sheet row of the generated rule that contains this line of generated DRL,
@@ -66,6 +75,13 @@ final class DecisionTableTranslator {
      */
     record Translated(List<Generated> generated, Map<String, RuleOrigin> origins, List<DecisionTable> tables,
             List<LoadProblem> problems) {
+
+        Translated {
+            generated = List.copyOf(generated);
+            origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+            tables = List.copyOf(tables);
+            problems = List.copyOf(problems);
+        }
     }
 
     private DecisionTableTranslator() {

@@ -81,7 +81,8 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         // Nothing of a file is compiled, let alone run, until every file has passed the
         // allow-list: a refused construct could run while Drools builds the others.
-        drlByPath.forEach((path, drl) -> problems.addAll(Refusals.of(path, drl, generatedByPath.get(path))));
+        drlByPath.forEach((path, drl) -> problems.addAll(UnchangedFiles.refusals(path, drl, generatedByPath.get(path),
+                () -> Refusals.of(path, drl, generatedByPath.get(path)))));
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
@@ -115,7 +116,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public List<DecisionTable> readTables(RuleSource table) throws IOException {
         try {
-            return DecisionTableTranslator.translate(table).tables();
+            return UnchangedFiles.translated(table, DecisionTableTranslator::translate).tables();
         }
         catch (RuntimeException e) {
             throw new IOException("cannot read the decision table " + table.path() + ": " + rootMessage(e), e);
@@ -129,7 +130,8 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     private static DecisionTableTranslator.Translated translate(RuleSource table, List<LoadProblem> problems) {
         try {
-            DecisionTableTranslator.Translated translated = DecisionTableTranslator.translate(table);
+            DecisionTableTranslator.Translated translated = UnchangedFiles.translated(table,
+                    DecisionTableTranslator::translate);
             if (translated.generated().isEmpty()) {
                 problems.add(LoadProblem.inFile(table.path(), NO_RULES));
                 return null;

@@ -1,0 +1,102 @@
+package uk.inspection.engine.drools;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.RuleSource;
+
+/**
+ * What a build derives from one file alone (a table's translation to DRL, a DRL text's
+ * allow-list refusals), kept for the next build that meets the same bytes: a reload after
+ * an edit to one file then reads, translates and checks only that file again. Both are
+ * functions of the file alone (the path, the bytes, the table a DRL text was generated
+ * from), and what is kept is immutable, so a build cannot tell a kept result from a fresh
+ * one. A file that fails to translate is not kept: it is tried again, as before. At most
+ * {@link #KEPT} results of each kind, the least recently used dropped first.
+ */
+final class UnchangedFiles {
+
+    /**
+     * Room for every file of the shipped frameworks several times over (a few dozen
+     * files, a few kilobytes each), and for the versions a store refresh and the previews
+     * build beside them.
+     */
+    static final int KEPT = 256;
+
+    private static final Map<TableKey, DecisionTableTranslator.Translated> TRANSLATED = lru();
+
+    private static final Map<DrlKey, List<LoadProblem>> REFUSALS = lru();
+
+    private UnchangedFiles() {
+    }
+
+    private record TableKey(String path, RuleSource.Type type, String sha256) {
+    }
+
+    private record DrlKey(String path, String drl, DecisionTableTranslator.Generated table) {
+    }
+
+    /**
+     * The table's translation, from a build that read the same bytes if there was one.
+     */
+    static DecisionTableTranslator.Translated translated(RuleSource table, Translation translate) throws IOException {
+        TableKey key = new TableKey(table.path(), table.type(), sha256(table.content()));
+        DecisionTableTranslator.Translated kept = TRANSLATED.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        DecisionTableTranslator.Translated translated = translate.of(table);
+        TRANSLATED.put(key, translated);
+        return translated;
+    }
+
+    /**
+     * The refusals of one DRL text ({@code table} the table it was generated from, or
+     * null).
+     */
+    static List<LoadProblem> refusals(String path, String drl, DecisionTableTranslator.Generated table,
+            Supplier<List<LoadProblem>> check) {
+        DrlKey key = new DrlKey(path, drl, table);
+        List<LoadProblem> kept = REFUSALS.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        List<LoadProblem> refusals = List.copyOf(check.get());
+        REFUSALS.put(key, refusals);
+        return refusals;
+    }
+
+    /** Reading a table, which may fail. */
+    interface Translation {
+
+        DecisionTableTranslator.Translated of(RuleSource table) throws IOException;
+
+    }
+
+    private static <K, V> Map<K, V> lru() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > KEPT;
+            }
+        });
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+}
