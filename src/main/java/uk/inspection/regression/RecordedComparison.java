@@ -101,9 +101,8 @@ public final class RecordedComparison {
     }
 
     public synchronized Result result() {
-        // Sorted, not Map.copyOf (whose order changes from run to run): two reports of
-        // the
-        // same comparison are then the same file.
+        // Sorted, not Map.copyOf (whose order changes from run to run): two reports
+        // of the same comparison are then the same file.
         return new Result(baseline.version(), candidate.version(), total, changed,
                 Collections.unmodifiableMap(new TreeMap<>(transitions)), List.copyOf(listed.values()));
     }

@@ -52,8 +52,8 @@ final class DecisionTableTranslator {
     record Generated(String resourcePath, String sheet, String drl, NavigableMap<Integer, Integer> rowsByLine,
             List<DecisionTable> tables) {
 
-        // Immutable: a translation is kept for the next build of the same file
-        // (UnchangedFiles).
+        // Immutable: UnchangedFiles keeps a translation for the next build of the
+        // same file.
         Generated {
             rowsByLine = Collections.unmodifiableNavigableMap(new TreeMap<>(rowsByLine));
             tables = List.copyOf(tables);
