@@ -81,8 +81,10 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         // Nothing of a file is compiled, let alone run, until every file has passed the
         // allow-list: a refused construct could run while Drools builds the others.
-        drlByPath.forEach((path, drl) -> problems.addAll(UnchangedFiles.refusals(path, drl, generatedByPath.get(path),
-                () -> Refusals.of(path, drl, generatedByPath.get(path)))));
+        drlByPath.forEach((path, drl) -> {
+            Generated table = generatedByPath.get(path);
+            problems.addAll(UnchangedFiles.refusals(path, drl, table, () -> Refusals.of(path, drl, table)));
+        });
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }

@@ -1,10 +1,8 @@
 package uk.inspection.engine.drools;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +15,11 @@ import uk.inspection.engine.RuleSource;
  * What a build derives from one file alone (a table's translation to DRL, a DRL text's
  * allow-list refusals), kept for the next build that meets the same bytes: a reload after
  * an edit to one file then reads, translates and checks only that file again. Both are
- * functions of the file alone (the path, the bytes, the table a DRL text was generated
- * from), and what is kept is immutable, so a build cannot tell a kept result from a fresh
- * one. A file that fails to translate is not kept: it is tried again, as before. At most
- * {@link #KEPT} results of each kind, the least recently used dropped first.
+ * functions of the file alone (the path and the bytes, or the text and the table it was
+ * generated from), and what is kept is immutable, so a build cannot tell a kept result
+ * from a fresh one. A file that fails to translate is not kept: it is tried again, as
+ * before. At most {@link #KEPT} results of each kind, the least recently used dropped
+ * first.
  */
 final class UnchangedFiles {
 
@@ -38,7 +37,8 @@ final class UnchangedFiles {
     private UnchangedFiles() {
     }
 
-    private record TableKey(String path, RuleSource.Type type, String sha256) {
+    /** The bytes themselves: a ByteBuffer is equal to another with the same content. */
+    private record TableKey(String path, RuleSource.Type type, ByteBuffer content) {
     }
 
     private record DrlKey(String path, String drl, DecisionTableTranslator.Generated table) {
@@ -48,7 +48,7 @@ final class UnchangedFiles {
      * The table's translation, from a build that read the same bytes if there was one.
      */
     static DecisionTableTranslator.Translated translated(RuleSource table, Translation translate) throws IOException {
-        TableKey key = new TableKey(table.path(), table.type(), sha256(table.content()));
+        TableKey key = new TableKey(table.path(), table.type(), ByteBuffer.wrap(table.content().clone()));
         DecisionTableTranslator.Translated kept = TRANSLATED.get(key);
         if (kept != null) {
             return kept;
@@ -88,15 +88,6 @@ final class UnchangedFiles {
                 return size() > KEPT;
             }
         });
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
 }
