@@ -40,20 +40,23 @@ final class DrlRules {
     }
 
     static Read read(String path, String drl) {
-        Map<String, RuleOrigin> origins = new HashMap<>();
-        List<PatternUse> patterns = new ArrayList<>();
         try {
             PackageDescr parsed = new DrlParser().parse(false, drl);
-            if (parsed != null) {
-                for (RuleDescr rule : parsed.getRules()) {
-                    origins.put(RuleOrigin.key(parsed.getName(), rule.getName()),
-                            new RuleOrigin(path, "line " + rule.getLine(), false));
-                    walk(rule.getLhs(), path, rule, patterns);
-                }
-            }
+            return parsed == null ? new Read(Map.of(), List.of()) : read(path, parsed);
         }
         catch (DroolsParserException e) {
             // the compiler reports the same error at its line
+            return new Read(Map.of(), List.of());
+        }
+    }
+
+    static Read read(String path, PackageDescr parsed) {
+        Map<String, RuleOrigin> origins = new HashMap<>();
+        List<PatternUse> patterns = new ArrayList<>();
+        for (RuleDescr rule : parsed.getRules()) {
+            origins.put(RuleOrigin.key(parsed.getName(), rule.getName()),
+                    new RuleOrigin(path, "line " + rule.getLine(), false));
+            walk(rule.getLhs(), path, rule, patterns);
         }
         return new Read(origins, patterns);
     }

@@ -10,11 +10,11 @@ import java.util.Map;
 
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 
 import uk.inspection.engine.Compilation;
 import uk.inspection.engine.DecisionTable;
@@ -29,11 +29,15 @@ import uk.inspection.engine.drools.DecisionTableTranslator.Generated;
  * Drools behind {@link RuleEngine}: compiles DRL files and decision tables into a KieBase
  * with the classic (non-executable-model) builder, so rules load at run time and errors
  * keep their line numbers. Every problem comes back located at its file and line or sheet
- * row.
+ * row Rule text is untrusted (docs/security.md): a text with a Unicode escape is not
+ * parsed, a parsed text must pass the allow-list before anything of it is compiled, and
+ * the classes compiled must pass {@link GeneratedClasses} before any rule fires.
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
     private final EvaluationLimits limits;
+
+    private final SourceCheck sourceCheck;
 
     /** An engine whose evaluations have the default limits. */
     public DroolsRuleEngine() {
@@ -41,10 +45,25 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     public DroolsRuleEngine(EvaluationLimits limits) {
-        this.limits = limits;
+        this(limits, Refusals::of);
     }
 
-    private static final String NULL_PACKAGE = "Parser returned a null Package";
+    /**
+     * An engine with another check of the rule text than the allow-list: for tests that
+     * show the check of the generated classes works on its own.
+     */
+    DroolsRuleEngine(EvaluationLimits limits, SourceCheck sourceCheck) {
+        this.limits = limits;
+        this.sourceCheck = sourceCheck;
+    }
+
+    /** The check of a parsed DRL text that comes before anything of it is compiled. */
+    @FunctionalInterface
+    interface SourceCheck {
+
+        List<LoadProblem> refusals(String path, String drl, PackageDescr parsed, Generated table);
+
+    }
 
     private static final String NO_RULES = "the table yields no rules: is there a 'RuleTable' cell with rows under its headers?";
 
@@ -55,14 +74,9 @@ public final class DroolsRuleEngine implements RuleEngine {
         Map<String, Generated> generatedByPath = new HashMap<>();
         Map<String, String> drlByPath = new LinkedHashMap<>();
         List<DecisionTable> tables = new ArrayList<>();
-        List<PatternUse> patterns = new ArrayList<>();
         for (RuleSource source : sources) {
             if (source.type() == RuleSource.Type.DRL) {
-                String drl = new String(source.content(), StandardCharsets.UTF_8);
-                DrlRules.Read read = DrlRules.read(source.path(), drl);
-                origins.putAll(read.origins());
-                patterns.addAll(read.patterns());
-                drlByPath.put(source.path(), drl);
+                drlByPath.put(source.path(), new String(source.content(), StandardCharsets.UTF_8));
                 continue;
             }
             DecisionTableTranslator.Translated table = translate(source, problems);
@@ -80,22 +94,30 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         // Nothing of a file is compiled, let alone run, until every file has passed the
-        // allow-list: a refused construct could run while Drools builds the others.
-        drlByPath.forEach((path, drl) -> {
-            Generated table = generatedByPath.get(path);
-            problems.addAll(UnchangedFiles.refusals(path, drl, table, () -> Refusals.of(path, drl, table)));
-        });
+        // checks: a refused construct could run while Drools builds the others.
+        List<ParsedDrl> parsed = new ArrayList<>();
+        drlByPath.forEach((path, drl) -> parsed.add(parseAndCheck(path, drl, generatedByPath, problems)));
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
+        List<PatternUse> patterns = new ArrayList<>();
+        for (ParsedDrl drl : parsed) {
+            if (!generatedByPath.containsKey(drl.path())) {
+                DrlRules.Read read = DrlRules.read(drl.path(), drl.descr());
+                origins.putAll(read.origins());
+                patterns.addAll(read.patterns());
+            }
+        }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RememberingClassLoader.SERVICE));
-        drlByPath.forEach((path, drl) -> add(builder, path, drl));
-        List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
-        for (KnowledgeBuilderError error : errors) {
-            if (!isEchoOfAnother(error, errors)) {
-                problems.add(locate(error, generatedByPath));
-            }
+        // The compiler is given the very parse the checks read, not the text to parse
+        // again.
+        parsed.forEach(drl -> builder.add(drl.resource(), ResourceType.DESCR));
+        builder.getErrors().forEach(error -> problems.add(locate(error, generatedByPath)));
+        if (problems.isEmpty()) {
+            // Before any rule fires: the rules that need no fact fire as the KieBase is
+            // made.
+            problems.addAll(GeneratedClasses.check(builder, parsed, generatedByPath));
         }
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
@@ -105,14 +127,26 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     /**
-     * Drools follows a parse error with "Parser returned a null Package" for the same
-     * file: it says nothing more.
+     * One DRL text parsed, with what is wrong with it added to {@code problems}: a text
+     * with a Unicode escape is not even parsed; a parsed one goes through the source
+     * check.
      */
-    private static boolean isEchoOfAnother(KnowledgeBuilderError error, List<KnowledgeBuilderError> errors) {
-        String path = error.getResource() == null ? null : error.getResource().getSourcePath();
-        return NULL_PACKAGE.equals(error.getMessage()) && errors.stream()
-            .anyMatch(other -> other != error && !NULL_PACKAGE.equals(other.getMessage()) && other.getResource() != null
-                    && other.getResource().getSourcePath().equals(path));
+    private ParsedDrl parseAndCheck(String path, String drl, Map<String, Generated> generatedByPath,
+            List<LoadProblem> problems) {
+        Generated table = generatedByPath.get(path);
+        List<LoadProblem> escapes = UnicodeEscapes.refusals(path, drl, table);
+        if (!escapes.isEmpty()) {
+            problems.addAll(escapes);
+            return null;
+        }
+        ParsedDrl parsed = ParsedDrl.parse(path, drl);
+        if (!parsed.errors().isEmpty()) {
+            parsed.errors().forEach(error -> problems.add(locate(error, generatedByPath)));
+            return null;
+        }
+        problems.addAll(UnchangedFiles.refusals(path, drl, table,
+                () -> sourceCheck.refusals(path, drl, parsed.descr(), table)));
+        return parsed;
     }
 
     @Override
@@ -123,11 +157,6 @@ public final class DroolsRuleEngine implements RuleEngine {
         catch (RuntimeException e) {
             throw new IOException("cannot read the decision table " + table.path() + ": " + rootMessage(e), e);
         }
-    }
-
-    private static void add(KnowledgeBuilder builder, String path, String drl) {
-        builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path),
-                ResourceType.DRL);
     }
 
     private static DecisionTableTranslator.Translated translate(RuleSource table, List<LoadProblem> problems) {

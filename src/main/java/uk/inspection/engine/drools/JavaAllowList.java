@@ -61,10 +61,12 @@ final class JavaAllowList {
     /**
      * One parser a thread: a JavaParser keeps its state between calls, and rule sets (a
      * framework's, a draft's review, a pinned version's) build on several threads at
-     * once.
+     * once. It reads Unicode escapes as the Java compiler does (off by default in
+     * JavaParser), though a text with one never reaches it ({@link UnicodeEscapes}).
      */
-    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
-            new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)));
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(
+            () -> new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setPreprocessUnicodeEscapes(true)));
 
     private final KnownTypes types;
 

@@ -187,7 +187,7 @@ final class KnownTypes {
      * path does not hold (this file's look-ups of every capitalised word were a fifth of
      * the build threads' samples at start-up before).
      */
-    private static Optional<Class<?>> load(String name) {
+    static Optional<Class<?>> load(String name) {
         try {
             return Optional.of(Class.forName(name, false, RememberingClassLoader.SERVICE));
         }

@@ -7,8 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 
 import uk.inspection.engine.DecisionTable;
 import uk.inspection.engine.LoadProblem;
@@ -32,37 +30,36 @@ final class Refusals {
     }
 
     /**
-     * Problems for one DRL text ({@code table} the decision table it was generated from,
-     * or null); none when the text does not parse, which the compiler reports.
+     * Problems for one parsed DRL text ({@code table} the decision table it was generated
+     * from, or null).
      */
-    static List<LoadProblem> of(String path, String drl, DecisionTableTranslator.Generated table) {
-        PackageDescr parsed;
-        try {
-            parsed = new DrlParser().parse(false, drl);
-        }
-        catch (DroolsParserException e) {
-            return List.of();
-        }
-        if (parsed == null) {
-            return List.of();
-        }
+    static List<LoadProblem> of(String path, String drl, PackageDescr parsed, DecisionTableTranslator.Generated table) {
         // A set: code every rule of a table shares is refused once, at its code cell.
         Set<LoadProblem> problems = new LinkedHashSet<>();
         for (AllowList.Violation violation : AllowList.check(parsed, drl)) {
-            String message = (violation.rule() == null ? "" : "the rule \"" + violation.rule() + "\" ") + "uses "
-                    + violation.construct() + ": " + POLICY;
-            problems.add(table == null ? new LoadProblem(path, violation.line(), null, message)
-                    : inTable(table, violation, message));
+            problems.add(at(path, table, violation.line(), key(violation.construct()), violation.rule(),
+                    "uses " + violation.construct() + ": " + POLICY));
         }
         return List.copyOf(problems);
     }
 
-    private static LoadProblem inTable(DecisionTableTranslator.Generated table, AllowList.Violation violation,
-            String message) {
+    /**
+     * A problem ({@code what} the rule, if known, does) at a line of a DRL text: of a DRL
+     * file, at that line; of a decision table's, at the cell of that line's row whose
+     * text holds {@code key}, or else at the code cell of the column whose code holds it,
+     * or else at the row.
+     */
+    static LoadProblem at(String path, DecisionTableTranslator.Generated table, int line, String key, String rule,
+            String what) {
+        String message = (rule == null ? "" : "the rule \"" + rule + "\" ") + what;
+        return table == null ? new LoadProblem(path, line, null, message) : inTable(table, line, key, message, what);
+    }
+
+    private static LoadProblem inTable(DecisionTableTranslator.Generated table, int line, String key, String message,
+            String what) {
         String file = table.resourcePath().contains("#")
                 ? table.resourcePath().substring(0, table.resourcePath().indexOf('#')) : table.resourcePath();
-        Integer row = table.rowAt(violation.line());
-        String key = key(violation.construct());
+        Integer row = table.rowAt(line);
         for (DecisionTable sheetTable : table.tables()) {
             for (DecisionTable.Row rule : sheetTable.rows()) {
                 if (row != null && rule.sheetRow() == row) {
@@ -76,8 +73,7 @@ final class Refusals {
             for (DecisionTable.Column column : sheetTable.columns()) {
                 if (column.code() != null && column.code().contains(key)) {
                     return LoadProblem.inCell(file, table.sheet(), sheetTable.sheetRow() + 3, column.index(),
-                            "the code of the '" + column.label() + "' column uses " + violation.construct() + ": "
-                                    + POLICY);
+                            "the code of the '" + column.label() + "' column " + what);
                 }
             }
         }

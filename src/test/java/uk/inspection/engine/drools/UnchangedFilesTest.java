@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.drools.drl.ast.descr.PackageDescr;
 import org.junit.jupiter.api.Test;
 
 import uk.inspection.engine.Compilation;
@@ -76,13 +77,14 @@ class UnchangedFilesTest {
     void refusalsAreKeptPerTextAndTheTableItCameFrom() {
         AtomicInteger checks = new AtomicInteger();
         String drl = "package p;\nrule \"r\" when then System.exit(" + System.nanoTime() + "); end\n";
+        PackageDescr parsed = ParsedDrl.parse("rules/p/p.drl", drl).descr();
         List<LoadProblem> once = UnchangedFiles.refusals("rules/p/p.drl", drl, null, () -> {
             checks.incrementAndGet();
-            return Refusals.of("rules/p/p.drl", drl, null);
+            return Refusals.of("rules/p/p.drl", drl, parsed, null);
         });
         List<LoadProblem> again = UnchangedFiles.refusals("rules/p/p.drl", drl, null, () -> {
             checks.incrementAndGet();
-            return Refusals.of("rules/p/p.drl", drl, null);
+            return Refusals.of("rules/p/p.drl", drl, parsed, null);
         });
         assertThat(once).isNotEmpty().isSameAs(again);
         assertThat(checks).hasValue(1);

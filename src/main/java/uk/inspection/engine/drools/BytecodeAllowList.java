@@ -1,0 +1,172 @@
+package uk.inspection.engine.drools;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * What a class compiled from rule text may reference, read from its bytecode: its own
+ * rule set's generated classes, the fact classes, immutable values and collections of
+ * {@code java.lang}, {@code java.util}, {@code java.time} and {@code java.math}, and the
+ * members of Drools' own runtime that its generated glue calls ({@link BytecodeTypes}).
+ * Nothing else: no reflection, class loaders, {@code System}, {@code Runtime}, processes,
+ * threads, I/O, networking, {@code Unsafe} or method handles, whatever the source looked
+ * like; no lambda or other dynamic call site, no native method, and no
+ * {@code synchronized} but in Drools' own invokers.
+ */
+final class BytecodeAllowList {
+
+    private BytecodeAllowList() {
+    }
+
+    /**
+     * What the class refuses, each as written in Java ({@code java.lang.System.exit},
+     * {@code java.io.File}, "a lambda or method reference"), in the order first met.
+     */
+    static List<String> refusals(ClassReader reader, Set<String> generated) {
+        Set<String> refused = new LinkedHashSet<>();
+        BytecodeTypes allowed = new BytecodeTypes(generated);
+        reader.accept(new Classes(allowed, refused), ClassReader.SKIP_FRAMES);
+        return List.copyOf(refused);
+    }
+
+    private static final class Classes extends ClassVisitor {
+
+        private final BytecodeTypes allowed;
+
+        private final Set<String> refused;
+
+        /**
+         * Drools' invoker around a consequence, which locks itself to generate its stub.
+         */
+        private boolean invoker;
+
+        Classes(BytecodeTypes allowed, Set<String> refused) {
+            super(Opcodes.ASM9);
+            this.allowed = allowed;
+            this.refused = refused;
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                String[] interfaces) {
+            if (superName != null) {
+                type(superName);
+            }
+            for (String implemented : interfaces) {
+                type(implemented);
+                invoker |= implemented.equals(DroolsGlue.INVOKER);
+            }
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            if ((access & Opcodes.ACC_NATIVE) != 0) {
+                refused.add("a native method (" + name + ")");
+            }
+            return new Methods(this);
+        }
+
+        void type(String internalName) {
+            Type type = Type.getObjectType(internalName);
+            while (type.getSort() == Type.ARRAY) {
+                type = type.getElementType();
+            }
+            if (type.getSort() == Type.OBJECT && !allowed.type(type.getInternalName())) {
+                refused.add(type.getClassName());
+            }
+        }
+
+        void member(String owner, String name) {
+            if (owner.startsWith("[")) {
+                // an array's clone() or length
+                type(owner);
+            }
+            else if (!allowed.member(owner, name)) {
+                refused.add(Type.getObjectType(owner).getClassName() + "." + name);
+            }
+        }
+
+        void constant(Object value) {
+            if (value instanceof Type type && type.getSort() == Type.OBJECT) {
+                type(type.getInternalName());
+            }
+            else if (value instanceof Type type && type.getSort() == Type.ARRAY) {
+                type(type.getDescriptor());
+            }
+            else if (value instanceof Handle || value instanceof ConstantDynamic
+                    || value instanceof Type type && type.getSort() == Type.METHOD) {
+                refused.add("a method handle");
+            }
+        }
+
+    }
+
+    private static final class Methods extends MethodVisitor {
+
+        private final Classes check;
+
+        Methods(Classes check) {
+            super(Opcodes.ASM9);
+            this.check = check;
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            check.member(owner, name);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            check.member(owner, name);
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            check.type(type);
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+            check.type(descriptor);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            check.constant(value);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            if (!check.allowed.stringConcatenation(bootstrap)) {
+                check.refused.add("a lambda or method reference");
+            }
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == Opcodes.MONITORENTER && !check.invoker) {
+                check.refused.add("synchronized");
+            }
+        }
+
+        @Override
+        public void visitTryCatchBlock(org.objectweb.asm.Label start, org.objectweb.asm.Label end,
+                org.objectweb.asm.Label handler, String type) {
+            if (type != null) {
+                check.type(type);
+            }
+        }
+
+    }
+
+}

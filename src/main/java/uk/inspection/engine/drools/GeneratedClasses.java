@@ -1,0 +1,100 @@
+package uk.inspection.engine.drools;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.core.rule.JavaDialectRuntimeData;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.kie.api.definition.KiePackage;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.objectweb.asm.ClassReader;
+
+import uk.inspection.engine.LoadProblem;
+
+/**
+ * The second layer of the allow-list, independent of any parser: every class Drools
+ * compiled for a rule set (a rule's consequence and the invokers around it) is read as
+ * bytecode, and each type and member it references must be one {@link BytecodeAllowList}
+ * allows. Whatever the rule text looked like to the source checks, code that reaches
+ * {@code System}, reflection, threads, I/O or the network is refused here before any rule
+ * fires, and named at the rule it was compiled from.
+ */
+final class GeneratedClasses {
+
+    private GeneratedClasses() {
+    }
+
+    static List<LoadProblem> check(KnowledgeBuilder builder, List<ParsedDrl> parsed,
+            Map<String, DecisionTableTranslator.Generated> generatedByPath) {
+        Map<String, byte[]> classes = classes(builder);
+        Set<String> generated = classes.keySet();
+        Set<LoadProblem> problems = new LinkedHashSet<>();
+        Rules rules = new Rules(parsed);
+        classes.forEach((name, bytes) -> {
+            List<String> refused = BytecodeAllowList.refusals(new ClassReader(bytes), generated);
+            if (!refused.isEmpty()) {
+                problems.add(rules.problem(name, refused, generatedByPath));
+            }
+        });
+        return List.copyOf(problems);
+    }
+
+    /** Every class compiled for the builder's packages, by internal name. */
+    private static Map<String, byte[]> classes(KnowledgeBuilder builder) {
+        Map<String, byte[]> classes = new TreeMap<>();
+        for (KiePackage kiePackage : builder.getKnowledgePackages()) {
+            if (((InternalKnowledgePackage) kiePackage).getDialectRuntimeRegistry()
+                .getDialectData("java") instanceof JavaDialectRuntimeData java) {
+                java.getStore().forEach((name, bytes) -> classes.put(name.replaceFirst("\\.class$", ""), bytes));
+            }
+        }
+        return classes;
+    }
+
+    /**
+     * The rules of the parsed texts by the class Drools compiled each into: the class of
+     * a rule and its invokers begin with the rule's class name.
+     */
+    private static final class Rules {
+
+        private record Compiled(String prefix, ParsedDrl drl, RuleDescr rule) {
+        }
+
+        private final List<Compiled> compiled = new ArrayList<>();
+
+        Rules(List<ParsedDrl> parsed) {
+            for (ParsedDrl drl : parsed) {
+                String pkg = drl.descr().getNamespace().replace('.', '/');
+                for (RuleDescr rule : drl.descr().getRules()) {
+                    if (rule.getClassName() != null) {
+                        compiled.add(new Compiled(pkg + "/" + rule.getClassName(), drl, rule));
+                    }
+                }
+            }
+            // the longest first: Rule_a1 must not claim Rule_a12's classes
+            compiled.sort(Comparator.comparingInt((Compiled c) -> c.prefix().length()).reversed());
+        }
+
+        LoadProblem problem(String className, List<String> refused,
+                Map<String, DecisionTableTranslator.Generated> generatedByPath) {
+            String what = "compiles to code that uses " + String.join(", ", refused) + ": " + Refusals.POLICY;
+            for (Compiled rule : compiled) {
+                if (className.startsWith(rule.prefix())) {
+                    String member = refused.get(0);
+                    String key = member.substring(member.lastIndexOf('.') + 1).replace("(...)", "");
+                    return Refusals.at(rule.drl().path(), generatedByPath.get(rule.drl().path()), rule.rule().getLine(),
+                            key, rule.rule().getName(), what);
+                }
+            }
+            return LoadProblem.inFile("(rule set)", "the class " + className.replace('/', '.') + " " + what);
+        }
+
+    }
+
+}

@@ -1,0 +1,49 @@
+package uk.inspection.engine.drools;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+import org.drools.io.DescrResource;
+import org.kie.api.io.Resource;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * A DRL text parsed once by Drools' own parser: the tree the checks read and the compiler
+ * compiles ({@link #resource()}), so the compiler never reads a text a checker did not;
+ * or, when it does not parse, the parser's errors.
+ */
+record ParsedDrl(String path, PackageDescr descr, List<? extends KnowledgeBuilderError> errors) {
+
+    ParsedDrl {
+        errors = List.copyOf(errors);
+    }
+
+    static ParsedDrl parse(String path, String drl) {
+        Resource text = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path);
+        DrlParser parser = new DrlParser();
+        try {
+            PackageDescr descr = parser.parse(text, drl);
+            if (parser.hasErrors()) {
+                return new ParsedDrl(path, null, parser.getErrors());
+            }
+            if (descr == null) {
+                return new ParsedDrl(path, null, List.of(new ParserError(text, "the file does not parse", 1, 0)));
+            }
+            return new ParsedDrl(path, descr, List.of());
+        }
+        catch (DroolsParserException e) {
+            return new ParsedDrl(path, null, List.of(new ParserError(text, e.getMessage(), e.getLineNumber(), 0)));
+        }
+    }
+
+    /** The parse as the compiler takes it, under the file's path. */
+    Resource resource() {
+        return new DescrResource(descr).setSourcePath(path);
+    }
+
+}
