@@ -57,6 +57,24 @@ class GeneratedClassesTest {
         });
     }
 
+    @Test
+    void aStaticInitialiserSmuggledIntoTheRulesClassNeverRuns() {
+        // What a parser quirk could let through: the consequence closes its method and
+        // opens a static initialiser in the class Drools compiles the rule into.
+        Compilation compiled = UNCHECKED.compile("t", drl("""
+                rule "smuggles"
+                when
+                    $s : StandardDefinition()
+                then
+                    } static { System.setProperty("%s", "ran"); } public static void smuggled() {
+                end
+                """.formatted(MARKER)));
+
+        assertThat(System.getProperty(MARKER)).as("the initialiser ran").isNull();
+        assertThat(problems(compiled)).anySatisfy(problem -> assertThat(problem.message())
+            .contains("the rule \"smuggles\"", "java.lang.System.setProperty"));
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
             new java.io.File("x").delete();|java.io.File
