@@ -34,11 +34,19 @@ final class DecisionImporter implements SmartLifecycle {
 
     private final int batch;
 
+    private final long batchBytes;
+
+    private final long maxRecordSize;
+
     private final AtomicLong imported = new AtomicLong();
 
     private final AtomicLong failures = new AtomicLong();
 
     private final AtomicLong quarantined = new AtomicLong();
+
+    private final AtomicLong cut = new AtomicLong();
+
+    private final AtomicLong restarts = new AtomicLong();
 
     /**
      * What the importer waits on between batches: not the lock an import holds, so a
@@ -50,11 +58,13 @@ final class DecisionImporter implements SmartLifecycle {
 
     private Thread thread;
 
-    DecisionImporter(DecisionJournal journal, DecisionStore store, ObjectMapper json, int batch) {
+    DecisionImporter(DecisionJournal journal, DecisionStore store, ObjectMapper json, RecordsProperties records) {
         this.journal = journal;
         this.store = store;
         this.json = json;
-        this.batch = batch;
+        this.batch = records.batch();
+        this.batchBytes = records.batchBytes().toBytes();
+        this.maxRecordSize = records.maxRecordSize().toBytes();
     }
 
     @Override
@@ -75,9 +85,16 @@ final class DecisionImporter implements SmartLifecycle {
                 backoff = 100;
             }
             catch (VirtualMachineError e) {
-                throw e;
+                // Out of memory, say: the batch's memory is gone with its frames, and the
+                // importer starts again after a pause rather than leave every later
+                // record
+                // in the journal for good.
+                restarts.incrementAndGet();
+                log.error("The decision importer stopped ({}); restarting it in {} ms", e.toString(), backoff);
+                pause(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
             }
-            catch (Exception | Error e) {
+            catch (Throwable e) {
                 // Anything a driver throws, even an AssertionError (pgjdbc asserts on a
                 // connection closed under it): the importer must outlive the database.
                 if (failures.incrementAndGet() % 20 == 1) {
@@ -106,14 +123,14 @@ final class DecisionImporter implements SmartLifecycle {
 
     /** One batch from the journal into the database; how many records it held. */
     synchronized int importBatch() throws IOException {
-        List<DecisionJournal.Entry> entries = journal.read(batch);
+        List<DecisionJournal.Entry> entries = journal.read(batch, batchBytes);
         if (entries.isEmpty()) {
             return 0;
         }
         Map<DecisionRecord, String> records = new LinkedHashMap<>();
         for (DecisionJournal.Entry entry : entries) {
             try {
-                records.put(parse(entry.line()), entry.line());
+                records.put(fitted(parse(entry.line())), entry.line());
             }
             catch (IOException | RuntimeException e) {
                 quarantine(entry.line(), "not a decision record: " + e.getMessage());
@@ -153,6 +170,32 @@ final class DecisionImporter implements SmartLifecycle {
      */
     long quarantined() {
         return quarantined.get();
+    }
+
+    /**
+     * The record, or, when it is over {@code records.max-record-size}, the record with
+     * its large parts cut (counted and logged): stored rather than refused.
+     */
+    private DecisionRecord fitted(DecisionRecord record) {
+        DecisionRecord fitted = RecordCut.within(record, maxRecordSize);
+        if (fitted != record) {
+            cut.incrementAndGet();
+            log.warn(
+                    "Decision record {} ({} characters of request and response) is over records.max-record-size:"
+                            + " stored with its large parts cut and their SHA-256",
+                    record.id(), record.request().length() + record.response().length());
+        }
+        return fitted;
+    }
+
+    /** Records stored with parts cut since the start. */
+    long cut() {
+        return cut.get();
+    }
+
+    /** Times the importer was stopped by an error and started again. */
+    long restarts() {
+        return restarts.get();
     }
 
     private DecisionRecord parse(String line) throws IOException {
