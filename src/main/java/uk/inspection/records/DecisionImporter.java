@@ -15,10 +15,12 @@ import org.springframework.dao.DataIntegrityViolationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Moves journalled decisions into the database, off the request path: a batch at a time,
- * the journal's checkpoint moved only once the batch is committed. When the database is
- * slow or down it waits and tries again, longer each time, while the journal holds
- * everything; on a graceful shutdown it drains what it can before it stops.
+ * Moves journalled decisions into the database, off the request path: a batch at a time
+ * (bounded by lines and by bytes), the journal's checkpoint moved only once the batch is
+ * committed. When the database is slow or down it waits and tries again, longer each
+ * time, while the journal holds everything; stopped by any error, even out of memory, it
+ * starts again after a pause; a record too large is stored cut ({@link RecordCut}); on a
+ * graceful shutdown it drains what it can before it stops.
  */
 final class DecisionImporter implements SmartLifecycle {
 
@@ -36,15 +38,13 @@ final class DecisionImporter implements SmartLifecycle {
 
     private final long batchBytes;
 
-    private final long maxRecordSize;
+    private final RecordCut cut;
 
     private final AtomicLong imported = new AtomicLong();
 
     private final AtomicLong failures = new AtomicLong();
 
     private final AtomicLong quarantined = new AtomicLong();
-
-    private final AtomicLong cut = new AtomicLong();
 
     private final AtomicLong restarts = new AtomicLong();
 
@@ -64,7 +64,7 @@ final class DecisionImporter implements SmartLifecycle {
         this.json = json;
         this.batch = records.batch();
         this.batchBytes = records.batchBytes().toBytes();
-        this.maxRecordSize = records.maxRecordSize().toBytes();
+        this.cut = new RecordCut(records.maxRecordSize().toBytes());
     }
 
     @Override
@@ -130,7 +130,7 @@ final class DecisionImporter implements SmartLifecycle {
         Map<DecisionRecord, String> records = new LinkedHashMap<>();
         for (DecisionJournal.Entry entry : entries) {
             try {
-                records.put(fitted(parse(entry.line())), entry.line());
+                records.put(cut.within(parse(entry.line())), entry.line());
             }
             catch (IOException | RuntimeException e) {
                 quarantine(entry.line(), "not a decision record: " + e.getMessage());
@@ -172,25 +172,9 @@ final class DecisionImporter implements SmartLifecycle {
         return quarantined.get();
     }
 
-    /**
-     * The record, or, when it is over {@code records.max-record-size}, the record with
-     * its large parts cut (counted and logged): stored rather than refused.
-     */
-    private DecisionRecord fitted(DecisionRecord record) {
-        DecisionRecord fitted = RecordCut.within(record, maxRecordSize);
-        if (fitted != record) {
-            cut.incrementAndGet();
-            log.warn(
-                    "Decision record {} ({} characters of request and response) is over records.max-record-size:"
-                            + " stored with its large parts cut and their SHA-256",
-                    record.id(), record.request().length() + record.response().length());
-        }
-        return fitted;
-    }
-
     /** Records stored with parts cut since the start. */
     long cut() {
-        return cut.get();
+        return cut.count();
     }
 
     /** Times the importer was stopped by an error and started again. */

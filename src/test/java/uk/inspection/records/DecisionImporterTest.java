@@ -115,6 +115,27 @@ class DecisionImporterTest {
     }
 
     @Test
+    void aLineOverTheBudgetIsReadAloneAndSmallerOnesTogether(@TempDir Path folder) throws Exception {
+        try (DecisionJournal journal = new DecisionJournal(folder)) {
+            journal.append(line("dec-a", "Northtown YJS", filler(1_000)));
+            journal.append(line("dec-b", "Northtown YJS", filler(1_000)));
+            journal.append(line("dec-c", "Northtown YJS", filler(10_000)));
+            journal.append(line("dec-d", "Northtown YJS", filler(1_000)));
+            List<String> batches = new ArrayList<>();
+            for (var batch = journal.read(500, 4096); !batch.isEmpty(); batch = journal.read(500, 4096)) {
+                List<String> ids = new ArrayList<>();
+                for (DecisionJournal.Entry entry : batch) {
+                    ids.add(JSON.readTree(entry.line()).get("id").asText());
+                }
+                batches.add(String.join(" ", ids));
+                journal.imported(batch.get(batch.size() - 1).after());
+            }
+            assertThat(batches).containsExactly("dec-a dec-b", "dec-c", "dec-d");
+            assertThat(journal.backlog()).isZero();
+        }
+    }
+
+    @Test
     void aRecordOverTheLimitIsStoredWithItsLargePartCutAndADigestOfIt(@TempDir Path folder) throws Exception {
         DecisionStore store = h2("cut");
         String response = filler(20_000);
