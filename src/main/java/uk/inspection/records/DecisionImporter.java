@@ -85,10 +85,8 @@ final class DecisionImporter implements SmartLifecycle {
                 backoff = 100;
             }
             catch (VirtualMachineError e) {
-                // Out of memory, say: the batch's memory is gone with its frames, and the
-                // importer starts again after a pause rather than leave every later
-                // record
-                // in the journal for good.
+                // Out of memory, say: the batch's memory went with its frames; start
+                // again after a pause rather than leave every later record behind.
                 restarts.incrementAndGet();
                 log.error("The decision importer stopped ({}); restarting it in {} ms", e.toString(), backoff);
                 pause(backoff);

@@ -136,10 +136,8 @@ final class DecisionJournal implements AutoCloseable {
             if (start == 0 && entries.size() < max && !full) {
                 boolean wholeRest = content.length >= size - at.offset();
                 if (!wholeRest) {
-                    chunk = (int) Math.min(Integer.MAX_VALUE - 8, 2L * chunk); // one line
-                                                                               // longer
-                                                                               // than the
-                                                                               // chunk
+                    // one line longer than the chunk: read more of it
+                    chunk = (int) Math.min(Integer.MAX_VALUE - 8, 2L * chunk);
                     continue;
                 }
                 if (at.segment() >= segment) {

@@ -52,15 +52,6 @@ public class Recording {
         this.json = json;
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        }
-        catch (JsonProcessingException e) {
-            throw new IllegalStateException("a decision that cannot be written as JSON: " + e.getMessage(), e);
-        }
-    }
-
     public void observe(Observer observer) {
         observers.add(observer);
     }
@@ -88,6 +79,15 @@ public class Recording {
         metrics.decided(kind.name(), framework, rulesetVersion, outcome == null ? "NONE" : outcome, nanos);
         watching.forEach(observer -> observer.decided(kind, framework, id, requestJson, responseJson));
         return id;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("a decision that cannot be written as JSON: " + e.getMessage(), e);
+        }
     }
 
 }
