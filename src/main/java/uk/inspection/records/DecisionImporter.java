@@ -15,10 +15,12 @@ import org.springframework.dao.DataIntegrityViolationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Moves journalled decisions into the database, off the request path: a batch at a time,
- * the journal's checkpoint moved only once the batch is committed. When the database is
- * slow or down it waits and tries again, longer each time, while the journal holds
- * everything; on a graceful shutdown it drains what it can before it stops.
+ * Moves journalled decisions into the database, off the request path: a batch at a time
+ * (bounded by lines and by bytes), the journal's checkpoint moved only once the batch is
+ * committed. When the database is slow or down it waits and tries again, longer each
+ * time, while the journal holds everything; stopped by any error, even out of memory, it
+ * starts again after a pause; a record too large is stored cut ({@link RecordCut}); on a
+ * graceful shutdown it drains what it can before it stops.
  */
 final class DecisionImporter implements SmartLifecycle {
 
@@ -34,11 +36,17 @@ final class DecisionImporter implements SmartLifecycle {
 
     private final int batch;
 
+    private final long batchBytes;
+
+    private final RecordCut cut;
+
     private final AtomicLong imported = new AtomicLong();
 
     private final AtomicLong failures = new AtomicLong();
 
     private final AtomicLong quarantined = new AtomicLong();
+
+    private final AtomicLong restarts = new AtomicLong();
 
     /**
      * What the importer waits on between batches: not the lock an import holds, so a
@@ -50,11 +58,13 @@ final class DecisionImporter implements SmartLifecycle {
 
     private Thread thread;
 
-    DecisionImporter(DecisionJournal journal, DecisionStore store, ObjectMapper json, int batch) {
+    DecisionImporter(DecisionJournal journal, DecisionStore store, ObjectMapper json, RecordsProperties records) {
         this.journal = journal;
         this.store = store;
         this.json = json;
-        this.batch = batch;
+        this.batch = records.batch();
+        this.batchBytes = records.batchBytes().toBytes();
+        this.cut = new RecordCut(records.maxRecordSize().toBytes());
     }
 
     @Override
@@ -75,9 +85,14 @@ final class DecisionImporter implements SmartLifecycle {
                 backoff = 100;
             }
             catch (VirtualMachineError e) {
-                throw e;
+                // Out of memory, say: the batch's memory went with its frames; start
+                // again after a pause rather than leave every later record behind.
+                restarts.incrementAndGet();
+                log.error("The decision importer stopped ({}); restarting it in {} ms", e.toString(), backoff);
+                pause(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
             }
-            catch (Exception | Error e) {
+            catch (Throwable e) {
                 // Anything a driver throws, even an AssertionError (pgjdbc asserts on a
                 // connection closed under it): the importer must outlive the database.
                 if (failures.incrementAndGet() % 20 == 1) {
@@ -106,14 +121,14 @@ final class DecisionImporter implements SmartLifecycle {
 
     /** One batch from the journal into the database; how many records it held. */
     synchronized int importBatch() throws IOException {
-        List<DecisionJournal.Entry> entries = journal.read(batch);
+        List<DecisionJournal.Entry> entries = journal.read(batch, batchBytes);
         if (entries.isEmpty()) {
             return 0;
         }
         Map<DecisionRecord, String> records = new LinkedHashMap<>();
         for (DecisionJournal.Entry entry : entries) {
             try {
-                records.put(parse(entry.line()), entry.line());
+                records.put(cut.within(parse(entry.line())), entry.line());
             }
             catch (IOException | RuntimeException e) {
                 quarantine(entry.line(), "not a decision record: " + e.getMessage());
@@ -153,6 +168,16 @@ final class DecisionImporter implements SmartLifecycle {
      */
     long quarantined() {
         return quarantined.get();
+    }
+
+    /** Records stored with parts cut since the start. */
+    long cut() {
+        return cut.count();
+    }
+
+    /** Times the importer was stopped by an error and started again. */
+    long restarts() {
+        return restarts.get();
     }
 
     private DecisionRecord parse(String line) throws IOException {

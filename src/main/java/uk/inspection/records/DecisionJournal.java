@@ -59,6 +59,8 @@ final class DecisionJournal implements AutoCloseable {
 
     private FileChannel writing;
 
+    private volatile long backlog;
+
     DecisionJournal(Path folder) throws IOException {
         this.folder = folder;
         Files.createDirectories(folder);
@@ -74,6 +76,7 @@ final class DecisionJournal implements AutoCloseable {
             }
         }
         this.writing = open(segment);
+        this.backlog = countBacklog();
     }
 
     /** Appends one decision's line; returns once the operating system has it. */
@@ -88,18 +91,25 @@ final class DecisionJournal implements AutoCloseable {
             while (buffer.hasRemaining()) {
                 writing.write(buffer);
             }
+            backlog += line.length;
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot write the decision journal in " + folder, e);
         }
     }
 
-    /** Up to {@code max} lines from the checkpoint on, in order. */
-    synchronized List<Entry> read(int max) throws IOException {
+    /**
+     * Up to {@code max} lines from the checkpoint on, in order, and no more bytes than
+     * {@code budget} unless the first line alone is larger: a batch of large decisions is
+     * a few lines, not {@code max} of them.
+     */
+    synchronized List<Entry> read(int max, long budget) throws IOException {
         List<Entry> entries = new ArrayList<>();
         Position at = checkpoint();
-        int chunk = 1024 * 1024;
-        while (entries.size() < max) {
+        int chunk = (int) Math.min(1024 * 1024, Math.max(budget, 1024));
+        long bytes = 0;
+        boolean full = false;
+        while (entries.size() < max && !full) {
             Path file = file(at.segment());
             long size = Files.exists(file) ? Files.size(file) : 0;
             if (at.offset() >= size) {
@@ -113,15 +123,21 @@ final class DecisionJournal implements AutoCloseable {
             int start = 0;
             for (int i = 0; i < content.length && entries.size() < max; i++) {
                 if (content[i] == '\n') {
+                    if (!entries.isEmpty() && bytes + i - start + 1 > budget) {
+                        full = true;
+                        break;
+                    }
+                    bytes += i - start + 1;
                     at = new Position(at.segment(), at.offset() + i - start + 1);
                     entries.add(new Entry(new String(content, start, i - start, StandardCharsets.UTF_8), at));
                     start = i + 1;
                 }
             }
-            if (start == 0 && entries.size() < max) {
+            if (start == 0 && entries.size() < max && !full) {
                 boolean wholeRest = content.length >= size - at.offset();
                 if (!wholeRest) {
-                    chunk *= 2; // one line longer than the chunk: read more of it
+                    // one line longer than the chunk: read more of it
+                    chunk = (int) Math.min(Integer.MAX_VALUE - 8, 2L * chunk);
                     continue;
                 }
                 if (at.segment() >= segment) {
@@ -159,10 +175,19 @@ final class DecisionJournal implements AutoCloseable {
                 Files.deleteIfExists(file(old));
             }
         }
+        backlog = countBacklog();
     }
 
-    /** Bytes written and not yet imported. */
-    synchronized long backlog() throws IOException {
+    /**
+     * Bytes written and not yet imported: counted as lines are appended, and from the
+     * files again at each checkpoint, so that a request reads it without touching the
+     * disk.
+     */
+    long backlog() {
+        return backlog;
+    }
+
+    private long countBacklog() throws IOException {
         Position at = checkpoint();
         long bytes = 0;
         for (long number : segments()) {

@@ -30,29 +30,36 @@ public final class DecisionRecorder {
 
     private final DecisionImporter importer;
 
+    private final JournalBacklog backlog;
+
     private final ObjectMapper json;
 
     private final Clock clock;
 
-    DecisionRecorder(DecisionJournal journal, DecisionImporter importer, ObjectMapper json, Clock clock) {
+    DecisionRecorder(DecisionJournal journal, DecisionImporter importer, JournalBacklog backlog, ObjectMapper json,
+            Clock clock) {
         this.journal = journal;
         this.importer = importer;
+        this.backlog = backlog;
         this.json = json;
         this.clock = clock;
     }
 
     /** A recorder that records nothing, for a deployment with recording off. */
     public static DecisionRecorder off() {
-        return new DecisionRecorder(null, null, null, null);
+        return new DecisionRecorder(null, null, null, null, null);
     }
 
     public boolean isOn() {
         return journal != null;
     }
 
-    /** What one decision was: all but its id and time, which the recorder gives it. */
+    /**
+     * What one decision was: all but its id and time, which the recorder gives it; the
+     * request and response as JSON.
+     */
     public record Decided(DecisionRecord.Kind kind, String framework, String rulesetVersion, String storeCommit,
-            String service, String outcome, long latencyMicros, String client, Object request, Object response) {
+            String service, String outcome, long latencyMicros, String client, String request, String response) {
     }
 
     /** Journals the decision; its id, or null when recording is off. */
@@ -60,18 +67,18 @@ public final class DecisionRecorder {
         if (journal == null) {
             return null;
         }
+        backlog.admit();
         Instant now = clock.instant();
         String id = "dec-" + Long.toString(now.toEpochMilli(), 36) + "-"
                 + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         try {
             DecisionRecord record = new DecisionRecord(id, now, decided.kind(), decided.framework(),
                     decided.rulesetVersion(), decided.storeCommit(), decided.service(), decided.outcome(),
-                    decided.latencyMicros(), decided.client(), json.writeValueAsString(decided.request()),
-                    json.writeValueAsString(decided.response()));
+                    decided.latencyMicros(), decided.client(), decided.request(), decided.response());
             journal.append(json.writeValueAsString(record));
         }
         catch (JsonProcessingException e) {
-            throw new IllegalStateException("a decision that cannot be written as JSON: " + e.getMessage(), e);
+            throw new IllegalStateException("a decision record that cannot be written as JSON: " + e.getMessage(), e);
         }
         catch (UncheckedIOException e) {
             // The journal cannot be written (a full disk): no answer leaves unrecorded.

@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.operations.DecisionMetrics;
@@ -20,12 +23,15 @@ import uk.inspection.ruleset.RuleSetRegistry;
 public class Recording {
 
     /**
-     * Sees each live decision after it is recorded; must not block (hand the work to its
-     * own threads).
+     * Sees each live decision of a framework it watches after it is recorded, its request
+     * and response as the JSON recorded; must not block (hand the work to its own
+     * threads).
      */
     public interface Observer {
 
-        void decided(DecisionRecord.Kind kind, String framework, String decisionId, Object request, Object response);
+        boolean watches(String framework);
+
+        void decided(DecisionRecord.Kind kind, String framework, String decisionId, String request, String response);
 
     }
 
@@ -35,12 +41,15 @@ public class Recording {
 
     private final DecisionMetrics metrics;
 
+    private final ObjectMapper json;
+
     private final List<Observer> observers = new ArrayList<>();
 
-    Recording(DecisionRecorder recorder, RuleSetRegistry registry, DecisionMetrics metrics) {
+    Recording(DecisionRecorder recorder, RuleSetRegistry registry, DecisionMetrics metrics, ObjectMapper json) {
         this.recorder = recorder;
         this.registry = registry;
         this.metrics = metrics;
+        this.json = json;
     }
 
     public void observe(Observer observer) {
@@ -54,12 +63,31 @@ public class Recording {
     public String record(DecisionRecord.Kind kind, String framework, String rulesetVersion, String service,
             String outcome, long startedNanos, HttpServletRequest http, Object request, Object response) {
         long nanos = System.nanoTime() - startedNanos;
+        List<Observer> watching = new ArrayList<>();
+        for (Observer observer : observers) {
+            if (observer.watches(framework)) {
+                watching.add(observer);
+            }
+        }
+        // Written as JSON once, for the record and the observers alike; not at all when
+        // neither wants it.
+        String requestJson = recorder.isOn() || !watching.isEmpty() ? write(request) : null;
+        String responseJson = requestJson != null ? write(response) : null;
         String id = recorder.record(new DecisionRecorder.Decided(kind, framework, rulesetVersion,
                 registry.commitOf(framework, rulesetVersion), service, outcome == null ? "NONE" : outcome,
-                nanos / 1_000, Clients.of(http), request, response));
+                nanos / 1_000, Clients.of(http), requestJson, responseJson));
         metrics.decided(kind.name(), framework, rulesetVersion, outcome == null ? "NONE" : outcome, nanos);
-        observers.forEach(observer -> observer.decided(kind, framework, id, request, response));
+        watching.forEach(observer -> observer.decided(kind, framework, id, requestJson, responseJson));
         return id;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("a decision that cannot be written as JSON: " + e.getMessage(), e);
+        }
     }
 
 }

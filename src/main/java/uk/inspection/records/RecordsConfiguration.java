@@ -35,13 +35,14 @@ class RecordsConfiguration {
     @Bean
     DecisionImporter decisionImporter(DecisionJournal journal, DecisionStore decisions, ObjectMapper json,
             RecordsProperties records) {
-        return new DecisionImporter(journal, decisions, json, records.batch());
+        return new DecisionImporter(journal, decisions, json, records);
     }
 
     @Bean
     DecisionRecorder decisionRecorder(RecordsProperties records, DecisionJournal journal, DecisionImporter importer,
-            ObjectMapper json, Clock clock) {
-        return records.enabled() ? new DecisionRecorder(journal, importer, json, clock) : DecisionRecorder.off();
+            JournalBacklog backlog, ObjectMapper json, Clock clock) {
+        return records.enabled() ? new DecisionRecorder(journal, importer, backlog, json, clock)
+                : DecisionRecorder.off();
     }
 
 }

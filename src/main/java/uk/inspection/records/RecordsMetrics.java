@@ -1,7 +1,5 @@
 package uk.inspection.records;
 
-import java.io.IOException;
-
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -11,8 +9,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * The recording queue as metrics: the journal's backlog (bytes written and not yet in the
- * database: it grows while the database is down), the records imported, and the batches
- * the database refused. A backlog that keeps growing is the alert.
+ * database: it grows while the database is down), the records imported, the batches the
+ * database refused, the records stored with parts cut, and the importer's restarts. A
+ * backlog that keeps growing is the alert (and the {@code decisionBacklog} health
+ * component says so past {@code records.backlog-warning}).
  */
 @Component
 class RecordsMetrics implements MeterBinder {
@@ -28,7 +28,7 @@ class RecordsMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry meters) {
-        Gauge.builder("decisions.journal.backlog", journal, RecordsMetrics::backlog)
+        Gauge.builder("decisions.journal.backlog", journal, DecisionJournal::backlog)
             .description("Decision records journalled and not yet imported into the database")
             .baseUnit("bytes")
             .register(meters);
@@ -38,15 +38,12 @@ class RecordsMetrics implements MeterBinder {
         FunctionCounter.builder("decisions.import.failures", importer, DecisionImporter::failures)
             .description("Batches of decision records the database did not take (retried)")
             .register(meters);
-    }
-
-    private static double backlog(DecisionJournal journal) {
-        try {
-            return journal.backlog();
-        }
-        catch (IOException e) {
-            return Double.NaN;
-        }
+        FunctionCounter.builder("decisions.import.cut", importer, DecisionImporter::cut)
+            .description("Decision records over records.max-record-size, stored with their large parts cut")
+            .register(meters);
+        FunctionCounter.builder("decisions.importer.restarts", importer, DecisionImporter::restarts)
+            .description("Times the importer was stopped by an error (out of memory, say) and started again")
+            .register(meters);
     }
 
 }

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,10 +44,12 @@ import uk.inspection.store.StoreRules;
 
 /**
  * Shadow mode: with a shadow set for a framework, every live decision of it is put to the
- * shadow too, on a small pool of its own with a bounded queue (work that does not fit is
- * dropped and counted, never queued without limit), and the shadow's answer compared with
- * the live one. The live answer and its latency are untouched: the request only hands the
- * work over.
+ * shadow too, on a small pool of its own with a queue bounded by count
+ * ({@code shadow.queue}) and by the bytes of JSON waiting or being compared
+ * ({@code shadow.queue-bytes}: a quarter of a thousand services is megabytes), work that
+ * does not fit dropped and counted, never queued without limit; the shadow's answer is
+ * compared with the live one. The live answer and its latency are untouched: the request
+ * only hands the work over.
  */
 @Component
 public class Shadows implements Recording.Observer {
@@ -67,15 +72,22 @@ public class Shadows implements Recording.Observer {
 
     private final ThreadPoolExecutor pool;
 
+    private final long queueBytes;
+
+    /** The bytes of JSON handed to the pool and not yet compared. */
+    private final AtomicLong queued = new AtomicLong();
+
     Shadows(RuleSetRegistry registry, ObjectProvider<Drafts> drafts, ObjectProvider<StoreRules> store,
             ObjectMapper json, Clock clock, Recording recording, RequestLimits limits,
-            @Value("${shadow.threads:1}") int threads, @Value("${shadow.queue:1000}") int queue) {
+            @Value("${shadow.threads:1}") int threads, @Value("${shadow.queue:1000}") int queue,
+            @Value("${shadow.queue-bytes:64MB}") DataSize queueBytes) {
         this.registry = registry;
         this.api = new InProcessApi(limits);
         this.drafts = drafts;
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.queueBytes = queueBytes.toBytes();
         this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
                 r -> {
                     Thread thread = new Thread(r, "shadow");
@@ -135,34 +147,53 @@ public class Shadows implements Recording.Observer {
     }
 
     @Override
-    public void decided(DecisionRecord.Kind kind, String framework, String decisionId, Object request,
-            Object response) {
+    public boolean watches(String framework) {
+        return shadows.containsKey(framework);
+    }
+
+    @Override
+    public void decided(DecisionRecord.Kind kind, String framework, String decisionId, String request,
+            String response) {
         Shadow shadow = shadows.get(framework);
         if (shadow == null) {
             return;
         }
-        try {
-            pool.execute(() -> compare(shadow, kind, decisionId, request, response));
+        long bytes = request.length() + response.length();
+        if (queued.addAndGet(bytes) > queueBytes) {
+            queued.addAndGet(-bytes);
+            shadow.dropped.incrementAndGet();
+            return;
         }
-        catch (java.util.concurrent.RejectedExecutionException e) {
+        try {
+            pool.execute(() -> {
+                try {
+                    compare(shadow, kind, decisionId, request, response);
+                }
+                finally {
+                    queued.addAndGet(-bytes);
+                }
+            });
+        }
+        catch (RejectedExecutionException e) {
+            queued.addAndGet(-bytes);
             shadow.dropped.incrementAndGet();
         }
     }
 
-    private void compare(Shadow shadow, DecisionRecord.Kind kind, String decisionId, Object request, Object response) {
+    private void compare(Shadow shadow, DecisionRecord.Kind kind, String decisionId, String request, String response) {
         try {
             String endpoint = kind.endpoint();
-            JsonNode liveBody = json.valueToTree(response);
+            JsonNode liveBody = json.readTree(response);
             if (liveBody instanceof ObjectNode object) {
                 object.remove("decisionId");
             }
             InProcessApi.Answer live = new InProcessApi.Answer(200, liveBody);
-            InProcessApi.Answer shadowed = api.answer(shadow.ruleSet(), endpoint, json.valueToTree(request));
+            InProcessApi.Answer shadowed = api.answer(shadow.ruleSet(), endpoint, json.readTree(request));
             List<DecisionDifferences.Difference> differences = DecisionDifferences.between(live, shadowed);
             shadow.compared(decisionId, RecordedComparison.label(live), RecordedComparison.label(shadowed),
                     differences);
         }
-        catch (RuntimeException e) {
+        catch (RuntimeException | IOException e) {
             shadow.failed.incrementAndGet();
         }
     }
