@@ -8,27 +8,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.followup.FollowUpCoverageCheck;
 import uk.inspection.oversight.Oversight;
+import uk.inspection.oversight.OversightCoverageCheck;
 import uk.inspection.oversight.OversightRequest;
 import uk.inspection.oversight.OversightResponse;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.StrictJson;
+import uk.inspection.ratings.CoverageCheck;
 import uk.inspection.ruleset.FolderSnapshot;
 import uk.inspection.ruleset.RuleFile;
 import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.RuleSetCheck;
 import uk.inspection.support.OnceRunaway;
 
 /**
  * A JVM's first evaluation of a rule set is not taken for rules that run away. The
  * command line ({@code test}, {@code compare}, {@code generate-corpus}) decides every
  * request in-process: one that runs away once is decided once more rather than failing
- * the run. The service warms each rule set with its fixtures before it serves. A rule set
- * whose first evaluation runs away ({@link OnceRunaway}) stands for a cold JVM.
+ * the run; a check run before a rule set serves (or in a draft's review) does the same.
+ * The service warms each rule set with its fixtures before it serves. A rule set whose
+ * first evaluation runs away ({@link OnceRunaway}) stands for a cold JVM.
  */
 class FirstRequestTest {
 
@@ -45,6 +53,19 @@ class FirstRequestTest {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         assertThat(ExpectedMatcher.differences(fixture.at("/expected/body"), answer.body())).isEmpty();
         assertThat(OnceRunaway.evaluations(coldFirst)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "yj-2024", "yjb-oversight", "probation-follow-up" })
+    void aCheckWhoseFirstEvaluationRunsAwayOnceDoesNotRefuseTheBuild(String framework) {
+        RuleSet coldFirst = OnceRunaway.of(Path.of("."), framework);
+        List<RuleSetCheck> checks = List.of(new CoverageCheck(), new OversightCoverageCheck(),
+                new FollowUpCoverageCheck());
+
+        List<LoadProblem> problems = checks.stream().flatMap(check -> check.check(coldFirst).stream()).toList();
+
+        assertThat(problems).isEmpty();
+        assertThat(OnceRunaway.evaluations(coldFirst)).isGreaterThan(1);
     }
 
     @Test
