@@ -36,7 +36,7 @@ class FixtureWarmUp implements RuleSetWarmUp {
             try {
                 fixtures.add(Fixture.read(file.path(), file.content()));
             }
-            catch (IOException | RuntimeException e) {
+            catch (IOException e) {
                 log.debug("Fixture {} left out of {}'s warm-up: {}", file.path(), ruleSet.id(), e.getMessage());
             }
         }

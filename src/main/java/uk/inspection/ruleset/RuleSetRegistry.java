@@ -212,15 +212,16 @@ public class RuleSetRegistry {
 
     /**
      * The build, its fixtures run before it is checked and served: the checks, and its
-     * first request, then find the JVM warm.
+     * first request, then find the JVM warm. A warm-up that fails leaves the build as it
+     * is (a cold first request is decided once more before anything is withdrawn).
      */
     private LoadResult.Loaded warm(LoadResult.Loaded loaded, RulesSnapshot snapshot) {
         try {
             warmUp.warm(loaded.ruleSet(), snapshot.fixtures(loaded.ruleSet().id()));
         }
-        catch (IOException e) {
-            log.warn("Rule set {} {} is not warmed up: its fixtures could not be read ({})", loaded.ruleSet().id(),
-                    loaded.ruleSet().version(), e.getMessage());
+        catch (IOException | RuntimeException e) {
+            log.warn("Rule set {} {} is not warmed up: {}", loaded.ruleSet().id(), loaded.ruleSet().version(),
+                    e.toString());
         }
         return loaded;
     }
