@@ -65,7 +65,8 @@ public class FollowUpCoverageCheck implements RuleSetCheck {
      * when {@code mayRefuse}.
      */
     private static Optional<String> decide(RuleSet ruleSet, FollowUpRequest request, boolean mayRefuse) {
-        Decision<FollowUpResponse> decision = FollowUps.decide(ruleSet, request, RequestLimits.DEFAULTS);
+        Decision<FollowUpResponse> decision = Decision
+            .confirmed(() -> FollowUps.decide(ruleSet, request, RequestLimits.DEFAULTS));
         if (decision instanceof Decision.Refused<FollowUpResponse> refused
                 && (!mayRefuse || refused.failure().type() != ProblemType.INVALID_FACTS)) {
             return Optional.of(refused.failure().errors().isEmpty() ? refused.failure().detail()

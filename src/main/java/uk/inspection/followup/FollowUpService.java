@@ -30,7 +30,7 @@ public class FollowUpService {
 
     public Decision<FollowUpResponse> decide(String pinnedVersion, FollowUpRequest request) {
         return registry.lookup(ruleSetId, Manifest.Kind.FOLLOW_UP, pinnedVersion)
-            .then(ruleSet -> registry.withdrawIfRunaway(ruleSet, FollowUps.decide(ruleSet, request, limits)));
+            .then(ruleSet -> registry.decide(ruleSet, () -> FollowUps.decide(ruleSet, request, limits)));
     }
 
 }

@@ -43,8 +43,9 @@ final class ProblemResponses implements OpenApiCustomizer {
         ALWAYS.put("403", "The credentials are known but their roles do not allow this operation.");
         ALWAYS.put("404", "No such framework, draft, decision or route.");
         ALWAYS.put("406", "The Accept header allows neither application/json nor application/problem+json.");
-        ALWAYS.put("503", "The rule set is not available: it has not built, or it was withdrawn after a runaway"
-                + " evaluation.");
+        ALWAYS.put("503", "The rule set is not available: it has not built, or its published version was withdrawn"
+                + " after its rules ran away twice on one request (until a fix or rollback is published); or its rules"
+                + " ran away on this request (rule-set-defect, naming the rule).");
         WITH_BODY.put("413", "The body is larger than the service accepts (http.max-body-size).");
         WITH_BODY.put("415", "The Content-Type is not application/json.");
         WITH_BODY.put("422", "Facts the rules cannot accept; errors lists every field at fault with the reason.");

@@ -30,12 +30,12 @@ public class OversightService {
 
     public Decision<OversightResponse> assess(String pinnedVersion, OversightRequest request) {
         return registry.lookup(ruleSetId, Manifest.Kind.OVERSIGHT, pinnedVersion)
-            .then(ruleSet -> registry.withdrawIfRunaway(ruleSet, Oversight.assess(ruleSet, request, limits)));
+            .then(ruleSet -> registry.decide(ruleSet, () -> Oversight.assess(ruleSet, request, limits)));
     }
 
     public Decision<QuarterResponse> quarter(String pinnedVersion, QuarterRequest request) {
         return registry.lookup(ruleSetId, Manifest.Kind.OVERSIGHT, pinnedVersion)
-            .then(ruleSet -> registry.withdrawIfRunaway(ruleSet, Oversight.quarter(ruleSet, request, limits)));
+            .then(ruleSet -> registry.decide(ruleSet, () -> Oversight.quarter(ruleSet, request, limits)));
     }
 
 }

@@ -17,6 +17,15 @@ public sealed interface Decision<T> {
         return new Refused<>(failure);
     }
 
+    /**
+     * Decides; when the rules ran away, decides once more and gives that: one runaway
+     * verdict may be a cold or busy JVM rather than the rules.
+     */
+    static <T> Decision<T> confirmed(java.util.function.Supplier<Decision<T>> decide) {
+        Decision<T> decision = decide.get();
+        return decision instanceof Refused<T> refused && refused.failure().isRunaway() ? decide.get() : decision;
+    }
+
     /** Decides further with what was decided; a failure stays the failure. */
     default <R> Decision<R> then(java.util.function.Function<T, Decision<R>> next) {
         if (this instanceof Decided<T> decided) {

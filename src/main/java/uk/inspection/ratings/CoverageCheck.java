@@ -148,7 +148,8 @@ public class CoverageCheck implements RuleSetCheck {
             if (ranAway) {
                 return null;
             }
-            Decision<RatingResponse> decision = Ratings.decide(ruleSet, inspection.request(), RequestLimits.DEFAULTS);
+            Decision<RatingResponse> decision = Decision
+                .confirmed(() -> Ratings.decide(ruleSet, inspection.request(), RequestLimits.DEFAULTS));
             if (decision instanceof Decision.Decided<RatingResponse> decided) {
                 return decided.value();
             }

@@ -25,7 +25,7 @@ public class RatingService {
 
     public Decision<RatingResponse> rate(String framework, String pinnedVersion, RatingRequest request) {
         return registry.lookup(framework, Manifest.Kind.RATINGS, pinnedVersion)
-            .then(ruleSet -> registry.withdrawIfRunaway(ruleSet, Ratings.decide(ruleSet, request, limits)));
+            .then(ruleSet -> registry.decide(ruleSet, () -> Ratings.decide(ruleSet, request, limits)));
     }
 
 }

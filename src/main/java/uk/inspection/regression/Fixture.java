@@ -43,8 +43,15 @@ public record Fixture(Path file, String name, String description, Map<String, Ch
     }
 
     public static Fixture read(Path root, Path file) throws IOException {
-        JsonNode node = JSON.readTree(file.toFile());
-        String name = root.relativize(file).toString().replace('\\', '/');
+        return read(file, root.relativize(file).toString().replace('\\', '/'), JSON.readTree(file.toFile()));
+    }
+
+    /** A fixture file as the rule store holds it: its path and its bytes. */
+    public static Fixture read(String path, byte[] content) throws IOException {
+        return read(Path.of(path), path, JSON.readTree(content));
+    }
+
+    private static Fixture read(Path file, String name, JsonNode node) throws IOException {
         Map<String, Check> checks = new LinkedHashMap<>();
         if (node.hasNonNull("framework")) {
             String framework = node.get("framework").asText();

@@ -3,7 +3,11 @@ package uk.inspection.regression;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
+import uk.inspection.problem.RequestLimits;
 import uk.inspection.ruleset.RuleSet;
 
 /**
@@ -46,14 +50,33 @@ public final class FixtureRun {
     }
 
     public static Result run(LoadedRuleSets ruleSets, List<Fixture> fixtures, Listener listener) {
-        InProcessApi api = new InProcessApi();
+        return run(ruleSets::get, ruleSets::whyNot, fixtures, new InProcessApi(), listener);
+    }
+
+    /**
+     * One rule set's checks among the fixtures, with the service's request limits: a rule
+     * set warming up before it serves.
+     */
+    public static Result run(RuleSet ruleSet, List<Fixture> fixtures, RequestLimits limits) {
+        String id = ruleSet.id();
+        List<Fixture> its = fixtures.stream()
+            .filter(f -> f.checks().containsKey(id))
+            .map(f -> new Fixture(f.file(), f.name(), f.description(), Map.of(id, f.checks().get(id))))
+            .toList();
+        return run(framework -> ruleSet, framework -> id, its, new InProcessApi(limits),
+                (fixture, differences, took, done, total) -> {
+                });
+    }
+
+    private static Result run(Function<String, RuleSet> ruleSets, UnaryOperator<String> whyNot, List<Fixture> fixtures,
+            InProcessApi api, Listener listener) {
         int passed = 0;
         List<Failure> failures = new ArrayList<>();
         for (Fixture fixture : fixtures) {
             long started = System.nanoTime();
             List<String> differences = new ArrayList<>();
             for (Fixture.Check check : fixture.checks().values()) {
-                differences.addAll(run(ruleSets, api, check));
+                differences.addAll(run(ruleSets, whyNot, api, check));
             }
             listener.ran(fixture, differences, Duration.ofNanos(System.nanoTime() - started),
                     passed + failures.size() + 1, fixtures.size());
@@ -67,10 +90,11 @@ public final class FixtureRun {
         return new Result(passed, failures.size(), failures);
     }
 
-    private static List<String> run(LoadedRuleSets ruleSets, InProcessApi api, Fixture.Check check) {
-        RuleSet ruleSet = ruleSets.get(check.framework());
+    private static List<String> run(Function<String, RuleSet> ruleSets, UnaryOperator<String> whyNot, InProcessApi api,
+            Fixture.Check check) {
+        RuleSet ruleSet = ruleSets.apply(check.framework());
         if (ruleSet == null) {
-            return List.of(ruleSets.whyNot(check.framework()));
+            return List.of(whyNot.apply(check.framework()));
         }
         InProcessApi.Answer decision = api.answer(ruleSet, check.endpoint(), check.request());
         List<String> differences = new ArrayList<>();

@@ -28,7 +28,9 @@ import uk.inspection.ruleset.RuleSet;
  * The HTTP API's answers, in-process: a request decided with a rule set as the API would
  * decide it, with the same JSON reading, the same status and the same body (problems
  * through the same {@link Problems} mapping). The command line runs fixtures and
- * comparisons with it, without a server.
+ * comparisons with it, without a server. A request whose rules run away is decided once
+ * more ({@link Decision#confirmed}): one runaway verdict may be a cold JVM, and a run
+ * must not fail for it.
  */
 public final class InProcessApi {
 
@@ -83,7 +85,7 @@ public final class InProcessApi {
         };
     }
 
-    private <T> Answer answer(JsonNode request, String path, Class<T> type, Function<T, Decision<?>> decide) {
+    private <T, R> Answer answer(JsonNode request, String path, Class<T> type, Function<T, Decision<R>> decide) {
         T parsed;
         try {
             parsed = json.treeToValue(request, type);
@@ -94,11 +96,11 @@ public final class InProcessApi {
         if (parsed == null) {
             return problem(Failure.malformed(JsonProblems.of(null)), path);
         }
-        Decision<?> decision = decide.apply(parsed);
-        if (decision instanceof Decision.Refused<?> refused) {
+        Decision<R> decision = Decision.confirmed(() -> decide.apply(parsed));
+        if (decision instanceof Decision.Refused<R> refused) {
             return problem(refused.failure(), path);
         }
-        return new Answer(200, json.valueToTree(((Decision.Decided<?>) decision).value()));
+        return new Answer(200, json.valueToTree(((Decision.Decided<R>) decision).value()));
     }
 
     private Answer problem(Failure failure, String path) {

@@ -18,6 +18,11 @@ public record FolderSnapshot(Path home) implements RulesSnapshot {
     }
 
     @Override
+    public List<RuleFile> fixtures(String framework) throws IOException {
+        return RuleSetFiles.fixtures(home, framework);
+    }
+
+    @Override
     public String commit() {
         return null;
     }

@@ -24,6 +24,8 @@ public final class RuleSetFiles {
 
     public static final String TABLES = "decision-tables";
 
+    public static final String FIXTURES = "fixtures";
+
     private RuleSetFiles() {
     }
 
@@ -69,6 +71,30 @@ public final class RuleSetFiles {
         }
         files.sort(Comparator.comparing(RuleFile::path));
         return files;
+    }
+
+    /** The fixture files of one framework, sorted by path. */
+    static List<RuleFile> fixtures(Path home, String framework) throws IOException {
+        Path dir = home.resolve(FIXTURES).resolve(framework);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<RuleFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(RuleSetFiles::isFixture).sorted().toList()) {
+                files.add(new RuleFile(home.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file)));
+            }
+        }
+        return files;
+    }
+
+    /** Whether a file under {@code fixtures/} is one: a {@code .json} file. */
+    public static boolean isFixture(String path) {
+        return path.endsWith(".json");
+    }
+
+    private static boolean isFixture(Path file) {
+        return isFixture(file.getFileName().toString());
     }
 
     private static boolean isEditorsFile(Path file) {

@@ -1,5 +1,6 @@
 package uk.inspection.ruleset;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,10 @@ import uk.inspection.problem.Failure;
  * At start the frameworks build in parallel (one thread a core) while the rest of the
  * service is put together; {@link FirstBuildsGate} holds the web server back until every
  * one has built or failed. After that each framework builds one version at a time.
+ * <p>
+ * A build runs its fixtures ({@link RuleSetWarmUp}) before it is checked and served. What
+ * serves changes only by a build: a version withdrawn for running away leaves its
+ * framework answering 503, never an older version in its place.
  */
 @Component
 public class RuleSetRegistry {
@@ -70,6 +76,8 @@ public class RuleSetRegistry {
 
     private final Withdrawals withdrawals;
 
+    private final RuleSetWarmUp warmUp;
+
     private final MeterRegistry meters;
 
     /** Newest first; each list is immutable and replaced whole. */
@@ -99,11 +107,12 @@ public class RuleSetRegistry {
     });
 
     public RuleSetRegistry(RulesSource source, RulesProperties properties, List<RuleSetCheck> checks,
-            Withdrawals withdrawals, Clock clock, MeterRegistry meters) {
+            Withdrawals withdrawals, RuleSetWarmUp warmUp, Clock clock, MeterRegistry meters) {
         this.source = source;
         this.meters = meters;
         this.checks = List.copyOf(checks);
         this.withdrawals = withdrawals;
+        this.warmUp = warmUp;
         this.clock = clock;
         this.loader = new RuleSetLoader(clock, properties.evaluationLimits());
         this.builds = new RuleSetBuilds(properties.buildTimeout());
@@ -165,8 +174,9 @@ public class RuleSetRegistry {
         boolean healthy = lastLoad.containsKey(framework) && lastLoad.get(framework).isOk();
         String unless = current != null && healthy ? current.version() : null;
         LoadResult result = builds.run(framework, () -> {
-            LoadResult built = loader.load(source.current(), framework, unless);
-            return built instanceof LoadResult.Loaded loaded ? checked(loaded) : built;
+            RulesSnapshot snapshot = source.current();
+            LoadResult built = loader.load(snapshot, framework, unless);
+            return built instanceof LoadResult.Loaded loaded ? checked(warm(loaded, snapshot)) : built;
         });
         if (result instanceof LoadResult.Loaded loaded) {
             serve(framework, loaded, current);
@@ -198,6 +208,22 @@ public class RuleSetRegistry {
                 .register(meters)
                 .record(Duration.ofMillis(loaded.buildMillis()));
         }
+    }
+
+    /**
+     * The build, its fixtures run before it is checked and served: the checks, and its
+     * first request, then find the JVM warm. A warm-up that fails leaves the build as it
+     * is (a cold first request is decided once more before anything is withdrawn).
+     */
+    private LoadResult.Loaded warm(LoadResult.Loaded loaded, RulesSnapshot snapshot) {
+        try {
+            warmUp.warm(loaded.ruleSet(), snapshot.fixtures(loaded.ruleSet().id()));
+        }
+        catch (IOException | RuntimeException e) {
+            log.warn("Rule set {} {} is not warmed up: {}", loaded.ruleSet().id(), loaded.ruleSet().version(),
+                    e.toString());
+        }
+        return loaded;
     }
 
     private LoadResult checked(LoadResult.Loaded loaded) {
@@ -242,8 +268,8 @@ public class RuleSetRegistry {
 
     /**
      * The rule set serving a framework of this kind, or the kept version a request
-     * pinned: 404 for no such framework (or one of another kind), 503 when it never
-     * built, 410 when the version is not kept.
+     * pinned: 404 for no such framework (or one of another kind), 503 when it never built
+     * or its published version was withdrawn, 410 when the version is not kept.
      */
     public Decision<RuleSet> lookup(String framework, Manifest.Kind kind, String pinnedVersion) {
         Decision<RuleSet> found = lookup(framework);
@@ -259,10 +285,15 @@ public class RuleSetRegistry {
                         .map(Map.Entry::getKey)
                         .toList()));
         }
-        if (pinnedVersion == null || pinnedVersion.isBlank() || pinnedVersion.equals(serving.version())) {
+        boolean pinned = pinnedVersion != null && !pinnedVersion.isBlank();
+        String version = pinned ? pinnedVersion.strip() : serving.version();
+        Optional<Withdrawals.Withdrawal> withdrawn = withdrawals.of(framework, version);
+        if (withdrawn.isPresent()) {
+            return Decision.refused(Withdrawals.refusal(framework, withdrawn.get(), pinned));
+        }
+        if (version.equals(serving.version())) {
             return found;
         }
-        String version = pinnedVersion.strip();
         return kept.get(framework)
             .stream()
             .map(KeptVersion::ruleSet)
@@ -270,32 +301,39 @@ public class RuleSetRegistry {
             .findFirst()
             .or(() -> rebuild(framework, version))
             .map(Decision::decided)
-            .orElseGet(() -> Decision.refused(withdrawals.of(framework, pinnedVersion.strip())
-                .map(w -> Failure.versionGone(framework, pinnedVersion,
-                        "it was withdrawn at " + w.withdrawnAt() + " after its rules ran away on a request: "
-                                + w.reason()))
-                .orElseGet(() -> Failure.versionGone(framework, pinnedVersion,
-                        "neither among the last " + KEPT_VERSIONS + " built nor ever published to the rule store"))));
+            .orElseGet(() -> Decision.refused(Failure.versionGone(framework, version,
+                    "neither among the last " + KEPT_VERSIONS + " built nor ever published to the rule store")));
     }
 
     /**
-     * A decision as made with a rule set; when its rules ran away, the version is first
-     * withdrawn from service (the next kept version serves) and the refusal says so.
+     * A request decided with a rule set. One runaway verdict may be a cold or busy JVM,
+     * so the request is decided once more at once, with a deadline of its own: only when
+     * the rules run away again is the version withdrawn (and, if it is the published one,
+     * the framework answers 503 until a publish). Either way the request is answered 503
+     * naming the rule.
      */
-    public <T> Decision<T> withdrawIfRunaway(RuleSet ruleSet, Decision<T> decision) {
-        if (!(decision instanceof Decision.Refused<T> refused) || !refused.failure().isRunaway()) {
+    public <T> Decision<T> decide(RuleSet ruleSet, Supplier<Decision<T>> decide) {
+        Decision<T> decision = decide.get();
+        if (!(decision instanceof Decision.Refused<T> first) || !first.failure().isRunaway()) {
             return decision;
         }
-        withdrawals.record(ruleSet, refused.failure(), clock.instant());
-        kept.computeIfPresent(ruleSet.id(),
-                (id, versions) -> versions.stream().filter(v -> v.ruleSet() != ruleSet).toList());
+        if (!(decide.get() instanceof Decision.Refused<T> again && again.failure().isRunaway())) {
+            log.warn("Rule set {} {} ran away on a request once, not when it was decided again: kept serving ({})",
+                    ruleSet.id(), ruleSet.version(), first.failure().detail());
+            return refused(first.failure(), "; decided again, it did not, so version " + ruleSet.version()
+                    + " is not withdrawn: try the request again");
+        }
+        withdrawals.record(ruleSet, again.failure(), clock.instant());
         rebuilt.remove(ruleSet.id() + "@" + ruleSet.version());
-        String next = serving(ruleSet.id()).map(r -> r.version() + " serves from now on")
-            .orElse("no earlier good version is kept, so " + ruleSet.id()
-                    + " is unavailable until its rules are fixed");
-        Failure failure = refused.failure();
-        return Decision.refused(new Failure(failure.type(),
-                failure.detail() + "; version " + ruleSet.version() + " is withdrawn and " + next, failure.errors(),
+        boolean published = serving(ruleSet.id()).filter(r -> r.version().equals(ruleSet.version())).isPresent();
+        return refused(again.failure(),
+                "; it ran away again when decided once more, so version " + ruleSet.version() + " is withdrawn"
+                        + (published ? " and " + ruleSet.id() + " answers 503 until a fix or a rollback is"
+                                + " published through the usual approval" : ""));
+    }
+
+    private static <T> Decision<T> refused(Failure failure, String outcome) {
+        return Decision.refused(new Failure(failure.type(), failure.detail() + outcome, failure.errors(),
                 failure.totalErrors(), failure.culprit()));
     }
 
@@ -308,12 +346,10 @@ public class RuleSetRegistry {
         if (known != null) {
             return Optional.of(known);
         }
-        if (withdrawals.of(framework, version).isPresent()) {
-            return Optional.empty();
-        }
         return source.holding(framework, version).flatMap(snapshot -> {
             LoadResult result = loader.load(snapshot, framework, null);
-            if (result instanceof LoadResult.Loaded loaded && checked(loaded) instanceof LoadResult.Loaded good
+            if (result instanceof LoadResult.Loaded loaded
+                    && checked(warm(loaded, snapshot)) instanceof LoadResult.Loaded good
                     && good.ruleSet().version().equals(version)) {
                 rebuilt.put(framework + "@" + version, good.ruleSet());
                 log.info("Rule set {} {} rebuilt from commit {} in {} ms for a pinned request", framework, version,

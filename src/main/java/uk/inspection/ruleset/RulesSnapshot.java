@@ -17,6 +17,12 @@ public interface RulesSnapshot {
     /** Every file of one framework, sorted by path. */
     List<RuleFile> files(String framework) throws IOException;
 
+    /**
+     * The fixture files of one framework ({@code fixtures/<framework>/}, every
+     * {@code .json} below it), sorted by path; none when it has no such folder.
+     */
+    List<RuleFile> fixtures(String framework) throws IOException;
+
     /** The rule store's commit this snapshot is, or null for a folder. */
     String commit();
 

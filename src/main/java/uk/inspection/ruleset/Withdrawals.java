@@ -14,12 +14,15 @@ import org.springframework.stereotype.Component;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.engine.RuleLocation;
 import uk.inspection.problem.Failure;
+import uk.inspection.problem.ProblemType;
 
 /**
- * The versions taken out of service because their rules ran away on a request (threw,
- * looped, or passed the evaluation deadline): logged, counted per framework, never served
- * or pinned again. As a check, it refuses to serve a withdrawn version when its files are
- * built again: the files must change first.
+ * The versions taken out of service because their rules ran away on a request twice
+ * (threw, looped, or passed the evaluation deadline, and did again when the request was
+ * decided once more): logged, counted per framework, never served or pinned again. No
+ * other version serves in a withdrawn one's place: what serves changes only by a publish.
+ * As a check, it refuses to serve a withdrawn version when its files are built again: the
+ * files must change first.
  */
 @Component
 public class Withdrawals implements RuleSetCheck {
@@ -52,6 +55,23 @@ public class Withdrawals implements RuleSetCheck {
 
     Optional<Withdrawal> of(String framework, String version) {
         return of(framework).stream().filter(w -> w.rulesetVersion().equals(version)).findFirst();
+    }
+
+    /**
+     * Why a withdrawn version decides no request: pinned, it is gone (410); published,
+     * the framework answers 503 saying so and how the team restores it.
+     */
+    static Failure refusal(String framework, Withdrawal withdrawal, boolean pinned) {
+        if (pinned) {
+            return Failure.versionGone(framework, withdrawal.rulesetVersion(), "it was withdrawn at "
+                    + withdrawal.withdrawnAt() + " after its rules ran away on a request: " + withdrawal.reason());
+        }
+        return new Failure(ProblemType.RULE_SET_UNAVAILABLE,
+                "version " + withdrawal.rulesetVersion() + " of " + framework + " was withdrawn at "
+                        + withdrawal.withdrawnAt() + " after its rules ran away on a" + " request twice ("
+                        + withdrawal.reason() + "); " + framework + " answers 503 until a fix or a"
+                        + " rollback is published through the usual approval: no other version serves in its place",
+                null);
     }
 
     @Override

@@ -36,6 +36,14 @@ record CommitSnapshot(GitRuleStore store, ObjectId id) implements RulesSnapshot 
     }
 
     @Override
+    public List<RuleFile> fixtures(String framework) throws IOException {
+        List<RuleFile> files = new ArrayList<>();
+        store.files(id, List.of(RuleSetFiles.FIXTURES + "/" + framework))
+            .forEach((path, content) -> files.add(new RuleFile(path, content)));
+        return files.stream().filter(f -> RuleSetFiles.isFixture(f.path())).toList();
+    }
+
+    @Override
     public String commit() {
         return id.getName();
     }

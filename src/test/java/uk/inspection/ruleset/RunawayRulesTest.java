@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -23,10 +22,11 @@ import uk.inspection.support.RunningService;
 
 /**
  * Rules that pass every check but loop on one input no check tried: the request that sets
- * them off is halted at the deadline and answered 503 naming the rule set and the rule,
- * the version is withdrawn (never served or pinned again, counted at {@code GET
- * /api/v1/frameworks/{id}}), the last good version serves, and every other request is
- * answered throughout.
+ * them off is halted at the deadline, decided once more, and answered 503 naming the rule
+ * set and the rule; they ran away again, so the version is withdrawn (never served or
+ * pinned again, counted at {@code GET /api/v1/frameworks/{id}}) and the framework answers
+ * 503 saying so, rather than an earlier version deciding in its place; every other
+ * framework is answered throughout.
  */
 class RunawayRulesTest {
 
@@ -34,18 +34,8 @@ class RunawayRulesTest {
 
     private static final String ASSESS = "/api/v1/oversight/assessments";
 
-    private static final String LOOP = """
-
-            rule "KPI: look again at a custody percentile of 42.5"
-            when
-                $metric : Metric(kpi == "CUSTODY", nationalPercentile == 42.5)
-            then
-                update($metric);
-            end
-            """;
-
     @Test
-    void aRuleSetThatRunsPastItsDeadlineIsHaltedAnswered503AndWithdrawn(@TempDir Path temp) throws Exception {
+    void aRuleSetThatRunsPastItsDeadlineTwiceIsWithdrawnAndItsFrameworkAnswers503(@TempDir Path temp) throws Exception {
         RulesHomeCopy copy = RulesHomeCopy.of(temp);
         ObjectNode plain = (ObjectNode) JSON
             .readTree(Path.of("fixtures/yjb-oversight/quadrant-1-all-six-criteria-strong.json").toFile())
@@ -56,7 +46,8 @@ class RunawayRulesTest {
         try (RunningService service = RunningService.on(copy.home(), "--rules.max-firings=1000000000",
                 "--rules.evaluation-deadline=300ms")) {
             String good = service.api().post(ASSESS, plain).body().at("/rulesetVersion").asText();
-            Files.writeString(copy.file("rules/yjb-oversight/kpis.drl"), LOOP, StandardOpenOption.APPEND);
+            Files.copy(Path.of("src/test/resources/runaway/custody-loop.drl"),
+                    copy.file("rules/yjb-oversight/custody-loop.drl"));
             String looping = eventually(() -> service.api().post(ASSESS, plain),
                     r -> !r.body().at("/rulesetVersion").asText().equals(good))
                 .body()
@@ -69,20 +60,27 @@ class RunawayRulesTest {
             assertThat(halted.contentType()).startsWith("application/problem+json");
             assertThat(halted.body().at("/type").asText()).isEqualTo("urn:inspection-ratings:problem:rule-set-defect");
             assertThat(halted.body().at("/detail").asText()).contains("yjb-oversight", "after 300 ms",
-                    "KPI: look again at a custody percentile of 42.5", "rules/yjb-oversight/kpis.drl:",
-                    looping + " is withdrawn", good + " serves from now on");
+                    "KPI: look again at a custody percentile of 42.5", "rules/yjb-oversight/custody-loop.drl:",
+                    looping + " is withdrawn");
 
+            // No earlier version serves in its place: only an approved publish changes
+            // that.
             Reply after = service.api().post(ASSESS, plain);
-            assertThat(after.status()).isEqualTo(200);
-            assertThat(after.body().at("/rulesetVersion").asText()).isEqualTo(good);
+            assertThat(after.status()).as(after.text()).isEqualTo(503);
+            assertThat(after.contentType()).startsWith("application/problem+json");
+            assertThat(after.body().at("/type").asText())
+                .isEqualTo("urn:inspection-ratings:problem:rule-set-unavailable");
+            assertThat(after.body().at("/detail").asText()).contains(looping, "withdrawn",
+                    "KPI: look again at a custody percentile of 42.5", "a fix or a rollback");
             Reply pinned = service.api().post(ASSESS, plain, "Ruleset-Version", looping);
             assertThat(pinned.status()).isEqualTo(410);
             assertThat(pinned.body().at("/detail").asText()).contains("withdrawn");
             JsonNode detail = service.get("/api/v1/frameworks/yjb-oversight").body();
-            assertThat(detail.at("/rulesetVersion").asText()).isEqualTo(good);
+            assertThat(detail.at("/rulesetVersion").asText()).isEqualTo(looping);
             assertThat(detail.at("/withdrawn")).hasSize(1);
             assertThat(detail.at("/withdrawn/0/rulesetVersion").asText()).isEqualTo(looping);
-            assertThat(detail.at("/withdrawn/0/culprit/file").asText()).isEqualTo("rules/yjb-oversight/kpis.drl");
+            assertThat(detail.at("/withdrawn/0/culprit/file").asText())
+                .isEqualTo("rules/yjb-oversight/custody-loop.drl");
             assertThat(
                     service
                         .post("/api/v1/frameworks/yj-2024/ratings",
