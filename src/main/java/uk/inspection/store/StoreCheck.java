@@ -2,9 +2,12 @@ package uk.inspection.store;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,6 +33,12 @@ final class StoreCheck {
     static final String RESTORE = "Restore the store from a backup taken before the damage, or repair it"
             + " with Git (`git fsck --full` names every damaged object and ref); see docs/operations.md,"
             + " \"A damaged rule store\"";
+
+    /**
+     * A pack's checksum: it ends the pack, and comes before the index's own at the end of
+     * its index.
+     */
+    private static final int CHECKSUM = 20;
 
     private static final String PUBLISHED_REF = Constants.R_HEADS + GitRuleStore.PUBLISHED;
 
@@ -71,8 +80,43 @@ final class StoreCheck {
         if (published != null && !heads.contains(published)) {
             heads.add(published);
         }
+        found.addAll(packs(repository));
         found.addAll(objects(repository, heads, null));
         return found;
+    }
+
+    /**
+     * The pack files whose end is not the checksum their index was written for: cut short
+     * or written over (Git itself would then only say that objects are missing).
+     */
+    static List<Damage> packs(Repository repository) {
+        List<Damage> found = new ArrayList<>();
+        Path folder = repository.getDirectory().toPath().resolve("objects/pack");
+        try (Stream<Path> files = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
+            for (Path pack : files.filter(f -> f.toString().endsWith(".pack")).sorted().toList()) {
+                Path index = Path.of(pack.toString().replaceAll("\\.pack$", ".idx"));
+                if (!Files.isRegularFile(index) || !Arrays.equals(tail(pack, 0), tail(index, CHECKSUM))) {
+                    found.add(new Damage(null, "the pack " + repository.getDirectory().toPath().relativize(pack)
+                            + " is unreadable (cut short, written over, or without its index)"));
+                }
+            }
+        }
+        catch (IOException e) {
+            found.add(new Damage(null, "the packs in " + folder + " cannot be read: " + e.getMessage()));
+        }
+        return found;
+    }
+
+    /** The checksum that ends at {@code before} bytes from the end of a file. */
+    private static byte[] tail(Path file, int before) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            ByteBuffer checksum = ByteBuffer.allocate(CHECKSUM);
+            long at = channel.size() - before - CHECKSUM;
+            if (at >= 0) {
+                channel.read(checksum, at);
+            }
+            return checksum.array();
+        }
     }
 
     /**

@@ -28,7 +28,9 @@ public class StoreDamage {
     /** Records damage found, logging it the first time it is found. */
     synchronized void found(StoreCheck.Damage damage) {
         if (damage.framework() == null ? store == null : !frameworks.containsKey(damage.framework())) {
-            log.error("The rule store is damaged: {}; still serving what was built before it. {}", damage.what(),
+            log.error("The rule store is damaged: {}; {}. {}", damage.what(),
+                    damage.framework() == null ? "still serving what was built before it"
+                            : damage.framework() + " is not served until the store is restored, the others serve on",
                     StoreCheck.RESTORE);
         }
         if (damage.framework() == null) {
