@@ -230,8 +230,9 @@ public class Drafts {
      * The second of approve's writes: the draft's own record that a published commit
      * merged it. Refused without effect when the draft was marked already.
      */
-    private void markPublished(Draft draft, String approver, String commit) {
-        step(draft, Map.of(), approver, "Approved by " + approver, Map.of("Step", "published", "Published-as", commit));
+    private Decision<Draft> markPublished(Draft draft, String approver, String commit) {
+        return step(draft, Map.of(), approver, "Approved by " + approver,
+                Map.of("Step", "published", "Published-as", commit));
     }
 
     /**
@@ -248,11 +249,11 @@ public class Drafts {
                 ObjectId head = id == null ? null : store.head(GitRuleStore.DRAFTS + id);
                 if (head != null && !FINISHED.contains(Objects.toString(store.describe(head).trailer("Step"), ""))) {
                     String approver = Objects.toString(commit.trailer("Approved-by"), commit.author());
-                    find(id).filter(Draft::isOpen).ifPresent(draft -> {
-                        markPublished(draft, approver, commit.id());
+                    Draft draft = find(id).filter(Draft::isOpen).orElse(null);
+                    if (draft != null && markPublished(draft, approver, commit.id()) instanceof Decision.Decided) {
                         log.warn("Draft {} was published as {} by an approval that stopped before saying so;"
                                 + " it is now marked published", id, commit.id());
-                    });
+                    }
                 }
             }
         }
