@@ -1,6 +1,7 @@
 package uk.inspection.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,18 @@ class StoreDamageTest {
             assertThat(rated.body().at("/rulesetVersion").asText()).isEqualTo(served);
             assertThat(service.get("/api/v1/frameworks").status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void theServiceDoesNotStartOnADamagedStoreNorSeedsItAgain(@TempDir Path data) throws Exception {
+        GitRuleStore.open(new StoreProperties(null, null, null, null, data.toString()), Path.of(".")).close();
+        Path ref = data.resolve("rules.git/refs/heads/published");
+        Files.writeString(ref, "garbage\n");
+
+        assertThatThrownBy(() -> RunningService.onStore(data, SETTINGS).close()).rootCause()
+            .hasMessageContaining("refs/heads/published")
+            .hasMessageContaining("will not start");
+        assertThat(Files.readString(ref)).isEqualTo("garbage\n");
     }
 
     private static JsonNode framework(JsonNode listing, String id) {
