@@ -78,6 +78,17 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
                 null);
     }
 
+    /**
+     * The framework's published files cannot be read from the rule store: it answers
+     * nothing until an operator restores the store.
+     */
+    public static Failure ruleSetDamaged(String framework, String damage) {
+        return new Failure(ProblemType.RULE_SET_UNAVAILABLE,
+                "the rule set '" + framework + "' is not served: its files in the rule store are damaged (" + damage
+                        + "); the store must be restored by an operator",
+                null);
+    }
+
     /** A request pinned a rule-set version that is not kept. */
     public static Failure versionGone(String framework, String version, String kept) {
         return new Failure(ProblemType.VERSION_GONE, "rule-set version " + version + " of " + framework

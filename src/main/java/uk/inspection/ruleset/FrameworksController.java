@@ -32,8 +32,10 @@ class FrameworksController {
         return registry.frameworks()
             .entrySet()
             .stream()
-            .map(e -> FrameworkView.of(e.getKey(), e.getValue().orElse(null), published(e.getValue().orElse(null)),
-                    registry.lastLoad(e.getKey()).orElseThrow(), withdrawals.of(e.getKey()), false))
+            .map(e -> FrameworkView
+                .of(e.getKey(), e.getValue().orElse(null), published(e.getValue().orElse(null)),
+                        registry.lastLoad(e.getKey()).orElseThrow(), withdrawals.of(e.getKey()), false)
+                .damaged(registry.source().damaged(e.getKey()).orElse(null)))
             .toList();
     }
 
@@ -85,7 +87,8 @@ class FrameworksController {
         LoadStatus lastLoad = registry.lastLoad(framework)
             .orElseThrow(() -> Failure.unknownFramework(framework, registry.frameworks().keySet()).exception());
         RuleSet serving = registry.serving(framework).orElse(null);
-        return FrameworkView.of(framework, serving, published(serving), lastLoad, withdrawals.of(framework), true);
+        return FrameworkView.of(framework, serving, published(serving), lastLoad, withdrawals.of(framework), true)
+            .damaged(registry.source().damaged(framework).orElse(null));
     }
 
     /** When and by whom the rule set's version was published, in the store mode. */

@@ -362,9 +362,13 @@ public class RuleSetRegistry {
 
     /**
      * The rule set serving a framework; 404 when there is no such framework, 503 when it
-     * never built.
+     * never built or its files in the store are damaged.
      */
     private Decision<RuleSet> lookup(String framework) {
+        Optional<String> damage = source.damaged(framework);
+        if (damage.isPresent()) {
+            return Decision.refused(Failure.ruleSetDamaged(framework, damage.get()));
+        }
         return serving(framework).map(Decision::decided)
             .orElseGet(() -> Decision.refused(lastLoad.containsKey(framework) ? Failure.ruleSetUnavailable(framework)
                     : Failure.unknownFramework(framework, new TreeMap<>(lastLoad).keySet())));

@@ -29,4 +29,12 @@ public interface RulesSource {
         return Optional.empty();
     }
 
+    /**
+     * What makes the framework's published files unreadable, if the source found them
+     * damaged: it is then not served until the source is restored.
+     */
+    default Optional<String> damaged(String framework) {
+        return Optional.empty();
+    }
+
 }

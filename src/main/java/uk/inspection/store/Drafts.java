@@ -1,6 +1,7 @@
 package uk.inspection.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.eclipse.jgit.lib.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 
@@ -36,6 +40,11 @@ public class Drafts {
 
     private static final SecureRandom IDS = new SecureRandom();
 
+    private static final Logger log = LoggerFactory.getLogger(Drafts.class);
+
+    /** The last steps after which a draft is no longer open. */
+    private static final Set<String> FINISHED = Set.of("published", "withdrawn", "rejected");
+
     private final GitRuleStore store;
 
     private final StoreRules rules;
@@ -52,6 +61,7 @@ public class Drafts {
         this.sync = sync;
         this.reviews = reviews;
         this.registry = registry;
+        sync.whenPublishedMoves(this::completeApprovals);
     }
 
     public synchronized Decision<Draft> create(String framework, Map<String, byte[]> files, String user, String message)
@@ -173,7 +183,11 @@ public class Drafts {
 
     /**
      * Publishes the draft: a merge onto the published branch, with its author, the
-     * approver and the message; then every replica goes live on it.
+     * approver and the message; then every replica goes live on it. The writes are
+     * ordered so that a crash between any two of them recovers: until the merge lands
+     * nothing has happened and the draft stays open; a merge without the draft's own
+     * "published" step is completed by {@link #completeApprovals()} at the next start or
+     * refresh; an instance that restarts builds what is published.
      */
     public synchronized Decision<Draft> approve(String id, String user, String message) throws IOException {
         Decision<Draft> found = open(id);
@@ -207,10 +221,45 @@ public class Drafts {
         catch (StoreConflictException e) {
             return Decision.refused(DraftFailure.stale(draft, String.valueOf(store.head(GitRuleStore.PUBLISHED))));
         }
-        step(draft, Map.of(), user, "Approved by " + user,
-                Map.of("Step", "published", "Published-as", commit.getName()));
+        markPublished(draft, user, commit.getName());
         sync.refresh();
         return Decision.decided(find(id).orElseThrow());
+    }
+
+    /**
+     * The second of approve's writes: the draft's own record that a published commit
+     * merged it. Refused without effect when the draft was marked already.
+     */
+    private Decision<Draft> markPublished(Draft draft, String approver, String commit) {
+        return step(draft, Map.of(), approver, "Approved by " + approver,
+                Map.of("Step", "published", "Published-as", commit));
+    }
+
+    /**
+     * Completes approvals stopped between their two writes (a kill just after the
+     * published branch moved): an open draft that a published commit merged is marked
+     * published, as approve would have marked it. It takes no lock of Drafts' own (a
+     * refresh runs it, and approve waits on a refresh): an approval under way that meets
+     * it finds its draft marked, and its own step refused without effect.
+     */
+    private void completeApprovals() {
+        try {
+            for (StoreCommit commit : store.log(GitRuleStore.PUBLISHED)) {
+                String id = commit.trailer("Draft");
+                ObjectId head = id == null ? null : store.head(GitRuleStore.DRAFTS + id);
+                if (head != null && !FINISHED.contains(Objects.toString(store.describe(head).trailer("Step"), ""))) {
+                    String approver = Objects.toString(commit.trailer("Approved-by"), commit.author());
+                    Draft draft = find(id).filter(Draft::isOpen).orElse(null);
+                    if (draft != null && markPublished(draft, approver, commit.id()) instanceof Decision.Decided) {
+                        log.warn("Draft {} was published as {} by an approval that stopped before saying so;"
+                                + " it is now marked published", id, commit.id());
+                    }
+                }
+            }
+        }
+        catch (IOException | UncheckedIOException e) {
+            log.error("Cannot complete the approvals the published branch holds: {}", e.getMessage());
+        }
     }
 
     private Decision<Draft> step(Draft draft, Map<String, byte[]> files, String user, String words,

@@ -40,6 +40,8 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rule store: a Git repository whose {@code published} branch holds what the service
@@ -54,6 +56,8 @@ public final class GitRuleStore implements AutoCloseable {
     public static final String PUBLISHED = "published";
 
     public static final String DRAFTS = "drafts/";
+
+    private static final Logger log = LoggerFactory.getLogger(GitRuleStore.class);
 
     private static final PersonIdent SERVICE = new PersonIdent("inspection-ratings",
             "service@inspection-ratings.invalid");
@@ -72,15 +76,18 @@ public final class GitRuleStore implements AutoCloseable {
 
     /**
      * Opens the configured store, creating (and seeding from {@code seedHome}) one that
-     * does not exist yet.
+     * does not exist yet or is empty. A store with history is read whole first, and
+     * refused, naming the damage and how to restore, when its published branch or any of
+     * its objects cannot be read.
      */
     public static GitRuleStore open(StoreProperties properties, Path seedHome) throws IOException {
         Path directory = properties.repository();
         CredentialsProvider credentials = properties.storeUsername() == null ? null
                 : new UsernamePasswordCredentialsProvider(properties.storeUsername(),
                         properties.storePassword() == null ? "" : properties.storePassword());
+        boolean created = !Files.isDirectory(directory);
         try {
-            if (properties.isRemote() && !Files.isDirectory(directory)) {
+            if (properties.isRemote() && created) {
                 Git.cloneRepository()
                     .setURI(properties.store())
                     .setBare(true)
@@ -90,7 +97,7 @@ public final class GitRuleStore implements AutoCloseable {
                     .call()
                     .close();
             }
-            else if (!Files.isDirectory(directory)) {
+            else if (created) {
                 Git.init().setBare(true).setInitialBranch(PUBLISHED).setDirectory(directory.toFile()).call().close();
             }
         }
@@ -100,10 +107,54 @@ public final class GitRuleStore implements AutoCloseable {
         Repository repository = new FileRepositoryBuilder().setGitDir(directory.toFile()).setBare().build();
         GitRuleStore store = new GitRuleStore(repository, properties.isRemote() ? properties.store() : null,
                 credentials);
-        if (store.head(PUBLISHED) == null) {
-            store.seed(seedHome);
+        if (properties.isRemote() && !created) {
+            store.fetchAtStart();
+        }
+        if (created || StoreCheck.isEmpty(repository)) {
+            if (store.head(PUBLISHED) == null) {
+                store.seed(seedHome);
+            }
+            return store;
+        }
+        List<StoreCheck.Damage> damage = StoreCheck.all(repository);
+        if (!damage.isEmpty()) {
+            store.close();
+            throw new IOException("The rule store at " + directory + " is damaged, so the service will not start on it"
+                    + " (seeding it again would roll back every approved change): "
+                    + String.join("; ", damage.stream().map(StoreCheck.Damage::what).toList()) + ". "
+                    + StoreCheck.RESTORE + (properties.isRemote() ? "; or, as this is only a mirror of "
+                            + properties.store() + ", delete " + directory + " to clone it again" : "")
+                    + ".");
         }
         return store;
+    }
+
+    /**
+     * A mirror brought up to its remote before anything is read from it: an approval
+     * stopped between its local commit and its push is then not served, nor taken for
+     * published. A remote out of reach leaves the mirror as it was.
+     */
+    private void fetchAtStart() {
+        try {
+            fetch();
+        }
+        catch (IOException e) {
+            log.warn("Cannot fetch the rule store {} at start; serving its mirror as it is: {}", remote,
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * The damage among the objects published since {@code known} (and the published
+     * branch itself), read whole; empty when there is none.
+     */
+    List<StoreCheck.Damage> damageSince(ObjectId known) {
+        List<StoreCheck.Damage> found = new ArrayList<>();
+        ObjectId head = StoreCheck.published(repository, found);
+        if (head != null && !head.equals(known)) {
+            found.addAll(StoreCheck.objects(repository, List.of(head), known));
+        }
+        return found;
     }
 
     /**

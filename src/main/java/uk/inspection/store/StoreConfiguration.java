@@ -22,8 +22,8 @@ class StoreConfiguration {
     }
 
     @Bean
-    StoreRules storeRules(GitRuleStore store) {
-        return new StoreRules(store);
+    StoreRules storeRules(GitRuleStore store, StoreDamage damage) {
+        return new StoreRules(store, damage);
     }
 
 }

@@ -21,8 +21,15 @@ public final class StoreRules implements RulesSource {
 
     private final VersionIndex index = new VersionIndex();
 
+    private final StoreDamage damage;
+
     public StoreRules(GitRuleStore store) {
+        this(store, new StoreDamage());
+    }
+
+    StoreRules(GitRuleStore store, StoreDamage damage) {
         this.store = store;
+        this.damage = damage;
     }
 
     @Override
@@ -48,12 +55,21 @@ public final class StoreRules implements RulesSource {
         return Optional.of(index(framework));
     }
 
+    @Override
+    public Optional<String> damaged(String framework) {
+        return damage.framework(framework);
+    }
+
+    /**
+     * A framework's published versions as far as they can be read: damage found on the
+     * way is recorded, and never turns another framework's answers into errors.
+     */
     private List<PublishedVersion> index(String framework) {
         try {
-            index.refresh(store);
+            index.refresh(store, damage);
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
+        catch (IOException | UncheckedIOException e) {
+            damage.found(new StoreCheck.Damage(null, "the published history cannot be read: " + e.getMessage()));
         }
         return index.versions(framework);
     }

@@ -1,6 +1,8 @@
 package uk.inspection.store;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,10 @@ import uk.inspection.ruleset.RuleSetRegistry;
  * (and when asked, by a publish here or a Git server's webhook) a remote store is
  * fetched, and when the published branch has moved every framework is rebuilt off the
  * request path; those whose files did not change keep serving as they are. Several
- * instances pointed at one store converge on the same commit this way.
+ * instances pointed at one store converge on the same commit this way. What is fetched is
+ * read whole first: damage to the published branch keeps what was built serving, damage
+ * to a framework's files makes that framework unavailable, and either turns readiness
+ * down ({@link StoreDamage}).
  */
 @Component
 @ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
@@ -37,10 +42,16 @@ public class StoreSync implements SmartLifecycle {
 
     private ObjectId serving;
 
-    StoreSync(GitRuleStore store, RuleSetRegistry registry, StoreProperties properties) throws IOException {
+    private final StoreDamage damage;
+
+    private final List<Runnable> afterMoves = new CopyOnWriteArrayList<>();
+
+    StoreSync(GitRuleStore store, RuleSetRegistry registry, StoreProperties properties, StoreDamage damage)
+            throws IOException {
         this.store = store;
         this.registry = registry;
         this.properties = properties;
+        this.damage = damage;
         this.serving = store.head(GitRuleStore.PUBLISHED);
     }
 
@@ -50,15 +61,31 @@ public class StoreSync implements SmartLifecycle {
      */
     public synchronized String refresh() throws IOException {
         store.fetch();
+        List<StoreCheck.Damage> found = store.damageSince(serving);
+        found.forEach(damage::found);
+        if (found.stream().anyMatch(d -> d.framework() == null)) {
+            // what is published cannot be known: what was built goes on serving
+            return serving();
+        }
         ObjectId head = store.head(GitRuleStore.PUBLISHED);
-        if (head != null && !head.equals(serving)) {
+        if (!head.equals(serving)) {
             long started = System.nanoTime();
             registry.reloadAll();
             log.info("Now serving store commit {} (rebuilt in {} ms)", head.getName(),
                     (System.nanoTime() - started) / 1_000_000);
             serving = head;
+            afterMoves.forEach(Runnable::run);
         }
-        return serving == null ? null : serving.getName();
+        return serving.getName();
+    }
+
+    /**
+     * Runs the action now, and again each time this instance goes live on a new published
+     * commit.
+     */
+    void whenPublishedMoves(Runnable action) {
+        afterMoves.add(action);
+        action.run();
     }
 
     public synchronized String serving() {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 
 import uk.inspection.ruleset.PublishedVersion;
-import uk.inspection.ruleset.RuleFile;
 import uk.inspection.ruleset.RuleSetFiles;
 
 /**
@@ -38,7 +37,7 @@ final class VersionIndex {
     private ObjectId indexedHead;
 
     /** Indexes the commits published since the last refresh, oldest first. */
-    synchronized void refresh(GitRuleStore store) throws IOException {
+    synchronized void refresh(GitRuleStore store, StoreDamage damage) throws IOException {
         ObjectId head = store.head(GitRuleStore.PUBLISHED);
         if (head == null || head.equals(indexedHead)) {
             return;
@@ -54,32 +53,47 @@ final class VersionIndex {
         ObjectId previous = indexedHead;
         for (StoreCommit commit : added) {
             ObjectId id = ObjectId.fromString(commit.id());
-            index(store, commit, id, previous);
+            index(store, commit, id, previous, damage);
             previous = id;
         }
         indexedHead = head;
     }
 
-    private void index(GitRuleStore store, StoreCommit commit, ObjectId id, ObjectId previous) throws IOException {
+    /**
+     * Indexes one commit; a framework whose files cannot be read there is recorded as
+     * damaged and left out, the others are indexed.
+     */
+    private void index(GitRuleStore store, StoreCommit commit, ObjectId id, ObjectId previous, StoreDamage damage) {
         CommitSnapshot snapshot = new CommitSnapshot(store, id);
         for (String framework : snapshot.frameworks()) {
-            String rules = RuleSetFiles.RULES + "/" + framework;
-            String tables = RuleSetFiles.TABLES + "/" + framework;
-            String trees = Objects.toString(store.treeOf(id, rules)) + " " + Objects.toString(store.treeOf(id, tables));
-            if (trees.equals(lastTrees.put(framework, trees))) {
-                continue;
+            try {
+                index(store, commit, id, previous, snapshot, framework);
             }
-            List<RuleFile> files = snapshot.files(framework);
-            String version = RuleSetFiles.version(files);
-            if (version.equals(lastVersion.put(framework, version))) {
-                continue;
+            catch (IOException e) {
+                damage.found(new StoreCheck.Damage(framework, "the files of " + framework + " at commit " + commit.id()
+                        + " cannot be read: " + e.getMessage()));
             }
+        }
+    }
+
+    private void index(GitRuleStore store, StoreCommit commit, ObjectId id, ObjectId previous, CommitSnapshot snapshot,
+            String framework) throws IOException {
+        String rules = RuleSetFiles.RULES + "/" + framework;
+        String tables = RuleSetFiles.TABLES + "/" + framework;
+        String trees = Objects.toString(store.treeOf(id, rules)) + " " + Objects.toString(store.treeOf(id, tables));
+        if (trees.equals(lastTrees.get(framework))) {
+            return;
+        }
+        String version = RuleSetFiles.version(snapshot.files(framework));
+        if (!version.equals(lastVersion.get(framework))) {
             List<String> changed = new ArrayList<>(store.changed(previous, id, rules));
             changed.addAll(store.changed(previous, id, tables));
             byFramework.computeIfAbsent(framework, f -> new ArrayList<>())
                 .add(0, new PublishedVersion(version, commit.id(), commit.time(), commit.author(),
                         commit.trailer("Approved-by"), commit.subject(), changed));
+            lastVersion.put(framework, version);
         }
+        lastTrees.put(framework, trees);
     }
 
     synchronized List<PublishedVersion> versions(String framework) {
