@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +19,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
+import uk.inspection.regression.Fixture;
 
 /**
  * Files uploaded for a draft, checked before anything is written: each must be a rule
  * file (a manifest, DRL, a decision or translation table, a fixture), under one of the
  * framework's own folders, named by a plain relative path (no {@code ..}, no absolute
- * path, nothing hidden), and a workbook must unpack within limits that stop a zip bomb
+ * path, nothing hidden, nothing that makes it look like another), a fixture must be one
+ * the review can read, and a workbook must unpack within limits that stop a zip bomb
  * before a spreadsheet reader sees it. A file given by its name alone is the framework's
  * file of that name.
  */
@@ -87,7 +90,11 @@ public final class Uploads {
         if (path == null || path.isBlank()) {
             return "give the file's path, such as decision-tables/" + framework + "/bandings.drl.xlsx";
         }
-        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || path.contains("\\")) {
+        String unseen = unseen(path);
+        if (unseen != null) {
+            return "the path holds " + unseen + ": name the file with visible characters only, without spaces";
+        }
+        if (path.contains("\\")) {
             return "the path may hold only plain characters and forward slashes";
         }
         if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
@@ -117,7 +124,31 @@ public final class Uploads {
                 + "/ or fixtures/" + framework + "/";
     }
 
-    private static String whyUnreadable(String path, byte[] content) {
+    /**
+     * What in a path could make it look like another: an invisible, formatting,
+     * bidirectional or control character, a private or unassigned one, any whitespace
+     * (such names are hard to tell apart, and none is needed), or a form that
+     * normalisation changes ({@code e} and a combining accent beside {@code é}, a
+     * full-width letter beside a plain one). Null when there is none.
+     */
+    private static String unseen(String path) {
+        for (int i = 0; i < path.length(); i += Character.charCount(path.codePointAt(i))) {
+            int c = path.codePointAt(i);
+            int type = Character.getType(c);
+            if (type == Character.FORMAT || type == Character.CONTROL || type == Character.PRIVATE_USE
+                    || type == Character.UNASSIGNED || type == Character.SURROGATE || type == Character.SPACE_SEPARATOR
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || Character.isWhitespace(c)) {
+                return String.format("U+%04X (%s)", c,
+                        Character.getName(c) == null ? "an unassigned character" : Character.getName(c));
+            }
+        }
+        return Normalizer.isNormalized(path, Normalizer.Form.NFKC) ? null : "characters that normalisation changes ("
+                + Normalizer.normalize(path, Normalizer.Form.NFKC) + " is how it reads)";
+    }
+
+    /** Why a rule file's content cannot be read as its kind; null when it can. */
+    static String whyUnreadable(String path, byte[] content) {
         String name = path.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
             return zipWithinLimits(content);
@@ -130,7 +161,9 @@ public final class Uploads {
         }
         if (name.endsWith(".json")) {
             try {
-                JSON.readTree(content);
+                // A fixture the review could not read would leave a draft nobody can
+                // review.
+                return Fixture.whatIsMissing(JSON.readTree(content));
             }
             catch (IOException e) {
                 return "not JSON: " + e.getMessage().lines().findFirst().orElse("");

@@ -2,6 +2,8 @@ package uk.inspection.web;
 
 import java.util.List;
 
+import org.apache.tomcat.util.http.fileupload.FileUploadException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +43,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             log.error("Rule set defect on {}: {}", request.getRequestURI(), e.failure().detail());
         }
         return answer(e.failure(), request.getRequestURI());
+    }
+
+    /**
+     * A multipart body the container would not read: too many parts (Tomcat's
+     * {@code server.tomcat.max-part-count}) is 413, a body it cannot parse 400; both the
+     * client's to change. Too large a file or request is Spring's own 413.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof FileCountLimitExceededException tooMany) {
+                return answer(new Failure(ProblemType.PAYLOAD_TOO_LARGE,
+                        "the request has more than " + tooMany.getLimit() + " parts: upload fewer files at once",
+                        List.of()), request.getRequestURI());
+            }
+            if (cause instanceof FileUploadException) {
+                return answer(new Failure(ProblemType.MALFORMED_REQUEST,
+                        "the multipart body cannot be read: send the files as multipart/form-data parts", List.of()),
+                        request.getRequestURI());
+            }
+        }
+        return unexpected(e, request);
     }
 
     @ExceptionHandler(Exception.class)
