@@ -36,6 +36,12 @@ class DraftEdgesTest {
 
     private static final String[] ALEX = { "Authorization", ApiClient.basic("alex", "a") };
 
+    /** The shipped triggers.drl with a rule whose condition Drools reads as an OOPath. */
+    private static final String ODD_DRL = shipped("triggers.drl")
+            + "\nrule \"odd\"\nwhen\n    StandardDefinition() /code\nthen\nend\n";
+
+    private static final int ODD_LINE = (int) ODD_DRL.lines().count() - 2;
+
     @TempDir
     static Path data;
 
@@ -84,14 +90,14 @@ class DraftEdgesTest {
     void aDrlPatternThatMakesTheBuildThrowIsALocated422AndNoDraft() throws Exception {
         String head = publishedHead();
         int before = drafts();
-        String drl = Files.readString(Path.of("rules/yj-2024/triggers.drl"))
-                + "\nrule \"odd\"\nwhen\n    StandardDefinition() /code\nthen\nend\n";
-        Reply odd = api.upload(DRAFTS, List.of(new FilePart("files", "triggers.drl", drl.getBytes())), Map.of(), ERIN);
+        Reply odd = api.upload(DRAFTS, List.of(new FilePart("files", "triggers.drl", ODD_DRL.getBytes())), Map.of(),
+                ERIN);
         assertThat(odd.status()).as(odd.text()).isEqualTo(422);
         assertThat(odd.contentType()).startsWith("application/problem+json");
-        assertThat(odd.text()).contains("rules/yj-2024/triggers.drl");
-        assertThat(odd.body().at("/errors/0/field").asText()).startsWith("rules/yj-2024/triggers.drl");
-        assertThat(odd.body().at("/errors/0/message").asText()).containsPattern("line \\d+");
+        assertThat(odd.body().at("/errors/0/field").asText()).isEqualTo("files[0]");
+        assertThat(odd.body().at("/errors/0/message").asText())
+            .startsWith("rules/yj-2024/triggers.drl:" + ODD_LINE + ": ")
+            .contains("OOPath");
         assertNoServerPath(odd);
         assertThat(publishedHead()).isEqualTo(head);
         assertThat(drafts()).isEqualTo(before);
@@ -131,12 +137,16 @@ class DraftEdgesTest {
         // the service, would hold it.
         GitRuleStore store = service.bean(GitRuleStore.class);
         org.eclipse.jgit.lib.ObjectId head = store.head(GitRuleStore.DRAFTS + id);
-        store.commit(GitRuleStore.DRAFTS + id, head, head, null, Map.of("fixtures/yj-2024/empty.json", "{}".getBytes()),
+        store.commit(GitRuleStore.DRAFTS + id, head, head, null,
+                Map.of("fixtures/yj-2024/empty.json", "{}".getBytes(), "rules/yj-2024/triggers.drl",
+                        ODD_DRL.getBytes()),
                 GitRuleStore.person("erin"), "Amended\n\nStep: amended\nDraft: " + id + "\nFramework: yj-2024\n");
 
         Reply read = api.get("/api/v1/drafts/" + id, ALEX);
         assertThat(read.status()).as(read.text()).isEqualTo(200);
-        assertThat(read.body().at("/review/validation/0/file").asText()).isEqualTo("fixtures/yj-2024/empty.json");
+        assertThat(read.body().at("/review/validation").findValuesAsText("file"))
+            .contains("fixtures/yj-2024/empty.json", "rules/yj-2024/triggers.drl");
+        assertThat(read.body().at("/review/validation").findValues("line")).anyMatch(l -> l.asInt() == ODD_LINE);
         assertNoServerPath(read);
         Reply approve = api.post("/api/v1/drafts/" + id + "/approve", "{}", ALEX);
         assertThat(approve.status()).as(approve.text()).isEqualTo(409);
@@ -174,9 +184,18 @@ class DraftEdgesTest {
     }
 
     /** The shipped triggers.drl with a comment added, under its name alone. */
-    private static FilePart drl(String comment) throws Exception {
-        String text = Files.readString(Path.of("rules/yj-2024/triggers.drl")) + "\n// " + comment + "\n";
+    private static FilePart drl(String comment) {
+        String text = shipped("triggers.drl") + "\n// " + comment + "\n";
         return new FilePart("files", "triggers.drl", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String shipped(String drl) {
+        try {
+            return Files.readString(Path.of("rules/yj-2024").resolve(drl));
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
 }

@@ -125,6 +125,27 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
     }
 
+    @Override
+    public List<LoadProblem> refusals(List<RuleSource> sources) {
+        List<LoadProblem> refusals = new ArrayList<>();
+        for (RuleSource source : sources) {
+            if (source.type() == RuleSource.Type.DRL) {
+                String drl = new String(source.content(), StandardCharsets.UTF_8);
+                refusals.addAll(
+                        UnchangedFiles.refusals(source.path(), drl, null, () -> Refusals.of(source.path(), drl, null)));
+                continue;
+            }
+            DecisionTableTranslator.Translated table = translate(source, new ArrayList<>());
+            if (table != null && table.problems().isEmpty()) {
+                for (Generated generated : table.generated()) {
+                    refusals.addAll(UnchangedFiles.refusals(generated.resourcePath(), generated.drl(), generated,
+                            () -> Refusals.of(generated.resourcePath(), generated.drl(), generated)));
+                }
+            }
+        }
+        return refusals;
+    }
+
     private static void add(KnowledgeBuilder builder, String path, String drl) {
         builder.add(ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path),
                 ResourceType.DRL);
