@@ -2,8 +2,6 @@ package uk.inspection.web;
 
 import java.util.List;
 
-import org.apache.tomcat.util.http.fileupload.FileUploadException;
-import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -45,26 +43,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return answer(e.failure(), request.getRequestURI());
     }
 
-    /**
-     * A multipart body the container would not read: too many parts (Tomcat's
-     * {@code server.tomcat.max-part-count}) is 413, a body it cannot parse 400; both the
-     * client's to change. Too large a file or request is Spring's own 413.
-     */
+    /** See {@link MultipartFailures}; the console answers with a page of its own. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> multipart(MultipartException e, HttpServletRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof FileCountLimitExceededException tooMany) {
-                return answer(new Failure(ProblemType.PAYLOAD_TOO_LARGE,
-                        "the request has more than " + tooMany.getLimit() + " parts: upload fewer files at once",
-                        List.of()), request.getRequestURI());
-            }
-            if (cause instanceof FileUploadException) {
-                return answer(new Failure(ProblemType.MALFORMED_REQUEST,
-                        "the multipart body cannot be read: send the files as multipart/form-data parts", List.of()),
-                        request.getRequestURI());
-            }
-        }
-        return unexpected(e, request);
+        return MultipartFailures.of(e)
+            .map(failure -> answer(failure, request.getRequestURI()))
+            .orElseGet(() -> unexpected(e, request));
     }
 
     @ExceptionHandler(Exception.class)
