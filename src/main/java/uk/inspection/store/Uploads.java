@@ -22,6 +22,7 @@ import uk.inspection.engine.drools.DroolsRuleEngine;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
+import uk.inspection.problem.VisibleText;
 import uk.inspection.regression.Fixture;
 import uk.inspection.ruleset.RuleFile;
 
@@ -162,26 +163,18 @@ public final class Uploads {
     }
 
     /**
-     * What in a path could make it look like another: an invisible, formatting,
-     * bidirectional or control character, a private or unassigned one, any whitespace
-     * (such names are hard to tell apart, and none is needed), or a form that
-     * normalisation changes ({@code e} and a combining accent beside {@code é}, a
-     * full-width letter beside a plain one). Null when there is none.
+     * What in a path could make it look like another: a character a reader cannot see
+     * (whitespace included: such names are hard to tell apart, and none is needed), or a
+     * form that normalisation changes ({@code e} and a combining accent beside {@code é},
+     * a full-width letter beside a plain one). Null when there is none.
      */
     private static String unseen(String path) {
-        for (int i = 0; i < path.length(); i += Character.charCount(path.codePointAt(i))) {
-            int c = path.codePointAt(i);
-            int type = Character.getType(c);
-            if (type == Character.FORMAT || type == Character.CONTROL || type == Character.PRIVATE_USE
-                    || type == Character.UNASSIGNED || type == Character.SURROGATE || type == Character.SPACE_SEPARATOR
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || Character.isWhitespace(c)) {
-                return String.format("U+%04X (%s)", c,
-                        Character.getName(c) == null ? "an unassigned character" : Character.getName(c));
-            }
+        String unseen = VisibleText.firstUnseen(path);
+        if (unseen != null || Normalizer.isNormalized(path, Normalizer.Form.NFKC)) {
+            return unseen;
         }
-        return Normalizer.isNormalized(path, Normalizer.Form.NFKC) ? null : "characters that normalisation changes ("
-                + Normalizer.normalize(path, Normalizer.Form.NFKC) + " is how it reads)";
+        return "characters that normalisation changes (" + Normalizer.normalize(path, Normalizer.Form.NFKC)
+                + " is how it reads)";
     }
 
     /** Why a rule file's content cannot be read as its kind; null when it can. */
