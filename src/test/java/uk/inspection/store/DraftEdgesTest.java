@@ -169,6 +169,9 @@ class DraftEdgesTest {
                 ERIN);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.body().at("/review/fixtures/failed").asInt()).isPositive();
+        assertThat(created.body().at("/review/validation/0/message").asText()).startsWith("Line ")
+            .doesNotContain("Exception")
+            .doesNotContain("\tat ");
         assertNoServerPath(created);
         Reply foreign = api.upload(DRAFTS,
                 List.of(drl("a foreign fixture"), new FilePart("files", "fixtures/yj-2024/other-framework.json",
