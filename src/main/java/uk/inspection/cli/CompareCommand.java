@@ -127,13 +127,13 @@ class CompareCommand implements Callable<Integer> {
             String framework = pair.getKey().framework();
             LoadedRuleSets rules = pair.getValue();
             if (framework != null && rules.didNotBuild(framework)) {
-                throw new RulesDoNotBuild(List.of(rules.whyNot(framework)));
+                throw new RulesDoNotBuild(List.of(pair.getKey() + ": " + rules.whyNot(framework)));
             }
             if (framework == null && !rules.buildProblems().isEmpty()) {
                 throw new RulesDoNotBuild(rules.buildProblems());
             }
             if (framework != null && rules.get(framework) == null) {
-                throw new ParameterException(spec.commandLine(), rules.whyNot(framework));
+                throw new ParameterException(spec.commandLine(), pair.getKey() + ": " + rules.whyNot(framework));
             }
         }
 

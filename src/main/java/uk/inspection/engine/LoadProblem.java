@@ -9,6 +9,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LoadProblem(String file, Integer line, Integer row, String sheet, String cell, String message) {
 
+    /**
+     * Drools' parser follows some errors with the exception it met and its stack trace:
+     * the service's insides, nothing the author of the rule can act on, and not for an
+     * answer.
+     */
+    private static final String EXCEPTION = ". Exception: ";
+
+    public LoadProblem {
+        if (message != null && message.contains(EXCEPTION)) {
+            message = message.substring(0, message.indexOf(EXCEPTION) + 1);
+        }
+    }
+
     public LoadProblem(String file, Integer line, Integer row, String message) {
         this(file, line, row, null, null, message);
     }

@@ -18,4 +18,12 @@ public interface RuleEngine {
      */
     List<DecisionTable> readTables(RuleSource table) throws java.io.IOException;
 
+    /**
+     * What {@link #compile} would refuse of these sources, each on its own, before it
+     * compiled anything of them (constructs rule files may not use), located; compiles
+     * nothing, so an upload can be refused before it is stored. A source that cannot be
+     * read at all is left to {@link #compile} to report.
+     */
+    List<LoadProblem> refusals(List<RuleSource> sources);
+
 }

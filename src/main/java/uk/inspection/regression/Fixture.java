@@ -52,30 +52,51 @@ public record Fixture(Path file, String name, String description, Map<String, Ch
     }
 
     private static Fixture read(Path file, String name, JsonNode node) throws IOException {
+        String missing = whatIsMissing(node);
+        if (missing != null) {
+            throw new IOException(name + ": " + missing);
+        }
         Map<String, Check> checks = new LinkedHashMap<>();
         if (node.hasNonNull("framework")) {
             String framework = node.get("framework").asText();
             String endpoint = node.hasNonNull("endpoint") ? node.get("endpoint").asText() : null;
-            checks.put(framework, check(file, framework, endpoint, node.get("request"), node.get("expected")));
+            checks.put(framework, check(framework, endpoint, node.get("request"), node.get("expected")));
         }
-        else if (node.path("inputs").isObject()) {
-            for (Iterator<String> it = node.get("inputs").fieldNames(); it.hasNext();) {
-                String framework = it.next();
-                checks.put(framework, check(file, framework, null, node.get("inputs").get(framework),
-                        node.path("expected").get(framework)));
-            }
-        }
-        if (checks.isEmpty()) {
-            throw new IOException(file + ": a fixture needs framework and request, or inputs by framework");
+        else {
+            node.get("inputs")
+                .properties()
+                .forEach(input -> checks.put(input.getKey(),
+                        check(input.getKey(), null, input.getValue(), node.path("expected").get(input.getKey()))));
         }
         return new Fixture(file, name, node.path("description").asText(""), checks);
     }
 
-    private static Check check(Path file, String framework, String endpoint, JsonNode request, JsonNode expected)
-            throws IOException {
-        if (request == null || expected == null || !expected.has("status")) {
-            throw new IOException(file + ": " + framework + " needs a request and expected.status");
+    /**
+     * What a fixture's JSON lacks to be read as one, in words that name no folder (a
+     * draft's upload is refused with them); null when it has all it needs.
+     */
+    public static String whatIsMissing(JsonNode node) {
+        if (node.hasNonNull("framework")) {
+            return whatIsMissing(node.get("framework").asText(), node.get("request"), node.get("expected"));
         }
+        if (!node.path("inputs").isObject() || node.get("inputs").isEmpty()) {
+            return "a fixture needs framework and request, or inputs by framework";
+        }
+        for (Map.Entry<String, JsonNode> input : node.get("inputs").properties()) {
+            String missing = whatIsMissing(input.getKey(), input.getValue(), node.path("expected").get(input.getKey()));
+            if (missing != null) {
+                return missing;
+            }
+        }
+        return null;
+    }
+
+    private static String whatIsMissing(String framework, JsonNode request, JsonNode expected) {
+        return request == null || expected == null || !expected.has("status")
+                ? framework + " needs a request and expected.status" : null;
+    }
+
+    private static Check check(String framework, String endpoint, JsonNode request, JsonNode expected) {
         return new Check(framework, endpoint, request, expected.get("status").asInt(), expected.path("body"));
     }
 

@@ -148,7 +148,7 @@ public final class FixtureComparison {
         if (bInput == null || cInput == null) {
             return "no input for " + (bInput == null ? bf : cf);
         }
-        return bRules == null ? baselineRules.whyNot(bf) : candidateRules.whyNot(cf);
+        return bRules == null ? "baseline: " + baselineRules.whyNot(bf) : "candidate: " + candidateRules.whyNot(cf);
     }
 
     private static String endpoint(Fixture fixture, String framework) {

@@ -69,13 +69,17 @@ public final class LoadedRuleSets {
         return results.get(framework) instanceof LoadResult.Loaded loaded ? loaded.ruleSet() : null;
     }
 
+    /**
+     * In words that name no folder: a draft's review shows them, and its rules are in a
+     * scratch folder of the server's (a command names the home it was given itself).
+     */
     public String whyNot(String framework) {
         LoadResult result = results.get(framework);
         if (result instanceof LoadResult.Failed failed) {
-            return "the rule set " + framework + " under " + home + " did not build: "
+            return "the rule set " + framework + " did not build: "
                     + String.join("; ", failed.problems().stream().map(LoadProblem::toString).toList());
         }
-        return "no framework " + framework + " under " + home + " (frameworks: " + String.join(", ", results.keySet())
+        return "no framework " + framework + " among these rules (frameworks: " + String.join(", ", results.keySet())
                 + ")";
     }
 

@@ -114,9 +114,16 @@ public class DraftReviews {
         try {
             Path baseHome = write(scratch.resolve("base"), before);
             Path draftHome = write(scratch.resolve("draft"), after);
+            // A fixture the run cannot read (uploaded before uploads were checked) is a
+            // problem at its path, not the end of the review.
+            List<LoadProblem> unreadable = unreadableFixtures(after);
+            for (LoadProblem fixture : unreadable) {
+                Files.delete(draftHome.resolve(fixture.file()));
+            }
             LoadedRuleSets baseRules = new LoadedRuleSets(baseHome, List.of(framework));
             LoadedRuleSets draftRules = new LoadedRuleSets(draftHome, List.of(framework));
             List<LoadProblem> validation = validation(draftRules);
+            validation.addAll(unreadable);
             Path fixtures = draftHome.resolve("fixtures").resolve(framework);
             List<Fixture> cases = Files.isDirectory(fixtures) ? Fixture.under(fixtures) : List.of();
             FixtureRun.Result run = FixtureRun.run(draftRules, cases);
@@ -167,6 +174,17 @@ public class DraftReviews {
         for (RuleSet ruleSet : rules.loaded()) {
             checks.forEach(check -> problems.addAll(check.check(ruleSet)));
         }
+        return problems;
+    }
+
+    private static List<LoadProblem> unreadableFixtures(Map<String, byte[]> files) {
+        List<LoadProblem> problems = new ArrayList<>();
+        files.forEach((path, content) -> {
+            String why = path.startsWith("fixtures/") ? Uploads.whyUnreadable(path, content) : null;
+            if (why != null) {
+                problems.add(LoadProblem.inFile(path, why));
+            }
+        });
         return problems;
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,17 +16,25 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.engine.RuleEngine;
+import uk.inspection.engine.RuleSource;
+import uk.inspection.engine.drools.DroolsRuleEngine;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
+import uk.inspection.problem.VisibleText;
+import uk.inspection.regression.Fixture;
+import uk.inspection.ruleset.RuleFile;
 
 /**
  * Files uploaded for a draft, checked before anything is written: each must be a rule
  * file (a manifest, DRL, a decision or translation table, a fixture), under one of the
  * framework's own folders, named by a plain relative path (no {@code ..}, no absolute
- * path, nothing hidden), and a workbook must unpack within limits that stop a zip bomb
- * before a spreadsheet reader sees it. A file given by its name alone is the framework's
- * file of that name.
+ * path, nothing hidden, nothing that makes it look like another), a rule file must use
+ * nothing rule files may not (the engine's refusals), a fixture must be one the review
+ * can read, and a workbook must unpack within limits that stop a zip bomb before a
+ * spreadsheet reader sees it. A file given by its name alone is the framework's file of
+ * that name.
  */
 public final class Uploads {
 
@@ -37,6 +46,8 @@ public final class Uploads {
     static final int MAX_ENTRIES = 500;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final RuleEngine ENGINE = new DroolsRuleEngine();
 
     /**
      * One uploaded part: the path it was given under (or its file name), and its bytes.
@@ -50,6 +61,7 @@ public final class Uploads {
     public static Decision<Map<String, byte[]>> read(String framework, List<Part> parts, List<String> existing) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, byte[]> files = new TreeMap<>();
+        Map<String, String> fields = new TreeMap<>();
         if (parts.isEmpty()) {
             problems.add(new FieldProblem("files", "upload at least one edited file"));
         }
@@ -67,8 +79,37 @@ public final class Uploads {
             else if (files.put(path, part.content()) != null) {
                 problems.add(new FieldProblem(field, "'" + path + "' is given twice"));
             }
+            else {
+                fields.put(path, field);
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(refusals(files, fields));
         }
         return problems.isEmpty() ? Decision.decided(files) : Decision.refused(Failure.invalidFacts(problems));
+    }
+
+    /**
+     * What the rule engine refuses in the uploaded rule files, each at its file and line
+     * or cell, named by the part that brought it: such a file is never stored, so no
+     * draft holds a construct rule files may not use.
+     */
+    private static List<FieldProblem> refusals(Map<String, byte[]> files, Map<String, String> fields) {
+        List<RuleSource> sources = new ArrayList<>();
+        files.forEach((path, content) -> {
+            RuleFile file = new RuleFile(path, content);
+            if (file.kind() == RuleFile.Kind.DRL) {
+                sources.add(new RuleSource(path, RuleSource.Type.DRL, content));
+            }
+            else if (file.kind() == RuleFile.Kind.DECISION_TABLE) {
+                sources.add(new RuleSource(path,
+                        file.isCsv() ? RuleSource.Type.CSV_TABLE : RuleSource.Type.WORKBOOK_TABLE, content));
+            }
+        });
+        return ENGINE.refusals(sources)
+            .stream()
+            .map(refused -> new FieldProblem(fields.getOrDefault(refused.file(), "files"), refused.toString()))
+            .toList();
     }
 
     /**
@@ -87,7 +128,11 @@ public final class Uploads {
         if (path == null || path.isBlank()) {
             return "give the file's path, such as decision-tables/" + framework + "/bandings.drl.xlsx";
         }
-        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || path.contains("\\")) {
+        String unseen = unseen(path);
+        if (unseen != null) {
+            return "the path holds " + unseen + ": name the file with visible characters only, without spaces";
+        }
+        if (path.contains("\\")) {
             return "the path may hold only plain characters and forward slashes";
         }
         if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
@@ -117,7 +162,23 @@ public final class Uploads {
                 + "/ or fixtures/" + framework + "/";
     }
 
-    private static String whyUnreadable(String path, byte[] content) {
+    /**
+     * What in a path could make it look like another: a character a reader cannot see
+     * (whitespace included: such names are hard to tell apart, and none is needed), or a
+     * form that normalisation changes ({@code e} and a combining accent beside {@code é},
+     * a full-width letter beside a plain one). Null when there is none.
+     */
+    private static String unseen(String path) {
+        String unseen = VisibleText.firstUnseen(path);
+        if (unseen != null || Normalizer.isNormalized(path, Normalizer.Form.NFKC)) {
+            return unseen;
+        }
+        return "characters that normalisation changes (" + Normalizer.normalize(path, Normalizer.Form.NFKC)
+                + " is how it reads)";
+    }
+
+    /** Why a rule file's content cannot be read as its kind; null when it can. */
+    static String whyUnreadable(String path, byte[] content) {
         String name = path.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
             return zipWithinLimits(content);
@@ -130,7 +191,9 @@ public final class Uploads {
         }
         if (name.endsWith(".json")) {
             try {
-                JSON.readTree(content);
+                // A fixture the review could not read would leave a draft nobody can
+                // review.
+                return Fixture.whatIsMissing(JSON.readTree(content));
             }
             catch (IOException e) {
                 return "not JSON: " + e.getMessage().lines().findFirst().orElse("");

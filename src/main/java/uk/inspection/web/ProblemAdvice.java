@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +41,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             log.error("Rule set defect on {}: {}", request.getRequestURI(), e.failure().detail());
         }
         return answer(e.failure(), request.getRequestURI());
+    }
+
+    /** See {@link MultipartFailures}; the console answers with a page of its own. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e, HttpServletRequest request) {
+        return MultipartFailures.of(e)
+            .map(failure -> answer(failure, request.getRequestURI()))
+            .orElseGet(() -> unexpected(e, request));
     }
 
     @ExceptionHandler(Exception.class)

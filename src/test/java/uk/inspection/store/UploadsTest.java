@@ -29,6 +29,36 @@ class UploadsTest {
         assertThat(Uploads.whyRefused("yj-2024", path)).contains(reason);
     }
 
+    /**
+     * Each a name that looks like {@code rules/yj-2024/triggers.drl} (or a plain one) but
+     * is another file.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|',
+            value = { "rules/yj-2024/triggers\u200B.drl|U+200B", "rules/yj-2024/triggers\u202E.lrd|U+202E",
+                    "rules/yj-2024/trig\u00ADgers.drl|U+00AD", "rules/yj-2024/triggers\u2066.drl|U+2066",
+                    "rules/yj-2024/triggers.drl\uFEFF|U+FEFF", "rules/yj-2024/trig gers.drl|U+0020",
+                    "rules/yj-2024/triggers\u00A0.drl|U+00A0", "rules/yj-2024/triggers\u3000.drl|U+3000",
+                    "rules/yj-2024/triggers\u0009.drl|U+0009", "rules/yj-2024/triggers\uE000.drl|U+E000",
+                    "rules/yj-2024/triggers\u0378.drl|U+0378", "rules/yj-2024/trigge\u0301rs.drl|normalisation",
+                    "rules/yj-2024/caf\u0065\u0301.drl|normalisation",
+                    "rules/yj-2024/\uFF54riggers.drl|normalisation" })
+    void aPathWithAnInvisibleFormattingOrLookalikeCharacterIsRefusedNamingIt(String escaped, String named) {
+        String path = unescape(escaped);
+
+        assertThat(Uploads.whyRefused("yj-2024", path)).contains(named);
+    }
+
+    @Test
+    void aPathOfVisibleUnicodeLettersIsAccepted() {
+        assertThat(Uploads.whyRefused("yj-2024", "rules/yj-2024/caf\u00E9-r\u00E8gles.drl")).isNull();
+    }
+
+    private static String unescape(String text) {
+        java.util.regex.Matcher escape = java.util.regex.Pattern.compile("\\\\u([0-9A-Fa-f]{4})").matcher(text);
+        return escape.replaceAll(m -> Character.toString(Integer.parseInt(m.group(1), 16)));
+    }
+
     @Test
     void aFileGivenByItsNameAloneIsTheFrameworksFileOfThatName() {
         var read = Uploads.read("yj-2024",

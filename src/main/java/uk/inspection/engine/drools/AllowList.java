@@ -65,7 +65,14 @@ final class AllowList {
         AllowList check = new AllowList(parsed, drl);
         check.declarations(parsed);
         for (RuleDescr rule : parsed.getRules()) {
-            check.rule(rule);
+            try {
+                check.rule(rule);
+            }
+            catch (RuntimeException e) {
+                // A shape of parse this list does not know is refused, never let through
+                // nor left to fail the whole build.
+                check.refuse(rule.getLine(), rule.getName(), "a construct the allow-list cannot read");
+            }
         }
         return check.violations;
     }
@@ -169,6 +176,11 @@ final class AllowList {
 
     private void pattern(PatternDescr pattern, String rule, Set<String> bindings) {
         int line = pattern.getLine();
+        if (pattern.getObjectType() == null) {
+            // Drools reads "Fact() /field" as a second pattern, an OOPath with no type.
+            refuse(line, rule, "a pattern with no fact class (an OOPath such as /code)");
+            return;
+        }
         if (types.resolve(pattern.getObjectType()).isEmpty()) {
             refuse(line, rule, "a pattern on " + pattern.getObjectType() + ", which is not a fact class");
         }

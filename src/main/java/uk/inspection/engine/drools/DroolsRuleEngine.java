@@ -70,39 +70,23 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public Compilation compile(String ruleSetId, List<RuleSource> sources) {
         List<LoadProblem> problems = new ArrayList<>();
-        Map<String, RuleOrigin> origins = new HashMap<>();
-        Map<String, Generated> generatedByPath = new HashMap<>();
-        Map<String, String> drlByPath = new LinkedHashMap<>();
-        List<DecisionTable> tables = new ArrayList<>();
-        for (RuleSource source : sources) {
-            if (source.type() == RuleSource.Type.DRL) {
-                drlByPath.put(source.path(), new String(source.content(), StandardCharsets.UTF_8));
-                continue;
-            }
-            DecisionTableTranslator.Translated table = translate(source, problems);
-            if (table == null) {
-                continue;
-            }
-            origins.putAll(table.origins());
-            tables.addAll(table.tables());
-            problems.addAll(table.problems());
-            if (table.problems().isEmpty()) {
-                for (Generated generated : table.generated()) {
-                    generatedByPath.put(generated.resourcePath(), generated);
-                    drlByPath.put(generated.resourcePath(), generated.drl());
-                }
-            }
-        }
+        Texts texts = Texts.of(sources, problems);
         // Nothing of a file is compiled, let alone run, until every file has passed the
         // checks: a refused construct could run while Drools builds the others.
         List<ParsedDrl> parsed = new ArrayList<>();
-        drlByPath.forEach((path, drl) -> parsed.add(parseAndCheck(path, drl, generatedByPath, problems)));
+        texts.drlByPath().forEach((path, drl) -> {
+            Checked checked = check(path, drl, texts.generatedByPath());
+            problems.addAll(checked.unreadable());
+            problems.addAll(checked.refusals());
+            parsed.add(checked.parsed());
+        });
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
+        Map<String, RuleOrigin> origins = new HashMap<>(texts.origins());
         List<PatternUse> patterns = new ArrayList<>();
         for (ParsedDrl drl : parsed) {
-            if (!generatedByPath.containsKey(drl.path())) {
+            if (!texts.generatedByPath().containsKey(drl.path())) {
                 DrlRules.Read read = DrlRules.read(drl.path(), drl.descr());
                 origins.putAll(read.origins());
                 patterns.addAll(read.patterns());
@@ -113,40 +97,85 @@ public final class DroolsRuleEngine implements RuleEngine {
         // The compiler is given the very parse the checks read, not the text to parse
         // again.
         parsed.forEach(drl -> builder.add(drl.resource(), ResourceType.DESCR));
-        builder.getErrors().forEach(error -> problems.add(locate(error, generatedByPath)));
+        builder.getErrors().forEach(error -> problems.add(locate(error, texts.generatedByPath())));
         if (problems.isEmpty()) {
             // Before any rule fires: the rules that need no fact fire as the KieBase is
             // made.
-            problems.addAll(GeneratedClasses.check(builder, parsed, generatedByPath));
+            problems.addAll(GeneratedClasses.check(builder, parsed, texts.generatedByPath()));
         }
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
-        return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins, limits), tables,
-                patterns);
+        return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins, limits),
+                texts.tables(), patterns);
+    }
+
+    @Override
+    public List<LoadProblem> refusals(List<RuleSource> sources) {
+        // What cannot be read at all (a damaged table, DRL that does not parse) is left
+        // to compile() to report.
+        Texts texts = Texts.of(sources, new ArrayList<>());
+        List<LoadProblem> refusals = new ArrayList<>();
+        texts.drlByPath().forEach((path, drl) -> refusals.addAll(check(path, drl, texts.generatedByPath()).refusals()));
+        return refusals;
     }
 
     /**
-     * One DRL text parsed, with what is wrong with it added to {@code problems}: a text
-     * with a Unicode escape is not even parsed; a parsed one goes through the source
-     * check.
+     * The DRL texts of a rule set's sources (a DRL file's text, a decision table's
+     * generated DRL by its resource path), with what reading the tables gave; a table's
+     * problems are added to {@code problems} and its DRL left out.
      */
-    private ParsedDrl parseAndCheck(String path, String drl, Map<String, Generated> generatedByPath,
-            List<LoadProblem> problems) {
+    private record Texts(Map<String, String> drlByPath, Map<String, Generated> generatedByPath,
+            Map<String, RuleOrigin> origins, List<DecisionTable> tables) {
+
+        static Texts of(List<RuleSource> sources, List<LoadProblem> problems) {
+            Texts texts = new Texts(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+            for (RuleSource source : sources) {
+                if (source.type() == RuleSource.Type.DRL) {
+                    texts.drlByPath().put(source.path(), new String(source.content(), StandardCharsets.UTF_8));
+                    continue;
+                }
+                DecisionTableTranslator.Translated table = translate(source, problems);
+                if (table == null) {
+                    continue;
+                }
+                texts.origins().putAll(table.origins());
+                texts.tables().addAll(table.tables());
+                problems.addAll(table.problems());
+                if (table.problems().isEmpty()) {
+                    for (Generated generated : table.generated()) {
+                        texts.generatedByPath().put(generated.resourcePath(), generated);
+                        texts.drlByPath().put(generated.resourcePath(), generated.drl());
+                    }
+                }
+            }
+            return texts;
+        }
+
+    }
+
+    /**
+     * One DRL text parsed and checked: its parse (null when it has none), the parser's
+     * errors, and the checks' refusals.
+     */
+    private record Checked(ParsedDrl parsed, List<LoadProblem> unreadable, List<LoadProblem> refusals) {
+    }
+
+    /**
+     * A text with a Unicode escape is not even parsed; a parsed one is source-checked.
+     */
+    private Checked check(String path, String drl, Map<String, Generated> generatedByPath) {
         Generated table = generatedByPath.get(path);
         List<LoadProblem> escapes = UnicodeEscapes.refusals(path, drl, table);
         if (!escapes.isEmpty()) {
-            problems.addAll(escapes);
-            return null;
+            return new Checked(null, List.of(), escapes);
         }
         ParsedDrl parsed = ParsedDrl.parse(path, drl);
         if (!parsed.errors().isEmpty()) {
-            parsed.errors().forEach(error -> problems.add(locate(error, generatedByPath)));
-            return null;
+            return new Checked(null, parsed.errors().stream().map(e -> locate(e, generatedByPath)).toList(), List.of());
         }
-        problems.addAll(UnchangedFiles.refusals(path, drl, table,
+        return new Checked(parsed, List.of(), UnchangedFiles.refusals(path, drl, table,
                 () -> sourceCheck.refusals(path, drl, parsed.descr(), table)));
-        return parsed;
     }
 
     @Override
