@@ -27,16 +27,19 @@ class LongMessageTest {
             "--access.users[0].roles=methodology-editor", "--access.users[1].username=alex",
             "--access.users[1].password={noop}a", "--access.users[1].roles=methodology-approver" };
 
+    private static final String BANDINGS = "decision-tables/yj-2024/bandings.drl.xlsx";
+
     @Test
     void aMessageOfMoreThanAHundredThousandCharactersRendersWhole(@TempDir Path data) throws Exception {
         String message = "Why: " + "x".repeat(100_001 - "Why: ".length() - 4) + " end";
         assertThat(message).hasSize(100_001);
         try (RunningService service = RunningService.onStore(data, USERS)) {
-            String triggers = Files.readString(Path.of("rules/yj-2024/triggers.drl")) + "\n// long\n";
+            // An edited table, so that the draft's page shows its grid and changed cells
+            // too.
+            byte[] table = Files.readAllBytes(Path.of("examples/good-from-70").resolve(BANDINGS));
             Reply created = service.api()
-                .upload("/api/v1/frameworks/yj-2024/drafts",
-                        List.of(new FilePart("files", "triggers.drl", triggers.getBytes())), Map.of("message", message),
-                        "Authorization", ApiClient.basic("erin", "e"));
+                .upload("/api/v1/frameworks/yj-2024/drafts", List.of(new FilePart("files", "bandings.drl.xlsx", table)),
+                        Map.of("message", message), "Authorization", ApiClient.basic("erin", "e"));
             assertThat(created.status()).as(created.text()).isEqualTo(201);
             String draft = created.body().at("/draft/id").asText();
 
@@ -47,6 +50,7 @@ class LongMessageTest {
                 assertThat(shown.statusCode()).as(page).isEqualTo(200);
                 assertThat(shown.body()).as(page).contains(message);
             }
+            assertThat(alex.get("/console/drafts/" + draft).body()).contains(BANDINGS + ", Bandings ");
         }
     }
 
