@@ -49,16 +49,17 @@ final class FourEyes {
 
     /** The step (newest first) by which this person changed the draft, if any. */
     static Optional<String> changedBy(List<StoreCommit> steps, Person person) {
-        return steps.stream()
-            .filter(step -> person.id().equals(identity(step)))
-            .map(step -> step.trailer("Step"))
-            .findFirst();
+        return steps.stream().filter(step -> tookIt(step, person)).map(step -> step.trailer("Step")).findFirst();
     }
 
-    /** Who took a step; a step recorded before identities were, by its author's name. */
-    private static String identity(StoreCommit step) {
+    /**
+     * Whether the person took the step: by identity; a step recorded before identities
+     * were, by name (whoever they signed in as now).
+     */
+    private static boolean tookIt(StoreCommit step, Person person) {
         String id = step.trailer(AUTHOR_ID);
-        return id != null ? id : Person.named(step.author()).id();
+        return id != null ? id.equals(person.id())
+                : Person.named(step.author()).id().equals(Person.named(person.name()).id());
     }
 
 }
