@@ -34,4 +34,9 @@ class ConsoleFormat {
         return ("cell-" + file + "-" + cell).replaceAll("[^A-Za-z0-9-]", "-");
     }
 
+    /** The anchor of a row, written here so that no template joins strings in SpEL. */
+    public String rowAnchor(String file, Integer row) {
+        return anchor(file, "row" + row);
+    }
+
 }

@@ -37,6 +37,7 @@ import uk.inspection.store.DraftReviews;
 import uk.inspection.store.Drafts;
 import uk.inspection.store.GitRuleStore;
 import uk.inspection.store.Uploads;
+import uk.inspection.web.Person;
 
 /**
  * A change from upload to publish: the upload makes a draft (the store's {@link Drafts}),
@@ -74,7 +75,7 @@ class DraftPages {
             throw new ConsoleNotFound("There is no framework called " + framework + ".");
         }
         Decision<Draft> made = uploads(framework, files)
-            .then(read -> unchecked(() -> drafts.create(framework, read, user.getName(), message)));
+            .then(read -> unchecked(() -> drafts.create(framework, read, Person.of(user), message)));
         if (made instanceof Decision.Refused<Draft> refused) {
             return refusal(refused.failure(), "/console/frameworks/" + framework, model, response);
         }
@@ -87,7 +88,7 @@ class DraftPages {
             HttpServletResponse response) throws IOException {
         Draft draft = find(id);
         Decision<Draft> amended = uploads(draft.framework(), files)
-            .then(read -> unchecked(() -> drafts.amend(id, read, user.getName())));
+            .then(read -> unchecked(() -> drafts.amend(id, read, Person.of(user))));
         return outcome(amended, "/console/drafts/" + id, model, response);
     }
 
@@ -98,7 +99,7 @@ class DraftPages {
         RuleSet served = registry.serving(draft.framework()).orElse(null);
         model.addAttribute("draft", draft);
         model.addAttribute("review", review);
-        model.addAttribute("own", draft.author().equals(user.getName()));
+        model.addAttribute("own", drafts.changedBy(draft, Person.of(user)).isPresent());
         model.addAttribute("grids", grids(draft, review));
         // A draft that does not build fails every fixture for that one reason, shown once
         // above.
@@ -115,11 +116,13 @@ class DraftPages {
     record CellChange(String file, FileDiff.CellChange cell) {
     }
 
+    /** Approves the draft at the head its page showed (the form's hidden field). */
     @PostMapping("/console/drafts/{draft}/approve")
-    String approve(@PathVariable("draft") String id, @RequestParam(required = false) String message, Principal user,
-            Model model, HttpServletResponse response, RedirectAttributes flash) throws IOException {
+    String approve(@PathVariable("draft") String id, @RequestParam(required = false) String message,
+            @RequestParam(required = false) String head, Principal user, Model model, HttpServletResponse response,
+            RedirectAttributes flash) throws IOException {
         Draft draft = find(id);
-        Decision<Draft> approved = drafts.approve(id, user.getName(), message);
+        Decision<Draft> approved = drafts.approve(id, Person.of(user), message, head);
         if (approved instanceof Decision.Refused<Draft> refused) {
             return refusal(refused.failure(), "/console/drafts/" + id, model, response);
         }
@@ -137,14 +140,14 @@ class DraftPages {
                             List.of(new uk.inspection.problem.FieldProblem("reason", "a rejection needs the reason"))),
                     "/console/drafts/" + id, model, response);
         }
-        return outcome(drafts.reject(id, user.getName(), reason), "/console/drafts/" + id, model, response);
+        return outcome(drafts.reject(id, Person.of(user), reason), "/console/drafts/" + id, model, response);
     }
 
     @PostMapping("/console/drafts/{draft}/withdraw")
     String withdraw(@PathVariable("draft") String id, Principal user, Model model, HttpServletResponse response)
             throws IOException {
         find(id);
-        return outcome(drafts.withdraw(id, user.getName()), "/console/drafts/" + id, model, response);
+        return outcome(drafts.withdraw(id, Person.of(user)), "/console/drafts/" + id, model, response);
     }
 
     private String outcome(Decision<Draft> decision, String back, Model model, HttpServletResponse response) {

@@ -1,5 +1,6 @@
 package uk.inspection.store;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import uk.inspection.problem.Failure;
@@ -21,9 +22,32 @@ final class DraftFailure {
                 + ": only an open draft can change", null);
     }
 
-    static Failure selfApproval(Draft draft) {
-        return new Failure(ProblemType.FORBIDDEN,
-                "the author of a draft cannot approve it: draft " + draft.id() + " needs a second person", null);
+    static Failure selfApproval(Draft draft, String approver, String step) {
+        return new Failure(ProblemType.FORBIDDEN, approver + " " + step + " draft " + draft.id()
+                + ", so cannot approve it: nobody who authored a change to a draft (its creator, anyone who amended or"
+                + " rebased it) may approve it; it needs a second person", null);
+    }
+
+    static Failure noHead(Draft draft) {
+        return new Failure(ProblemType.INVALID_FACTS, "an approval names the head of the draft it reviewed",
+                List.of(new FieldProblem("head",
+                        "the draft's head as you reviewed it (draft.head in GET /api/v1/drafts/" + draft.id() + ")")));
+    }
+
+    static Failure unknownHead(Draft draft, String head) {
+        return new Failure(ProblemType.INVALID_FACTS, "'" + head + "' is not a commit of draft " + draft.id(),
+                List.of(new FieldProblem("head", "not a commit of draft " + draft.id())));
+    }
+
+    static Failure moved(Draft draft, String reviewed, List<String> files) {
+        List<FieldProblem> errors = new ArrayList<>();
+        errors.add(new FieldProblem("head", "the draft's head is now " + draft.head()));
+        files.forEach(file -> errors.add(new FieldProblem(file, "changed since " + reviewed)));
+        return new Failure(ProblemType.CONFLICT,
+                "draft " + draft.id() + " changed since you reviewed it at " + reviewed + ": its head is now "
+                        + draft.head() + " (" + (files.isEmpty() ? "no file changed" : String.join(", ", files))
+                        + "); review it again and approve its head",
+                errors);
     }
 
     static Failure stale(Draft draft, String published) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.eclipse.jgit.lib.ObjectId;
@@ -24,15 +25,17 @@ import uk.inspection.problem.Failure;
 import uk.inspection.ruleset.PublishedVersion;
 import uk.inspection.ruleset.RuleSetFiles;
 import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.web.Person;
 
 /**
  * Changes to the rules, as the methodology team makes them: a draft on its own branch,
  * based on the published version; amended, withdrawn or rebased by editors; approved by a
- * second person (never its author, never while it fails its review, never when the
- * published version has moved underneath it), which publishes it; or rejected with a
- * reason. A rollback is a draft that restores an earlier version, through the same
- * approval. Every step is a commit with who and when, so the store's history is the
- * record of it; a refused step writes nothing.
+ * second person (never anyone who changed it, only at the head they reviewed, never while
+ * it fails its review, never when the published version has moved underneath it), which
+ * publishes it; or rejected with a reason. A rollback is a draft that restores an earlier
+ * version, through the same approval. Every step is a commit with who (and their
+ * identity) and when, so the store's history is the record of it; a refused step writes
+ * nothing.
  */
 @Service
 @ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
@@ -64,7 +67,7 @@ public class Drafts {
         sync.whenPublishedMoves(this::completeApprovals);
     }
 
-    public synchronized Decision<Draft> create(String framework, Map<String, byte[]> files, String user, String message)
+    public synchronized Decision<Draft> create(String framework, Map<String, byte[]> files, Person user, String message)
             throws IOException {
         if (!registry.knows(framework)) {
             return Decision.refused(Failure.unknownFramework(framework, registry.frameworks().keySet()));
@@ -79,7 +82,7 @@ public class Drafts {
     /**
      * A draft restoring the rule files the framework had at an earlier published version.
      */
-    public synchronized Decision<Draft> rollback(String framework, String version, String user, String message)
+    public synchronized Decision<Draft> rollback(String framework, String version, Person user, String message)
             throws IOException {
         PublishedVersion target = rules.published(framework)
             .orElse(List.of())
@@ -104,7 +107,7 @@ public class Drafts {
         return Decision.decided(newDraft(framework, base, restored, user, words, target.rulesetVersion()));
     }
 
-    private Draft newDraft(String framework, ObjectId base, Map<String, byte[]> files, String user, String message,
+    private Draft newDraft(String framework, ObjectId base, Map<String, byte[]> files, Person user, String message,
             String restores) throws IOException {
         for (int attempt = 0;; attempt++) {
             String id = "d-" + Long.toString(Math.abs(IDS.nextLong()), 36).substring(0, 8);
@@ -116,8 +119,9 @@ public class Drafts {
             if (restores != null) {
                 trailers.put("Restores", restores);
             }
+            trailers.put(FourEyes.AUTHOR_ID, user.id());
             try {
-                store.commit(GitRuleStore.DRAFTS + id, null, base, null, files, GitRuleStore.person(user),
+                store.commit(GitRuleStore.DRAFTS + id, null, base, null, files, GitRuleStore.person(user.name()),
                         message(message, "Draft for " + framework, trailers));
                 return find(id).orElseThrow();
             }
@@ -129,15 +133,16 @@ public class Drafts {
         }
     }
 
-    public synchronized Decision<Draft> amend(String id, Map<String, byte[]> files, String user) throws IOException {
-        return open(id).then(draft -> step(draft, files, user, "Amended by " + user, Map.of("Step", "amended")));
+    public synchronized Decision<Draft> amend(String id, Map<String, byte[]> files, Person user) throws IOException {
+        return open(id).then(draft -> step(draft, files, user, "Amended by " + user.name(), Map.of("Step", "amended")));
     }
 
-    public synchronized Decision<Draft> withdraw(String id, String user) throws IOException {
-        return open(id).then(draft -> step(draft, Map.of(), user, "Withdrawn by " + user, Map.of("Step", "withdrawn")));
+    public synchronized Decision<Draft> withdraw(String id, Person user) throws IOException {
+        return open(id)
+            .then(draft -> step(draft, Map.of(), user, "Withdrawn by " + user.name(), Map.of("Step", "withdrawn")));
     }
 
-    public synchronized Decision<Draft> reject(String id, String user, String reason) throws IOException {
+    public synchronized Decision<Draft> reject(String id, Person user, String reason) throws IOException {
         return open(id).then(draft -> step(draft, Map.of(), user, reason, Map.of("Step", "rejected")));
     }
 
@@ -145,7 +150,7 @@ public class Drafts {
      * The draft's changes carried onto the published version as it is now; a file changed
      * on both sides is a conflict.
      */
-    public synchronized Decision<Draft> rebase(String id, String user) throws IOException {
+    public synchronized Decision<Draft> rebase(String id, Person user) throws IOException {
         Decision<Draft> found = open(id);
         if (!(found instanceof Decision.Decided<Draft> decided)) {
             return found;
@@ -171,9 +176,9 @@ public class Drafts {
         draft.files().forEach(path -> carried.put(path, mine.get(path)));
         try {
             ObjectId head = ObjectId.fromString(draft.head());
-            store.commit(GitRuleStore.DRAFTS + id, head, head, published, carried, GitRuleStore.person(user),
-                    message("Rebased by " + user + " onto " + published.getName(), null,
-                            Map.of("Step", "rebased", "Base", published.getName())));
+            store.commit(GitRuleStore.DRAFTS + id, head, head, published, carried, GitRuleStore.person(user.name()),
+                    message("Rebased by " + user.name() + " onto " + published.getName(), null,
+                            Map.of("Step", "rebased", "Base", published.getName(), FourEyes.AUTHOR_ID, user.id())));
         }
         catch (StoreConflictException e) {
             return Decision.refused(DraftFailure.notOpen(draft));
@@ -182,21 +187,24 @@ public class Drafts {
     }
 
     /**
-     * Publishes the draft: a merge onto the published branch, with its author, the
-     * approver and the message; then every replica goes live on it. The writes are
-     * ordered so that a crash between any two of them recovers: until the merge lands
-     * nothing has happened and the draft stays open; a merge without the draft's own
-     * "published" step is completed by {@link #completeApprovals()} at the next start or
-     * refresh; an instance that restarts builds what is published.
+     * Publishes the draft at {@code head}, the commit its approver reviewed: a merge onto
+     * the published branch, with its author, the approver and the message; then every
+     * replica goes live on it. The writes are ordered so that a crash between any two of
+     * them recovers: until the merge lands nothing has happened and the draft stays open;
+     * a merge without the draft's own "published" step is completed by
+     * {@link #completeApprovals()} at the next start or refresh; an instance that
+     * restarts builds what is published.
      */
-    public synchronized Decision<Draft> approve(String id, String user, String message) throws IOException {
+    public synchronized Decision<Draft> approve(String id, Person user, String message, String head)
+            throws IOException {
         Decision<Draft> found = open(id);
         if (!(found instanceof Decision.Decided<Draft> decided)) {
             return found;
         }
         Draft draft = decided.value();
-        if (draft.author().equals(user)) {
-            return Decision.refused(DraftFailure.selfApproval(draft));
+        Optional<Failure> refused = FourEyes.refusal(store, draft, steps(id), user, head);
+        if (refused.isPresent()) {
+            return Decision.refused(refused.get());
         }
         ObjectId published = published();
         if (!published.getName().equals(draft.base())) {
@@ -211,7 +219,7 @@ public class Drafts {
         trailers.put("Step", draft.restores() == null ? "published" : "rolled-back");
         trailers.put("Framework", draft.framework());
         trailers.put("Draft", draft.id());
-        trailers.put("Approved-by", user);
+        trailers.put("Approved-by", user.name());
         ObjectId commit;
         try {
             commit = store.commit(GitRuleStore.PUBLISHED, published, published, ObjectId.fromString(draft.head()),
@@ -230,8 +238,8 @@ public class Drafts {
      * The second of approve's writes: the draft's own record that a published commit
      * merged it. Refused without effect when the draft was marked already.
      */
-    private Decision<Draft> markPublished(Draft draft, String approver, String commit) {
-        return step(draft, Map.of(), approver, "Approved by " + approver,
+    private Decision<Draft> markPublished(Draft draft, Person approver, String commit) {
+        return step(draft, Map.of(), approver, "Approved by " + approver.name(),
                 Map.of("Step", "published", "Published-as", commit));
     }
 
@@ -248,7 +256,7 @@ public class Drafts {
                 String id = commit.trailer("Draft");
                 ObjectId head = id == null ? null : store.head(GitRuleStore.DRAFTS + id);
                 if (head != null && !FINISHED.contains(Objects.toString(store.describe(head).trailer("Step"), ""))) {
-                    String approver = Objects.toString(commit.trailer("Approved-by"), commit.author());
+                    Person approver = Person.named(Objects.toString(commit.trailer("Approved-by"), commit.author()));
                     Draft draft = find(id).filter(Draft::isOpen).orElse(null);
                     if (draft != null && markPublished(draft, approver, commit.id()) instanceof Decision.Decided) {
                         log.warn("Draft {} was published as {} by an approval that stopped before saying so;"
@@ -262,14 +270,23 @@ public class Drafts {
         }
     }
 
-    private Decision<Draft> step(Draft draft, Map<String, byte[]> files, String user, String words,
+    /**
+     * The step by which this person changed the draft (created, amended, rebased), if
+     * they did.
+     */
+    public Optional<String> changedBy(Draft draft, Person person) throws IOException {
+        return FourEyes.changedBy(steps(draft.id()), person);
+    }
+
+    private Decision<Draft> step(Draft draft, Map<String, byte[]> files, Person user, String words,
             Map<String, String> trailers) {
         try {
             Map<String, String> all = new LinkedHashMap<>(trailers);
             all.put("Draft", draft.id());
             all.put("Framework", draft.framework());
+            all.put(FourEyes.AUTHOR_ID, user.id());
             ObjectId head = ObjectId.fromString(draft.head());
-            store.commit(GitRuleStore.DRAFTS + draft.id(), head, head, null, files, GitRuleStore.person(user),
+            store.commit(GitRuleStore.DRAFTS + draft.id(), head, head, null, files, GitRuleStore.person(user.name()),
                     message(words, trailers.get("Step"), all));
             return Decision.decided(find(draft.id()).orElseThrow());
         }
@@ -281,17 +298,11 @@ public class Drafts {
         }
     }
 
-    public java.util.Optional<Draft> find(String id) throws IOException {
+    public Optional<Draft> find(String id) throws IOException {
         if (!id.matches("d-[0-9a-z]{1,12}") || store.head(GitRuleStore.DRAFTS + id) == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        List<StoreCommit> steps = new ArrayList<>();
-        for (StoreCommit commit : store.log(GitRuleStore.DRAFTS + id)) {
-            steps.add(commit);
-            if ("created".equals(commit.trailer("Step"))) {
-                break;
-            }
-        }
+        List<StoreCommit> steps = steps(id);
         StoreCommit created = steps.get(steps.size() - 1);
         StoreCommit last = steps.get(0);
         String framework = created.trailer("Framework");
@@ -309,8 +320,20 @@ public class Drafts {
         List<Draft.Step> history = steps.stream()
             .map(c -> new Draft.Step(c.trailer("Step"), c.author(), c.time(), c.subject(), id, c.id()))
             .toList();
-        return java.util.Optional.of(new Draft(id, framework, status, created.author(), created.subject(), base,
-                last.id(), created.trailer("Restores"), last.trailer("Published-as"), files, history));
+        return Optional.of(new Draft(id, framework, status, created.author(), created.subject(), base, last.id(),
+                created.trailer("Restores"), last.trailer("Published-as"), files, history));
+    }
+
+    /** The draft's commits, newest first, back to the one that created it. */
+    private List<StoreCommit> steps(String id) throws IOException {
+        List<StoreCommit> steps = new ArrayList<>();
+        for (StoreCommit commit : store.log(GitRuleStore.DRAFTS + id)) {
+            steps.add(commit);
+            if ("created".equals(commit.trailer("Step"))) {
+                break;
+            }
+        }
+        return steps;
     }
 
     /** The framework's drafts, newest first. */

@@ -26,6 +26,7 @@ import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
 import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.web.Person;
 
 /**
  * Drafts over HTTP: create from uploaded files, read with their review, amend, withdraw,
@@ -54,7 +55,8 @@ class DraftsController {
     record DraftView(Draft draft, DraftReview review) {
     }
 
-    record Approval(String message) {
+    /** An approval: its message, and the draft's head the approver reviewed. */
+    record Approval(String message, String head) {
     }
 
     record Rejection(String reason) {
@@ -70,7 +72,7 @@ class DraftsController {
     ResponseEntity<DraftView> create(@PathVariable String framework, MultipartHttpServletRequest request,
             @RequestParam(required = false) String message, Principal user) throws IOException {
         Draft draft = uploads(framework, request)
-            .then(files -> unchecked(() -> drafts.create(framework, files, user.getName(), message)))
+            .then(files -> unchecked(() -> drafts.create(framework, files, Person.of(user), message)))
             .orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(view(draft));
     }
@@ -95,29 +97,34 @@ class DraftsController {
             throws IOException {
         Draft draft = drafts.find(id).orElseThrow(() -> DraftFailure.noSuchDraft(id).exception());
         return view(uploads(draft.framework(), request)
-            .then(files -> unchecked(() -> drafts.amend(id, files, user.getName())))
+            .then(files -> unchecked(() -> drafts.amend(id, files, Person.of(user))))
             .orElseThrow());
     }
 
     @Operation(summary = "Withdraw an open draft (methodology-editor)")
     @PostMapping("/api/v1/drafts/{draft}/withdraw")
     Draft withdraw(@PathVariable("draft") String id, Principal user) throws IOException {
-        return drafts.withdraw(id, user.getName()).orElseThrow();
+        return drafts.withdraw(id, Person.of(user)).orElseThrow();
     }
 
     @Operation(summary = "Carry an open draft onto the published version as it is now; 409 names files changed on both"
             + " sides (methodology-editor)")
     @PostMapping("/api/v1/drafts/{draft}/rebase")
     DraftView rebase(@PathVariable("draft") String id, Principal user) throws IOException {
-        return view(drafts.rebase(id, user.getName()).orElseThrow());
+        return view(drafts.rebase(id, Person.of(user)).orElseThrow());
     }
 
-    @Operation(summary = "Approve and publish a draft: not its author's, passing its review, based on the published"
-            + " version (methodology-approver)")
+    @Operation(
+            summary = "Approve and publish a draft at the head the approver reviewed ({\"message\": …, \"head\": …}):"
+                    + " by nobody who changed it, passing its review, based on the published version; 409 naming the new head"
+                    + " and the files changed when it moved (methodology-approver)")
     @PostMapping("/api/v1/drafts/{draft}/approve")
     Draft approve(@PathVariable("draft") String id, @RequestBody(required = false) Approval approval, Principal user)
             throws IOException {
-        return drafts.approve(id, user.getName(), approval == null ? null : approval.message()).orElseThrow();
+        return drafts
+            .approve(id, Person.of(user), approval == null ? null : approval.message(),
+                    approval == null ? null : approval.head())
+            .orElseThrow();
     }
 
     @Operation(summary = "Reject a draft, with the reason (methodology-approver)")
@@ -127,7 +134,7 @@ class DraftsController {
         if (rejection == null || rejection.reason() == null || rejection.reason().isBlank()) {
             throw Failure.invalidFacts(List.of(new FieldProblem("reason", "a rejection needs the reason"))).exception();
         }
-        return drafts.reject(id, user.getName(), rejection.reason()).orElseThrow();
+        return drafts.reject(id, Person.of(user), rejection.reason()).orElseThrow();
     }
 
     @Operation(summary = "Propose rolling a framework back to an earlier published version (rulesetVersion or commit):"
@@ -142,7 +149,7 @@ class DraftsController {
         if (!registry.knows(framework)) {
             throw Failure.unknownFramework(framework, registry.frameworks().keySet()).exception();
         }
-        Draft draft = drafts.rollback(framework, rollback.to().strip(), user.getName(), rollback.message())
+        Draft draft = drafts.rollback(framework, rollback.to().strip(), Person.of(user), rollback.message())
             .orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(view(draft));
     }

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code methodology-editor} to propose changes, {@code methodology-approver} to approve
  * them, {@code methodology} to manage a running service); none are built in. The older
  * {@code access.methodology.username} and {@code .password} give one user the
- * {@code methodology} role. With {@code access.oidc.issuer-uri} (or {@code .jwk-set-uri})
- * bearer tokens from the inspectorate's identity provider are accepted too, their roles
- * read from the claim {@code access.oidc.roles-claim}. Evaluation is open unless
- * {@code access.api-key} is set, when it needs the header {@code X-Api-Key}.
+ * {@code methodology} role. With {@code access.oidc.issuer-uri} (and, to fetch its keys
+ * from elsewhere than the issuer's discovery document, {@code .jwk-set-uri}) bearer
+ * tokens from the inspectorate's identity provider are accepted too: only that issuer's,
+ * only for {@code access.oidc.audience}, their roles read from the claim
+ * {@code access.oidc.roles-claim}. Evaluation is open unless {@code access.api-key} is
+ * set, when it needs the header {@code X-Api-Key}.
  */
 @ConfigurationProperties("access")
 public record AccessProperties(Methodology methodology, List<UserEntry> users, Oidc oidc, String apiKey,
@@ -56,14 +58,27 @@ public record AccessProperties(Methodology methodology, List<UserEntry> users, O
     }
 
     /**
-     * Bearer tokens from an identity provider: its issuer (or key set) and the claims
-     * naming the user and roles.
+     * Bearer tokens from an identity provider: its issuer (and key set), the audience a
+     * token must be for, and the claims naming the user and roles. A deployment with
+     * tokens but no audience, or a key set but no issuer, does not start: it would accept
+     * tokens issued for any service, or by anyone the key set's owner signs for.
      */
-    public record Oidc(String issuerUri, String jwkSetUri, String rolesClaim, String usernameClaim) {
+    public record Oidc(String issuerUri, String jwkSetUri, String rolesClaim, String usernameClaim, String audience) {
 
         public Oidc {
             rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim;
             usernameClaim = usernameClaim == null || usernameClaim.isBlank() ? "preferred_username" : usernameClaim;
+            boolean issuer = issuerUri != null && !issuerUri.isBlank();
+            boolean keys = jwkSetUri != null && !jwkSetUri.isBlank();
+            if (keys && !issuer) {
+                throw new IllegalArgumentException("access.oidc.issuer-uri is required with access.oidc.jwk-set-uri:"
+                        + " bearer tokens are accepted only from the issuer named there");
+            }
+            if (issuer && (audience == null || audience.isBlank())) {
+                throw new IllegalArgumentException("access.oidc.audience is required with OpenID Connect: the"
+                        + " audience (aud) this service's tokens are issued for, so that a token for another"
+                        + " service is refused");
+            }
         }
 
         public boolean isOn() {

@@ -7,15 +7,21 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * OpenID Connect for production: bearer tokens from the inspectorate's identity provider,
- * verified against its keys (found from the issuer, or a key-set address), the user named
- * by a claim and the roles read from another ({@code roles: [methodology-editor]}).
+ * verified against its keys (found from the issuer, or a key-set address), issued by that
+ * issuer for this service's audience, with a subject (the person, {@link Person}); the
+ * user named by a claim and the roles read from another
+ * ({@code roles: [methodology-editor]}).
  */
 final class BearerTokens {
 
@@ -23,9 +29,15 @@ final class BearerTokens {
     }
 
     static JwtDecoder decoder(AccessProperties.Oidc oidc) {
-        return oidc.jwkSetUri() != null && !oidc.jwkSetUri().isBlank()
+        NimbusJwtDecoder decoder = oidc.jwkSetUri() != null && !oidc.jwkSetUri().isBlank()
                 ? NimbusJwtDecoder.withJwkSetUri(oidc.jwkSetUri()).build()
                 : NimbusJwtDecoder.withIssuerLocation(oidc.issuerUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(oidc.issuerUri()),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        audiences -> audiences != null && audiences.contains(oidc.audience())),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank())));
+        return decoder;
     }
 
     static Converter<Jwt, AbstractAuthenticationToken> converter(AccessProperties.Oidc oidc) {

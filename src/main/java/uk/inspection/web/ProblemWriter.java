@@ -11,6 +11,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import uk.inspection.problem.Failure;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.Problems;
 
@@ -29,11 +30,15 @@ class ProblemWriter {
 
     void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
-        response.setStatus(type.status().value());
+        write(request, response, new Failure(type, detail, null));
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, Failure failure) throws IOException {
+        response.setStatus(failure.type().status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         json.writeValue(response.getOutputStream(),
-                Problems.of(type, detail, original instanceof String uri ? uri : request.getRequestURI()));
+                Problems.of(failure, original instanceof String uri ? uri : request.getRequestURI()));
     }
 
 }

@@ -50,7 +50,8 @@ import uk.inspection.records.Clients;
  * configured. The actuator's health probes are public (their details need a methodology
  * role); its other endpoints (info, metrics, prometheus) need one. Every refusal, from a
  * wrong password to the firewall's, is a problem document. The API is stateless JSON with
- * no cookies, so there is no session and no CSRF token.
+ * no cookies, so there is no session and no CSRF token; a browser's credentials are kept
+ * from pages elsewhere by {@link SameOriginWrites}.
  */
 @Configuration
 class SecurityConfiguration {
@@ -138,6 +139,7 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(BearerTokens.decoder(access.oidc()))
                 .jwtAuthenticationConverter(BearerTokens.converter(access.oidc()))));
         }
+        http.addFilterBefore(new SameOriginWrites(problems), BasicAuthenticationFilter.class);
         if (access.requiresApiKey()) {
             http.addFilterBefore(new ApiKeyFilter(access.allApiKeys()), BasicAuthenticationFilter.class);
         }

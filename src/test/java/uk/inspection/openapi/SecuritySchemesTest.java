@@ -21,9 +21,8 @@ class SecuritySchemesTest {
     @Test
     void bearerIsDeclaredOnlyWithOpenIdConnect() {
         AccessProperties plain = new AccessProperties(null, List.of(), null, null, List.of());
-        AccessProperties oidc = new AccessProperties(null, List.of(),
-                new AccessProperties.Oidc("https://login.example/realms/inspection", null, null, null), null,
-                List.of());
+        AccessProperties oidc = new AccessProperties(null, List.of(), new AccessProperties.Oidc(
+                "https://login.example/realms/inspection", null, null, null, "inspection-ratings"), null, List.of());
 
         OpenAPI without = new OpenApiConfiguration().openApi("1.2.3", plain);
         OpenAPI with = new OpenApiConfiguration().openApi("1.2.3", oidc);

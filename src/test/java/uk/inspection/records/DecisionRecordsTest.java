@@ -126,7 +126,7 @@ class DecisionRecordsTest {
         Reply draft = api.upload("/api/v1/frameworks/yj-2024/drafts", files, Map.of(), "Authorization",
                 ApiClient.basic("erin", "e"));
         assertThat(draft.status()).as(draft.text()).isEqualTo(201);
-        Reply approved = api.post("/api/v1/drafts/" + draft.body().at("/draft/id").asText() + "/approve", "{}", ALEX);
+        Reply approved = api.approve(draft.body().at("/draft/id").asText(), "", ALEX);
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
     }
 

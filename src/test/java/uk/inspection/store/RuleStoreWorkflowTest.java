@@ -82,7 +82,7 @@ class RuleStoreWorkflowTest {
 
             // It fails fixtures that pin the old edge, so it cannot be approved; amended
             // with them, it can.
-            Reply failing = api.post("/api/v1/drafts/" + draft + "/approve", "{}", ALEX);
+            Reply failing = api.approve(draft, "", ALEX);
             assertThat(failing.status()).isEqualTo(409);
             assertThat(failing.body().at("/detail").asText()).contains("7 failing fixture(s)");
             assertThat(publishedHead(api)).isEqualTo(head);
@@ -97,12 +97,11 @@ class RuleStoreWorkflowTest {
                 .body()
                 .at("/draft/id")
                 .asText();
-            Reply self = api.post("/api/v1/drafts/" + other + "/approve", "{}", SAM);
+            Reply self = api.approve(other, "", SAM);
             assertThat(self.status()).isEqualTo(403);
             assertThat(self.body().at("/detail").asText()).contains("author");
 
-            Reply published = api.post("/api/v1/drafts/" + draft + "/approve", "{\"message\": \"Agreed at the panel\"}",
-                    ALEX);
+            Reply published = api.approve(draft, "Agreed at the panel", ALEX);
             assertThat(published.status()).as(published.text()).isEqualTo(200);
             assertThat(published.body().at("/status").asText()).isEqualTo("PUBLISHED");
             Reply after = api.post(RATE, request);
@@ -114,7 +113,7 @@ class RuleStoreWorkflowTest {
             assertThat(framework.at("/published/author").asText()).isEqualTo("erin");
             assertThat(framework.at("/published/approver").asText()).isEqualTo("alex");
 
-            Reply stale = api.post("/api/v1/drafts/" + other + "/approve", "{}", ALEX);
+            Reply stale = api.approve(other, "", ALEX);
             assertThat(stale.status()).isEqualTo(409);
             assertThat(stale.body().at("/detail").asText()).contains("rebase");
             assertThat(api.post("/api/v1/drafts/" + other + "/rebase", "", SAM).status()).isEqualTo(200);
@@ -130,7 +129,7 @@ class RuleStoreWorkflowTest {
                 .body()
                 .at("/draft/id")
                 .asText();
-            assertThat(api.post("/api/v1/drafts/" + first + "/approve", "{}", ALEX).status()).isEqualTo(200);
+            assertThat(api.approve(first, "", ALEX).status()).isEqualTo(200);
             Reply conflict = api.post("/api/v1/drafts/" + second + "/rebase", "", SAM);
             assertThat(conflict.status()).isEqualTo(409);
             assertThat(conflict.body().at("/errors/0/field").asText()).isEqualTo("rules/yj-2024/victims.drl");
@@ -154,7 +153,7 @@ class RuleStoreWorkflowTest {
             assertThat(rollback.status()).as(rollback.text()).isEqualTo(201);
             assertThat(rollback.body().at("/review/fixtures/failed").asInt()).isZero();
             String undo = rollback.body().at("/draft/id").asText();
-            assertThat(api.post("/api/v1/drafts/" + undo + "/approve", "{}", ALEX).status()).isEqualTo(200);
+            assertThat(api.approve(undo, "", ALEX).status()).isEqualTo(200);
             Reply restored = api.post(RATE, request);
             assertThat(restored.body().at("/rulesetVersion").asText()).isEqualTo(original);
             assertThat(restored.body().at("/keyQuestions/2.1.1/rating").asText()).isEqualTo("GOOD");

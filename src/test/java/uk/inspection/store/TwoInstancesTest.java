@@ -55,8 +55,7 @@ class TwoInstancesTest {
                 .body()
                 .at("/draft/id")
                 .asText();
-            ApiClient.Reply approved = a.post("/api/v1/drafts/" + draft + "/approve", "{}", "Authorization",
-                    ApiClient.basic("alex", "a"));
+            ApiClient.Reply approved = a.approve(draft, "", "Authorization", ApiClient.basic("alex", "a"));
             assertThat(approved.status()).as(approved.text()).isEqualTo(200);
             long published = System.nanoTime();
             String after = a.post(RATE, request).body().at("/rulesetVersion").asText();
