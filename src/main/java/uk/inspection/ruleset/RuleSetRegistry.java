@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
@@ -98,15 +99,15 @@ public class RuleSetRegistry {
         }
     });
 
-    public RuleSetRegistry(RulesSource source, RulesProperties properties, List<RuleSetCheck> checks,
-            Withdrawals withdrawals, Clock clock, MeterRegistry meters) {
+    public RuleSetRegistry(RulesSource source, RulesProperties properties, RuleSetBuilds builds,
+            List<RuleSetCheck> checks, Withdrawals withdrawals, Clock clock, MeterRegistry meters) {
         this.source = source;
         this.meters = meters;
         this.checks = List.copyOf(checks);
         this.withdrawals = withdrawals;
         this.clock = clock;
-        this.loader = new RuleSetLoader(clock, properties.evaluationLimits());
-        this.builds = new RuleSetBuilds(properties.buildTimeout());
+        this.loader = new RuleSetLoader(clock, properties.evaluationLimits(), builds.limits());
+        this.builds = builds;
         this.firstBuilds = buildInParallel(source.current().frameworks());
     }
 
@@ -301,7 +302,8 @@ public class RuleSetRegistry {
 
     /**
      * A version no longer kept, built again from where the source keeps it (and checked
-     * as any build is).
+     * as any build is), as a bounded build: refused 503 (thrown) when the builds are busy
+     * or it takes too long.
      */
     private Optional<RuleSet> rebuild(String framework, String version) {
         RuleSet known = rebuilt.get(framework + "@" + version);
@@ -311,17 +313,22 @@ public class RuleSetRegistry {
         if (withdrawals.of(framework, version).isPresent()) {
             return Optional.empty();
         }
-        return source.holding(framework, version).flatMap(snapshot -> {
-            LoadResult result = loader.load(snapshot, framework, null);
-            if (result instanceof LoadResult.Loaded loaded && checked(loaded) instanceof LoadResult.Loaded good
-                    && good.ruleSet().version().equals(version)) {
-                rebuilt.put(framework + "@" + version, good.ruleSet());
-                log.info("Rule set {} {} rebuilt from commit {} in {} ms for a pinned request", framework, version,
-                        snapshot.commit(), good.buildMillis());
-                return Optional.of(good.ruleSet());
-            }
-            return Optional.empty();
-        });
+        // One build of a version however many requests pin it at once; kept before the
+        // build ends, so that no request is too late to share it yet too early to find
+        // it.
+        return builds
+            .build("pinned " + framework + "@" + version, () -> source.holding(framework, version).flatMap(snapshot -> {
+                LoadResult result = loader.load(snapshot, framework, null);
+                if (result instanceof LoadResult.Loaded loaded && checked(loaded) instanceof LoadResult.Loaded good
+                        && good.ruleSet().version().equals(version)) {
+                    rebuilt.put(framework + "@" + version, good.ruleSet());
+                    log.info("Rule set {} {} rebuilt from commit {} in {} ms for a pinned request", framework, version,
+                            snapshot.commit(), good.buildMillis());
+                    return Optional.of(good.ruleSet());
+                }
+                return Optional.empty();
+            }))
+            .orElseThrow();
     }
 
     /**
@@ -357,6 +364,11 @@ public class RuleSetRegistry {
 
     public RulesSource source() {
         return source;
+    }
+
+    /** What a rule set may be, for refusing an upload before it is written. */
+    public BuildLimits buildLimits() {
+        return builds.limits();
     }
 
     public Optional<LoadStatus> lastLoad(String framework) {

@@ -175,7 +175,15 @@ public class Drafts {
      * Publishes the draft: a merge onto the published branch, with its author, the
      * approver and the message; then every replica goes live on it.
      */
-    public synchronized Decision<Draft> approve(String id, String user, String message) throws IOException {
+    public Decision<Draft> approve(String id, String user, String message) throws IOException {
+        // The review is computed (or found) before the store's lock is taken: a build
+        // takes
+        // seconds or minutes, and every step on every draft waits for that lock.
+        find(id).filter(Draft::isOpen).ifPresent(reviews::review);
+        return approveReviewed(id, user, message);
+    }
+
+    private synchronized Decision<Draft> approveReviewed(String id, String user, String message) throws IOException {
         Decision<Draft> found = open(id);
         if (!(found instanceof Decision.Decided<Draft> decided)) {
             return found;
@@ -188,7 +196,10 @@ public class Drafts {
         if (!published.getName().equals(draft.base())) {
             return Decision.refused(DraftFailure.stale(draft, published.getName()));
         }
-        DraftReview review = reviews.review(draft);
+        DraftReview review = reviews.reviewed(draft).orElse(null);
+        if (review == null) {
+            return Decision.refused(DraftFailure.changedWhileReviewed(draft));
+        }
         if (!review.passes()) {
             return Decision
                 .refused(DraftFailure.failing(draft, review.validation().size(), review.fixtures().failed()));

@@ -72,7 +72,7 @@ class DraftsController {
         Draft draft = uploads(framework, request)
             .then(files -> unchecked(() -> drafts.create(framework, files, user.getName(), message)))
             .orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(view(draft));
+        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(written(draft));
     }
 
     @Operation(summary = "The framework's drafts, newest first (methodology roles)")
@@ -94,7 +94,7 @@ class DraftsController {
     DraftView amend(@PathVariable("draft") String id, MultipartHttpServletRequest request, Principal user)
             throws IOException {
         Draft draft = drafts.find(id).orElseThrow(() -> DraftFailure.noSuchDraft(id).exception());
-        return view(uploads(draft.framework(), request)
+        return written(uploads(draft.framework(), request)
             .then(files -> unchecked(() -> drafts.amend(id, files, user.getName())))
             .orElseThrow());
     }
@@ -109,7 +109,7 @@ class DraftsController {
             + " sides (methodology-editor)")
     @PostMapping("/api/v1/drafts/{draft}/rebase")
     DraftView rebase(@PathVariable("draft") String id, Principal user) throws IOException {
-        return view(drafts.rebase(id, user.getName()).orElseThrow());
+        return written(drafts.rebase(id, user.getName()).orElseThrow());
     }
 
     @Operation(summary = "Approve and publish a draft: not its author's, passing its review, based on the published"
@@ -144,7 +144,7 @@ class DraftsController {
         }
         Draft draft = drafts.rollback(framework, rollback.to().strip(), user.getName(), rollback.message())
             .orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(view(draft));
+        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(written(draft));
     }
 
     @Operation(summary = "Every step taken on a framework's rules, newest first: drafts created, amended, withdrawn,"
@@ -159,6 +159,15 @@ class DraftsController {
 
     private DraftView view(Draft draft) {
         return new DraftView(draft, reviews.review(draft));
+    }
+
+    /**
+     * A draft just written, with its review unless the builds are too busy to compute it
+     * now: the write happened, so a 503 would have the client write it again.
+     */
+    private DraftView written(Draft draft) {
+        Decision<DraftReview> review = reviews.tryReview(draft);
+        return new DraftView(draft, review instanceof Decision.Decided<DraftReview> done ? done.value() : null);
     }
 
     private Decision<Map<String, byte[]>> uploads(String framework, MultipartHttpServletRequest request)
@@ -177,7 +186,7 @@ class DraftsController {
         }
         List<String> existing = new ArrayList<>(
                 store.files(store.head(GitRuleStore.PUBLISHED), Drafts.folders(framework)).keySet());
-        return Uploads.read(framework, parts, existing);
+        return Uploads.read(framework, parts, existing, registry.buildLimits());
     }
 
     private interface StoreStep<T> {

@@ -23,6 +23,7 @@ import uk.inspection.problem.FailureException;
 import uk.inspection.problem.JsonProblems;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.Problems;
+import uk.inspection.ruleset.RulesProperties;
 
 /**
  * Turns every failure into an {@code application/problem+json} answer through
@@ -34,12 +35,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    /**
+     * When to try a refused build again: by then every build running has ended or been
+     * abandoned.
+     */
+    private final String retryAfter;
+
+    ProblemAdvice(RulesProperties rules) {
+        this.retryAfter = String.valueOf(Math.max(1, rules.buildTimeout().toSeconds()));
+    }
+
     @ExceptionHandler(FailureException.class)
     ResponseEntity<Object> failure(FailureException e, HttpServletRequest request) {
         if (e.failure().type() == ProblemType.RULE_SET_DEFECT) {
             log.error("Rule set defect on {}: {}", request.getRequestURI(), e.failure().detail());
         }
-        return answer(e.failure(), request.getRequestURI());
+        ResponseEntity<Object> answer = answer(e.failure(), request.getRequestURI());
+        return e.failure().type() != ProblemType.BUILDS_BUSY ? answer
+                : ResponseEntity.status(answer.getStatusCode())
+                    .headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, retryAfter)
+                    .body(answer.getBody());
     }
 
     @ExceptionHandler(Exception.class)

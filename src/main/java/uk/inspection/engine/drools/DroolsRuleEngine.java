@@ -3,6 +3,7 @@ package uk.inspection.engine.drools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
+import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.Compilation;
 import uk.inspection.engine.DecisionTable;
 import uk.inspection.engine.EvaluationLimits;
@@ -35,13 +37,20 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     private final EvaluationLimits limits;
 
+    private final BuildLimits buildLimits;
+
     /** An engine whose evaluations have the default limits. */
     public DroolsRuleEngine() {
-        this(EvaluationLimits.DEFAULTS);
+        this(EvaluationLimits.DEFAULTS, BuildLimits.DEFAULTS);
     }
 
     public DroolsRuleEngine(EvaluationLimits limits) {
+        this(limits, BuildLimits.DEFAULTS);
+    }
+
+    public DroolsRuleEngine(EvaluationLimits limits, BuildLimits buildLimits) {
         this.limits = limits;
+        this.buildLimits = buildLimits;
     }
 
     private static final String NULL_PACKAGE = "Parser returned a null Package";
@@ -56,10 +65,12 @@ public final class DroolsRuleEngine implements RuleEngine {
         Map<String, String> drlByPath = new LinkedHashMap<>();
         List<DecisionTable> tables = new ArrayList<>();
         List<PatternUse> patterns = new ArrayList<>();
+        Map<String, Integer> rulesByPath = new HashMap<>();
         for (RuleSource source : sources) {
             if (source.type() == RuleSource.Type.DRL) {
                 String drl = new String(source.content(), StandardCharsets.UTF_8);
                 DrlRules.Read read = DrlRules.read(source.path(), drl);
+                rulesByPath.put(source.path(), read.origins().size());
                 origins.putAll(read.origins());
                 patterns.addAll(read.patterns());
                 drlByPath.put(source.path(), drl);
@@ -69,6 +80,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             if (table == null) {
                 continue;
             }
+            rulesByPath.put(source.path(), table.origins().size());
             origins.putAll(table.origins());
             tables.addAll(table.tables());
             problems.addAll(table.problems());
@@ -78,6 +90,10 @@ public final class DroolsRuleEngine implements RuleEngine {
                     drlByPath.put(generated.resourcePath(), generated.drl());
                 }
             }
+        }
+        LoadProblem tooMany = tooManyRules(rulesByPath);
+        if (tooMany != null) {
+            return new Compilation.Failed(List.of(tooMany));
         }
         // Nothing of a file is compiled, let alone run, until every file has passed the
         // allow-list: a refused construct could run while Drools builds the others.
@@ -102,6 +118,18 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins, limits), tables,
                 patterns);
+    }
+
+    /**
+     * A rule set over the limit, refused before its rules are checked or compiled (the
+     * costly part), at the file holding the most rules.
+     */
+    private LoadProblem tooManyRules(Map<String, Integer> rulesByPath) {
+        int rules = rulesByPath.values().stream().mapToInt(Integer::intValue).sum();
+        String why = buildLimits.whyTooManyRules(rules);
+        return why == null ? null
+                : LoadProblem.inFile(Collections.max(rulesByPath.entrySet(), Map.Entry.comparingByValue()).getKey(),
+                        why + "; this file has " + Collections.max(rulesByPath.values()));
     }
 
     /**
