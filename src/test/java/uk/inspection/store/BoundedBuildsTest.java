@@ -229,8 +229,8 @@ class BoundedBuildsTest {
     @Test
     void aDraftWithMoreRulesThanTheLimitIsRefusedNamingIt() {
         Reply created = service.api()
-            .upload("/api/v1/frameworks/yj-2018/drafts", List.of(new FilePart("files", "bulk.drl", drl(400))), Map.of(),
-                    ERIN);
+            .upload("/api/v1/frameworks/yj-2018/drafts",
+                    List.of(new FilePart("files", "rules/yj-2018/bulk.drl", drl(400))), Map.of(), ERIN);
 
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.body().at("/review/validation").toString()).contains("rules/yj-2018/bulk.drl")
@@ -243,8 +243,8 @@ class BoundedBuildsTest {
         byte[] large = ("package yj2018;\n" + "// padding\n".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
 
         Reply refused = service.api()
-            .upload("/api/v1/frameworks/yj-2018/drafts", List.of(new FilePart("files", "large.drl", large)), Map.of(),
-                    ERIN);
+            .upload("/api/v1/frameworks/yj-2018/drafts",
+                    List.of(new FilePart("files", "rules/yj-2018/large.drl", large)), Map.of(), ERIN);
 
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("files[0]");
