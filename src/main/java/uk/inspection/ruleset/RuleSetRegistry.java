@@ -244,7 +244,8 @@ public class RuleSetRegistry {
     /**
      * The rule set serving a framework of this kind, or the kept version a request
      * pinned: 404 for no such framework (or one of another kind), 503 when it never
-     * built, 410 when the version is not kept.
+     * built, 410 when the version is not kept; a version rebuilt for the pin may be
+     * refused 503 (thrown) by the bounded builds.
      */
     public Decision<RuleSet> lookup(String framework, Manifest.Kind kind, String pinnedVersion) {
         Decision<RuleSet> found = lookup(framework);

@@ -44,7 +44,8 @@ import uk.inspection.ruleset.RuleSetLoader;
 /**
  * Reviews drafts: the draft's and its base's files are written to a scratch folder and
  * run exactly as {@code validate}, {@code test} and {@code compare} run a rules home. A
- * review is kept for the draft's head, so it is computed once per change.
+ * review is kept for the draft's head, so it is computed once per change; a draft is
+ * untrusted work, so it is built as one of the bounded {@link RuleSetBuilds}.
  */
 @Component
 @ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
