@@ -63,6 +63,14 @@ public class RuleSetBuilds {
         this.untrusted = new UntrustedBuilds(timeout, concurrent, queue);
     }
 
+    /**
+     * When to ask again for a build refused as busy: by then every build running has
+     * ended or been abandoned.
+     */
+    public Duration retryAfter() {
+        return timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout;
+    }
+
     /** What a rule set may be. */
     public BuildLimits limits() {
         return limits;

@@ -51,7 +51,7 @@ final class DraftFailure {
      */
     static Failure changedWhileReviewed(Draft draft) {
         return new Failure(ProblemType.CONFLICT,
-                "draft " + draft.id() + " changed while it was being reviewed (its head" + " is now " + draft.head()
+                "draft " + draft.id() + " changed while it was being reviewed (its head is now " + draft.head()
                         + "); read it again with GET /api/v1/drafts/" + draft.id(),
                 null);
     }

@@ -177,8 +177,7 @@ public class Drafts {
      */
     public Decision<Draft> approve(String id, String user, String message) throws IOException {
         // The review is computed (or found) before the store's lock is taken: a build
-        // takes
-        // seconds or minutes, and every step on every draft waits for that lock.
+        // takes seconds or minutes, and every step on every draft waits for that lock.
         find(id).filter(Draft::isOpen).ifPresent(reviews::review);
         return approveReviewed(id, user, message);
     }

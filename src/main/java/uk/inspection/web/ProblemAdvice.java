@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -23,7 +24,7 @@ import uk.inspection.problem.FailureException;
 import uk.inspection.problem.JsonProblems;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.Problems;
-import uk.inspection.ruleset.RulesProperties;
+import uk.inspection.ruleset.RuleSetBuilds;
 
 /**
  * Turns every failure into an {@code application/problem+json} answer through
@@ -35,14 +36,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    /**
-     * When to try a refused build again: by then every build running has ended or been
-     * abandoned.
-     */
-    private final String retryAfter;
+    /** Only they refuse a build as busy, so they say when to try again. */
+    private final ObjectProvider<RuleSetBuilds> builds;
 
-    ProblemAdvice(RulesProperties rules) {
-        this.retryAfter = String.valueOf(Math.max(1, rules.buildTimeout().toSeconds()));
+    ProblemAdvice(ObjectProvider<RuleSetBuilds> builds) {
+        this.builds = builds;
     }
 
     @ExceptionHandler(FailureException.class)
@@ -54,7 +52,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return e.failure().type() != ProblemType.BUILDS_BUSY ? answer
                 : ResponseEntity.status(answer.getStatusCode())
                     .headers(answer.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, retryAfter)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(builds.getObject().retryAfter().toSeconds()))
                     .body(answer.getBody());
     }
 
