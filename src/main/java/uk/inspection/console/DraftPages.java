@@ -210,7 +210,7 @@ class DraftPages {
             }
             parts.add(new Uploads.Part("files", place(framework, name, existing), file.getBytes()));
         }
-        return Uploads.read(framework, parts, existing);
+        return Uploads.read(framework, parts, existing, registry.buildLimits());
     }
 
     private static String place(String framework, String name, List<String> existing) {

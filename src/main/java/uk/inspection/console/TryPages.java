@@ -72,7 +72,7 @@ class TryPages {
         RuleSet ruleSet = draft == null || draft.isBlank() ? registry.serving(framework).orElse(null)
                 : drafts.find(draft)
                     .filter(d -> d.framework().equals(framework))
-                    .flatMap(this::draftRules)
+                    .flatMap(reviews::ruleSet)
                     .orElse(null);
         if (ruleSet == null) {
             model.addAttribute("error",
@@ -103,15 +103,6 @@ class TryPages {
         model.addAttribute("drafts", drafts.list(framework).stream().filter(Draft::isOpen).toList());
         model.addAttribute("served", registry.serving(framework).map(RuleSet::version).orElse(null));
         return "console/try";
-    }
-
-    private java.util.Optional<RuleSet> draftRules(Draft draft) {
-        try {
-            return reviews.ruleSet(draft);
-        }
-        catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** The ratings of the answer: overall, each standard, each key question. */

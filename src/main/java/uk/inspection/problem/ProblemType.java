@@ -25,6 +25,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     RULE_SET_UNAVAILABLE("rule-set-unavailable", "Rule set unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     RULE_SET_DEFECT("rule-set-defect", "Rule set defect", HttpStatus.SERVICE_UNAVAILABLE),
+    BUILDS_BUSY("builds-busy", "Too many builds waiting", HttpStatus.SERVICE_UNAVAILABLE),
+    BUILD_REFUSED("build-refused", "Build refused", HttpStatus.SERVICE_UNAVAILABLE),
     RECORDS_UNAVAILABLE("records-unavailable", "Decision records unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 

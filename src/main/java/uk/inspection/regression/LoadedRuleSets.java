@@ -24,9 +24,17 @@ public final class LoadedRuleSets {
         this(home, RuleSetFiles.frameworks(home));
     }
 
-    /** Only these frameworks of the home, as a draft's review needs. */
+    /** Only these frameworks of the home. */
     public LoadedRuleSets(Path home, List<String> frameworks) {
         this(home, frameworks, id -> {
+        });
+    }
+
+    /**
+     * Only these frameworks of the home, built by this loader, as a draft's review needs.
+     */
+    public LoadedRuleSets(Path home, List<String> frameworks, RuleSetLoader loader) {
+        this(home, frameworks, loader, id -> {
         });
     }
 
@@ -37,8 +45,11 @@ public final class LoadedRuleSets {
 
     /** These frameworks of the home, telling {@code building} before each (progress). */
     public LoadedRuleSets(Path home, List<String> frameworks, Consumer<String> building) {
+        this(home, frameworks, new RuleSetLoader(Clock.systemUTC()), building);
+    }
+
+    private LoadedRuleSets(Path home, List<String> frameworks, RuleSetLoader loader, Consumer<String> building) {
         this.home = home;
-        RuleSetLoader loader = new RuleSetLoader(Clock.systemUTC());
         for (String id : frameworks) {
             building.accept(id);
             results.put(id, loader.load(home, id));

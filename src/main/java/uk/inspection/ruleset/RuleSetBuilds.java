@@ -13,52 +13,91 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
+import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.LoadProblem;
+import uk.inspection.problem.Decision;
 
 /**
- * Builds and checks of a new version run here, each on a thread no request, no watcher
- * and no reload needs, and the caller waits at most the time limit. A build still running
- * then is abandoned with its thread (Java cannot stop a thread safely), and later builds
- * get other threads: nothing a rule file does can hold up the service, the watcher or a
- * reload. Builds of different frameworks may run at once (the registry keeps one build of
- * a framework at a time). (Nothing of a rule file runs before it has passed the
- * allow-list, so what could run long is rules that fire within their evaluation deadline,
- * or a very large file being compiled.)
+ * Every build of rule files in the service runs here, within {@code rules.build-timeout},
+ * on threads no request, no watcher and no reload needs, and within the
+ * {@link BuildLimits}.
+ * <p>
+ * The builds of what the service serves (at start, and after a publish) are never
+ * refused: each has a thread of its own (the registry keeps one build of a framework at a
+ * time), and a build past the timeout is abandoned with its thread. The builds anyone may
+ * ask for are bounded ({@link UntrustedBuilds}): {@code rules.concurrent-builds} at once,
+ * {@code rules.build-queue} waiting, identical ones shared, and a refusal 503 beyond.
  */
-final class RuleSetBuilds {
+@Component
+public class RuleSetBuilds {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetBuilds.class);
 
-    private final Duration limit;
-
-    /**
-     * Threads are made as builds need them and end after a minute idle; an abandoned
-     * build keeps its thread busy until it ends, if ever.
-     */
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "rule-set-build-" + COUNT.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private static final AtomicInteger COUNT = new AtomicInteger();
 
-    RuleSetBuilds(Duration limit) {
-        this.limit = limit;
+    private final Duration timeout;
+
+    private final BuildLimits limits;
+
+    /** Threads for served builds, made as needed and ended after a minute idle. */
+    private final ExecutorService served = Executors
+        .newCachedThreadPool(r -> UntrustedBuilds.daemon(r, "rule-set-build-" + COUNT.incrementAndGet()));
+
+    private final UntrustedBuilds untrusted;
+
+    @Autowired
+    RuleSetBuilds(RulesProperties properties, @Value("${rules.concurrent-builds:1}") int concurrent,
+            @Value("${rules.build-queue:4}") int queue,
+            @Value("${rules.max-rules:" + BuildLimits.DEFAULT_MAX_RULES + "}") int maxRules,
+            @Value("${rules.max-file-bytes:" + BuildLimits.DEFAULT_MAX_FILE_BYTES + "}") long maxFileBytes) {
+        this(properties.buildTimeout(), concurrent, queue, new BuildLimits(maxRules, maxFileBytes));
     }
 
-    /** The build's result, or a failure saying it took too long or broke. */
+    RuleSetBuilds(Duration timeout, int concurrent, int queue, BuildLimits limits) {
+        this.timeout = timeout;
+        this.limits = limits;
+        this.untrusted = new UntrustedBuilds(timeout, concurrent, queue);
+    }
+
+    /**
+     * When to ask again for a build refused as busy: by then every build running has
+     * ended or been abandoned.
+     */
+    public Duration retryAfter() {
+        return timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout;
+    }
+
+    /** What a rule set may be. */
+    public BuildLimits limits() {
+        return limits;
+    }
+
+    /**
+     * A build anyone may ask for, shared with an identical one under way ({@code key}
+     * names what is built from which content): its result, or a 503 refusal when too many
+     * builds run or wait, or it took longer than the timeout.
+     */
+    public <T> Decision<T> build(String key, Supplier<T> work) {
+        return untrusted.build(key, work);
+    }
+
+    /**
+     * A served framework's build: its result, or a failure saying it took too long or
+     * broke. Never refused for want of a thread.
+     */
     LoadResult run(String framework, Supplier<LoadResult> build) {
-        Future<LoadResult> running = threads.submit(build::get);
+        Future<LoadResult> running = served.submit(build::get);
         try {
-            return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (TimeoutException e) {
             running.cancel(true);
-            log.error("Building {} took longer than {} s and was abandoned", framework, limit.toSeconds());
-            return failed(framework, "building and checking the rule set took longer than " + limit.toSeconds()
-                    + " s and was abandoned (rules.build-timeout); the last good version keeps serving");
+            log.error("Building {} took longer than {} s and was abandoned", framework, timeout.toSeconds());
+            return failed(framework, UntrustedBuilds.tooLong(timeout) + "; the last good version keeps serving");
         }
         catch (ExecutionException e) {
             log.error("Building {} failed unexpectedly", framework, e.getCause());

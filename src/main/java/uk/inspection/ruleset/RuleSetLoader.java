@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.Compilation;
 import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.LoadProblem;
@@ -28,18 +29,24 @@ public final class RuleSetLoader {
 
     private final RuleEngine engine;
 
+    private final BuildLimits buildLimits;
+
     public RuleSetLoader(Clock clock) {
-        this(clock, new DroolsRuleEngine());
+        this(clock, EvaluationLimits.DEFAULTS, BuildLimits.DEFAULTS);
     }
 
-    /** A loader whose rule sets evaluate within these limits. */
-    public RuleSetLoader(Clock clock, EvaluationLimits limits) {
-        this(clock, new DroolsRuleEngine(limits));
+    /**
+     * A loader whose rule sets evaluate within these limits, and are refused beyond the
+     * build limits.
+     */
+    public RuleSetLoader(Clock clock, EvaluationLimits limits, BuildLimits buildLimits) {
+        this(clock, new DroolsRuleEngine(limits, buildLimits), buildLimits);
     }
 
-    RuleSetLoader(Clock clock, RuleEngine engine) {
+    RuleSetLoader(Clock clock, RuleEngine engine, BuildLimits buildLimits) {
         this.clock = clock;
         this.engine = engine;
+        this.buildLimits = buildLimits;
     }
 
     public LoadResult load(Path home, String framework) {
@@ -72,6 +79,13 @@ public final class RuleSetLoader {
         String version = RuleSetFiles.version(files);
         if (version.equals(unlessVersion)) {
             return new LoadResult.Unchanged(framework, version);
+        }
+        List<LoadProblem> oversized = files.stream()
+            .filter(f -> buildLimits.whyTooLarge(f.content().length) != null)
+            .map(f -> LoadProblem.inFile(f.path(), buildLimits.whyTooLarge(f.content().length)))
+            .toList();
+        if (!oversized.isEmpty()) {
+            return new LoadResult.Failed(framework, version, oversized);
         }
         List<LoadProblem> problems = new ArrayList<>();
         Manifest manifest = manifest(framework, files, problems);

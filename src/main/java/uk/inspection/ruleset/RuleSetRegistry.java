@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
@@ -106,16 +107,17 @@ public class RuleSetRegistry {
         }
     });
 
-    public RuleSetRegistry(RulesSource source, RulesProperties properties, List<RuleSetCheck> checks,
-            Withdrawals withdrawals, RuleSetWarmUp warmUp, Clock clock, MeterRegistry meters) {
+    public RuleSetRegistry(RulesSource source, RulesProperties properties, RuleSetBuilds builds,
+            List<RuleSetCheck> checks, Withdrawals withdrawals, RuleSetWarmUp warmUp, Clock clock,
+            MeterRegistry meters) {
         this.source = source;
         this.meters = meters;
         this.checks = List.copyOf(checks);
         this.withdrawals = withdrawals;
         this.warmUp = warmUp;
         this.clock = clock;
-        this.loader = new RuleSetLoader(clock, properties.evaluationLimits());
-        this.builds = new RuleSetBuilds(properties.buildTimeout());
+        this.loader = new RuleSetLoader(clock, properties.evaluationLimits(), builds.limits());
+        this.builds = builds;
         this.firstBuilds = buildInParallel(source.current().frameworks());
     }
 
@@ -269,7 +271,8 @@ public class RuleSetRegistry {
     /**
      * The rule set serving a framework of this kind, or the kept version a request
      * pinned: 404 for no such framework (or one of another kind), 503 when it never built
-     * or its published version was withdrawn, 410 when the version is not kept.
+     * or its published version was withdrawn, 410 when the version is not kept; a version
+     * rebuilt for the pin may be refused 503 (thrown) by the bounded builds.
      */
     public Decision<RuleSet> lookup(String framework, Manifest.Kind kind, String pinnedVersion) {
         Decision<RuleSet> found = lookup(framework);
@@ -339,25 +342,31 @@ public class RuleSetRegistry {
 
     /**
      * A version no longer kept, built again from where the source keeps it (and checked
-     * as any build is).
+     * as any build is), as a bounded build: refused 503 (thrown) when the builds are busy
+     * or it takes too long.
      */
     private Optional<RuleSet> rebuild(String framework, String version) {
         RuleSet known = rebuilt.get(framework + "@" + version);
         if (known != null) {
             return Optional.of(known);
         }
-        return source.holding(framework, version).flatMap(snapshot -> {
-            LoadResult result = loader.load(snapshot, framework, null);
-            if (result instanceof LoadResult.Loaded loaded
-                    && checked(warm(loaded, snapshot)) instanceof LoadResult.Loaded good
-                    && good.ruleSet().version().equals(version)) {
-                rebuilt.put(framework + "@" + version, good.ruleSet());
-                log.info("Rule set {} {} rebuilt from commit {} in {} ms for a pinned request", framework, version,
-                        snapshot.commit(), good.buildMillis());
-                return Optional.of(good.ruleSet());
-            }
-            return Optional.empty();
-        });
+        // One build of a version however many requests pin it at once; kept before the
+        // build ends, so that no request is too late to share it yet too early to find
+        // it.
+        return builds
+            .build("pinned " + framework + "@" + version, () -> source.holding(framework, version).flatMap(snapshot -> {
+                LoadResult result = loader.load(snapshot, framework, null);
+                if (result instanceof LoadResult.Loaded loaded
+                        && checked(warm(loaded, snapshot)) instanceof LoadResult.Loaded good
+                        && good.ruleSet().version().equals(version)) {
+                    rebuilt.put(framework + "@" + version, good.ruleSet());
+                    log.info("Rule set {} {} rebuilt from commit {} in {} ms for a pinned request", framework, version,
+                            snapshot.commit(), good.buildMillis());
+                    return Optional.of(good.ruleSet());
+                }
+                return Optional.empty();
+            }))
+            .orElseThrow();
     }
 
     /**
@@ -397,6 +406,11 @@ public class RuleSetRegistry {
 
     public RulesSource source() {
         return source;
+    }
+
+    /** What a rule set may be, for refusing an upload before it is written. */
+    public BuildLimits buildLimits() {
+        return builds.limits();
     }
 
     public Optional<LoadStatus> lastLoad(String framework) {

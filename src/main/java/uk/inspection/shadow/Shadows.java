@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.jgit.lib.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,14 +32,12 @@ import uk.inspection.regression.DecisionDifferences;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.regression.InProcessApi;
 import uk.inspection.regression.RecordedComparison;
-import uk.inspection.ruleset.LoadResult;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
-import uk.inspection.ruleset.RuleSetLoader;
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.store.Draft;
+import uk.inspection.store.DraftReviews;
 import uk.inspection.store.Drafts;
-import uk.inspection.store.StoreRules;
 
 /**
  * Shadow mode: with a shadow set for a framework, every live decision of it is put to the
@@ -60,7 +57,7 @@ public class Shadows implements Recording.Observer {
 
     private final ObjectProvider<Drafts> drafts;
 
-    private final ObjectProvider<StoreRules> store;
+    private final ObjectProvider<DraftReviews> reviews;
 
     private final ObjectMapper json;
 
@@ -77,14 +74,14 @@ public class Shadows implements Recording.Observer {
     /** The bytes of JSON handed to the pool and not yet compared. */
     private final AtomicLong queued = new AtomicLong();
 
-    Shadows(RuleSetRegistry registry, ObjectProvider<Drafts> drafts, ObjectProvider<StoreRules> store,
+    Shadows(RuleSetRegistry registry, ObjectProvider<Drafts> drafts, ObjectProvider<DraftReviews> reviews,
             ObjectMapper json, Clock clock, Recording recording, RequestLimits limits,
             @Value("${shadow.threads:1}") int threads, @Value("${shadow.queue:1000}") int queue,
             @Value("${shadow.queue-bytes:64MB}") DataSize queueBytes) {
         this.registry = registry;
         this.api = new InProcessApi(limits);
         this.drafts = drafts;
-        this.store = store;
+        this.reviews = reviews;
         this.json = json;
         this.clock = clock;
         this.queueBytes = queueBytes.toBytes();
@@ -117,18 +114,16 @@ public class Shadows implements Recording.Observer {
 
     private Decision<RuleSet> draft(String framework, String id) throws IOException {
         Drafts all = drafts.getIfAvailable();
-        StoreRules rules = store.getIfAvailable();
         Optional<Draft> draft = all == null ? Optional.empty() : all.find(id);
         if (draft.isEmpty() || !draft.get().framework().equals(framework)) {
             return Decision.refused(new Failure(ProblemType.NOT_FOUND, "no draft '" + id + "' of " + framework, null));
         }
-        LoadResult result = new RuleSetLoader(clock).load(rules.snapshotAt(ObjectId.fromString(draft.get().head())),
-                framework, null);
-        if (result instanceof LoadResult.Loaded loaded) {
-            return Decision.decided(loaded.ruleSet());
-        }
-        return Decision.refused(new Failure(ProblemType.CONFLICT,
-                "draft " + id + " does not build, so it cannot shadow: see GET /api/v1/drafts/" + id, null));
+        // Built as a console try builds it: bounded, and shared with an identical build.
+        return reviews.getObject()
+            .ruleSet(draft.get())
+            .map(Decision::decided)
+            .orElseGet(() -> Decision.refused(new Failure(ProblemType.CONFLICT,
+                    "draft " + id + " does not build, so it cannot shadow: see GET /api/v1/drafts/" + id, null)));
     }
 
     /**

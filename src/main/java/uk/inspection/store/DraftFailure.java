@@ -70,6 +70,16 @@ final class DraftFailure {
                 null);
     }
 
+    /**
+     * The draft moved on while its review was computed, so nobody has reviewed its head.
+     */
+    static Failure changedWhileReviewed(Draft draft) {
+        return new Failure(ProblemType.CONFLICT,
+                "draft " + draft.id() + " changed while it was being reviewed (its head is now " + draft.head()
+                        + "); read it again with GET /api/v1/drafts/" + draft.id(),
+                null);
+    }
+
     static Failure unchanged(String framework) {
         return new Failure(ProblemType.INVALID_FACTS, "the files given do not change " + framework,
                 List.of(new FieldProblem("files", "every file is the same as the published one")));

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.eclipse.jgit.lib.ObjectId;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.inspection.diff.RuleDiff;
+import uk.inspection.problem.Decision;
+import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.regression.Comparison;
 import uk.inspection.regression.Fixture;
@@ -33,12 +37,15 @@ import uk.inspection.regression.LoadedRuleSets;
 import uk.inspection.regression.RecordedComparison;
 import uk.inspection.regression.Side;
 import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.RuleSetBuilds;
 import uk.inspection.ruleset.RuleSetCheck;
+import uk.inspection.ruleset.RuleSetLoader;
 
 /**
  * Reviews drafts: the draft's and its base's files are written to a scratch folder and
  * run exactly as {@code validate}, {@code test} and {@code compare} run a rules home. A
- * review is kept for the draft's head, so it is computed once per change.
+ * review is kept for the draft's head, so it is computed once per change; a draft is
+ * untrusted work, so it is built as one of the bounded {@link RuleSetBuilds}.
  */
 @Component
 @ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
@@ -65,43 +72,83 @@ public class DraftReviews {
 
     private final int recordedSample;
 
+    private final RuleSetBuilds builds;
+
+    /** Draft rule sets are built within the service's limits, as any rule set is. */
+    private final RuleSetLoader loader;
+
     DraftReviews(GitRuleStore store, List<RuleSetCheck> checks, ObjectProvider<DecisionStore> decisions,
-            @Value("${records.impact-sample:200}") int recordedSample) {
+            @Value("${records.impact-sample:200}") int recordedSample, RuleSetBuilds builds) {
         this.store = store;
+        this.builds = builds;
+        this.loader = new RuleSetLoader(Clock.systemUTC(), EvaluationLimits.DEFAULTS, builds.limits());
         this.checks = List.copyOf(checks);
         this.decisions = decisions;
         this.recordedSample = recordedSample;
     }
 
+    /**
+     * The draft's review: computed once per head, on a bounded build thread (a draft is
+     * untrusted work); refused 503 when too many builds wait or it takes too long.
+     */
     public DraftReview review(Draft draft) {
+        return tryReview(draft).orElseThrow();
+    }
+
+    /** The draft's review, or why the builds could not compute it now. */
+    public Decision<DraftReview> tryReview(Draft draft) {
         DraftReview known = reviewed.get(draft.head());
         if (known != null) {
-            return known;
+            return Decision.decided(known);
         }
-        try {
-            DraftReview review = compute(draft);
+        return builds.build("review of " + draft.head(), () -> {
+            DraftReview review = unchecked(() -> compute(draft));
             reviewed.put(draft.head(), review);
             return review;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /**
-     * The draft's rule set as built from its head, for trying a request against it before
-     * it is published; empty when it does not build.
+     * The review already computed for the draft's head, if any: for a step that must not
+     * wait for one to be computed (approving, inside the store's lock).
      */
-    public java.util.Optional<RuleSet> ruleSet(Draft draft) throws IOException {
-        Map<String, byte[]> files = store.files(ObjectId.fromString(draft.head()), Drafts.folders(draft.framework()));
-        Path scratch = Files.createTempDirectory("draft-" + draft.id() + "-");
+    public Optional<DraftReview> reviewed(Draft draft) {
+        return Optional.ofNullable(reviewed.get(draft.head()));
+    }
+
+    /**
+     * The draft's rule set as built from its head, for trying a request against it or
+     * shadowing with it before it is published; empty when it does not build. Built on a
+     * bounded build thread, shared with an identical build under way.
+     */
+    public Optional<RuleSet> ruleSet(Draft draft) {
+        return builds.build("rule set of " + draft.head(), () -> unchecked(() -> {
+            Map<String, byte[]> files = store.files(ObjectId.fromString(draft.head()),
+                    Drafts.folders(draft.framework()));
+            Path scratch = Files.createTempDirectory("draft-" + draft.id() + "-");
+            try {
+                return Optional.ofNullable(
+                        new LoadedRuleSets(write(scratch.resolve("draft"), files), List.of(draft.framework()), loader)
+                            .get(draft.framework()));
+            }
+            finally {
+                delete(scratch);
+            }
+        })).orElseThrow();
+    }
+
+    private interface Io<T> {
+
+        T get() throws IOException;
+
+    }
+
+    private static <T> T unchecked(Io<T> work) {
         try {
-            return java.util.Optional
-                .ofNullable(new LoadedRuleSets(write(scratch.resolve("draft"), files), List.of(draft.framework()))
-                    .get(draft.framework()));
+            return work.get();
         }
-        finally {
-            delete(scratch);
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -120,8 +167,8 @@ public class DraftReviews {
             for (LoadProblem fixture : unreadable) {
                 Files.delete(draftHome.resolve(fixture.file()));
             }
-            LoadedRuleSets baseRules = new LoadedRuleSets(baseHome, List.of(framework));
-            LoadedRuleSets draftRules = new LoadedRuleSets(draftHome, List.of(framework));
+            LoadedRuleSets baseRules = new LoadedRuleSets(baseHome, List.of(framework), loader);
+            LoadedRuleSets draftRules = new LoadedRuleSets(draftHome, List.of(framework), loader);
             List<LoadProblem> validation = validation(draftRules);
             validation.addAll(unreadable);
             Path fixtures = draftHome.resolve("fixtures").resolve(framework);

@@ -195,7 +195,14 @@ public class Drafts {
      * {@link #completeApprovals()} at the next start or refresh; an instance that
      * restarts builds what is published.
      */
-    public synchronized Decision<Draft> approve(String id, Person user, String message, String head)
+    public Decision<Draft> approve(String id, Person user, String message, String head) throws IOException {
+        // The review is computed (or found) before the store's lock is taken: a build
+        // takes seconds or minutes, and every step on every draft waits for that lock.
+        find(id).filter(Draft::isOpen).ifPresent(reviews::review);
+        return approveReviewed(id, user, message, head);
+    }
+
+    private synchronized Decision<Draft> approveReviewed(String id, Person user, String message, String head)
             throws IOException {
         Decision<Draft> found = open(id);
         if (!(found instanceof Decision.Decided<Draft> decided)) {
@@ -210,7 +217,10 @@ public class Drafts {
         if (!published.getName().equals(draft.base())) {
             return Decision.refused(DraftFailure.stale(draft, published.getName()));
         }
-        DraftReview review = reviews.review(draft);
+        DraftReview review = reviews.reviewed(draft).orElse(null);
+        if (review == null) {
+            return Decision.refused(DraftFailure.changedWhileReviewed(draft));
+        }
         if (!review.passes()) {
             return Decision
                 .refused(DraftFailure.failing(draft, review.validation().size(), review.fixtures().failed()));

@@ -74,7 +74,7 @@ class DraftsController {
         Draft draft = uploads(framework, request)
             .then(files -> unchecked(() -> drafts.create(framework, files, Person.of(user), message)))
             .orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(view(draft));
+        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(written(draft));
     }
 
     @Operation(summary = "The framework's drafts, newest first (methodology roles)")
@@ -96,7 +96,7 @@ class DraftsController {
     DraftView amend(@PathVariable("draft") String id, MultipartHttpServletRequest request, Principal user)
             throws IOException {
         Draft draft = drafts.find(id).orElseThrow(() -> DraftFailure.noSuchDraft(id).exception());
-        return view(uploads(draft.framework(), request)
+        return written(uploads(draft.framework(), request)
             .then(files -> unchecked(() -> drafts.amend(id, files, Person.of(user))))
             .orElseThrow());
     }
@@ -111,7 +111,7 @@ class DraftsController {
             + " sides (methodology-editor)")
     @PostMapping("/api/v1/drafts/{draft}/rebase")
     DraftView rebase(@PathVariable("draft") String id, Principal user) throws IOException {
-        return view(drafts.rebase(id, Person.of(user)).orElseThrow());
+        return written(drafts.rebase(id, Person.of(user)).orElseThrow());
     }
 
     @Operation(
@@ -151,7 +151,7 @@ class DraftsController {
         }
         Draft draft = drafts.rollback(framework, rollback.to().strip(), Person.of(user), rollback.message())
             .orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(view(draft));
+        return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(written(draft));
     }
 
     @Operation(summary = "Every step taken on a framework's rules, newest first: drafts created, amended, withdrawn,"
@@ -166,6 +166,15 @@ class DraftsController {
 
     private DraftView view(Draft draft) {
         return new DraftView(draft, reviews.review(draft));
+    }
+
+    /**
+     * A draft just written, with its review unless the builds are too busy to compute it
+     * now: the write happened, so a 503 would have the client write it again.
+     */
+    private DraftView written(Draft draft) {
+        Decision<DraftReview> review = reviews.tryReview(draft);
+        return new DraftView(draft, review instanceof Decision.Decided<DraftReview> done ? done.value() : null);
     }
 
     private Decision<Map<String, byte[]>> uploads(String framework, MultipartHttpServletRequest request)
@@ -184,7 +193,7 @@ class DraftsController {
         }
         List<String> existing = new ArrayList<>(
                 store.files(store.head(GitRuleStore.PUBLISHED), Drafts.folders(framework)).keySet());
-        return Uploads.read(framework, parts, existing);
+        return Uploads.read(framework, parts, existing, registry.buildLimits());
     }
 
     private interface StoreStep<T> {

@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.RuleEngine;
 import uk.inspection.engine.RuleSource;
 import uk.inspection.engine.drools.DroolsRuleEngine;
@@ -58,7 +59,12 @@ public final class Uploads {
     private Uploads() {
     }
 
-    public static Decision<Map<String, byte[]>> read(String framework, List<Part> parts, List<String> existing) {
+    /**
+     * The uploaded files by path, or every problem by part; a file over the build limit
+     * is refused here, before anything is written.
+     */
+    public static Decision<Map<String, byte[]>> read(String framework, List<Part> parts, List<String> existing,
+            BuildLimits limits) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, byte[]> files = new TreeMap<>();
         Map<String, String> fields = new TreeMap<>();
@@ -70,6 +76,9 @@ public final class Uploads {
             String field = "files[" + i + "]";
             String path = resolve(part.name(), existing);
             String why = whyRefused(framework, path);
+            if (why == null) {
+                why = limits.whyTooLarge(part.content().length);
+            }
             if (why == null) {
                 why = whyUnreadable(path, part.content());
             }

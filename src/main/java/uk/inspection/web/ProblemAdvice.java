@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -24,6 +25,7 @@ import uk.inspection.problem.FailureException;
 import uk.inspection.problem.JsonProblems;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.Problems;
+import uk.inspection.ruleset.RuleSetBuilds;
 
 /**
  * Turns every failure into an {@code application/problem+json} answer through
@@ -35,12 +37,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    /** Only they refuse a build as busy, so they say when to try again. */
+    private final ObjectProvider<RuleSetBuilds> builds;
+
+    ProblemAdvice(ObjectProvider<RuleSetBuilds> builds) {
+        this.builds = builds;
+    }
+
     @ExceptionHandler(FailureException.class)
     ResponseEntity<Object> failure(FailureException e, HttpServletRequest request) {
         if (e.failure().type() == ProblemType.RULE_SET_DEFECT) {
             log.error("Rule set defect on {}: {}", request.getRequestURI(), e.failure().detail());
         }
-        return answer(e.failure(), request.getRequestURI());
+        ResponseEntity<Object> answer = answer(e.failure(), request.getRequestURI());
+        return e.failure().type() != ProblemType.BUILDS_BUSY ? answer
+                : ResponseEntity.status(answer.getStatusCode())
+                    .headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(builds.getObject().retryAfter().toSeconds()))
+                    .body(answer.getBody());
     }
 
     /** See {@link MultipartFailures}; the console answers with a page of its own. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import uk.inspection.engine.BuildLimits;
 import uk.inspection.oversight.Oversight;
 import uk.inspection.oversight.OversightRequest;
 import uk.inspection.oversight.OversightResponse;
@@ -133,8 +135,9 @@ class RunawayVerdictTest {
     private static RuleSetRegistry registry(Path home, Withdrawals withdrawals, RuleSetWarmUp warmUp) {
         RulesProperties properties = new RulesProperties(home.toString(), RulesProperties.Mode.DEVELOPMENT, false, null,
                 null, null, null, null, null);
-        RuleSetRegistry registry = new RuleSetRegistry(() -> new FolderSnapshot(home), properties, List.of(),
-                withdrawals, warmUp, Clock.systemUTC(), new SimpleMeterRegistry());
+        RuleSetRegistry registry = new RuleSetRegistry(() -> new FolderSnapshot(home), properties,
+                new RuleSetBuilds(Duration.ofMinutes(2), 1, 4, BuildLimits.DEFAULTS), List.of(), withdrawals, warmUp,
+                Clock.systemUTC(), new SimpleMeterRegistry());
         registry.awaitFirstBuilds();
         return registry;
     }

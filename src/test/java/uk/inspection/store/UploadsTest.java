@@ -63,7 +63,8 @@ class UploadsTest {
     void aFileGivenByItsNameAloneIsTheFrameworksFileOfThatName() {
         var read = Uploads.read("yj-2024",
                 java.util.List.of(new Uploads.Part("files", "victims.drl", "package yj2024;".getBytes())),
-                java.util.List.of("rules/yj-2024/victims.drl", "decision-tables/yj-2024/bandings.drl.xlsx"));
+                java.util.List.of("rules/yj-2024/victims.drl", "decision-tables/yj-2024/bandings.drl.xlsx"),
+                uk.inspection.engine.BuildLimits.DEFAULTS);
 
         assertThat(read.orElseThrow()).containsOnlyKeys("rules/yj-2024/victims.drl");
     }

@@ -113,7 +113,8 @@ public final class ApiClient {
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null), response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -139,9 +140,9 @@ public final class ApiClient {
 
     /**
      * A response: status, content type, Location, the raw bytes and the body as JSON
-     * (null node when empty).
+     * (null node when empty), and Retry-After if sent.
      */
-    public record Reply(int status, String contentType, String location, byte[] raw) {
+    public record Reply(int status, String contentType, String location, byte[] raw, String retryAfter) {
 
         public JsonNode body() {
             try {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import uk.inspection.engine.CompiledRules;
 import uk.inspection.engine.Evaluation;
+import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.InsertedFact;
 import uk.inspection.ruleset.LoadResult;
@@ -37,7 +38,7 @@ public final class OnceRunaway implements CompiledRules {
     /** The served rule set's files, with a first evaluation that runs away. */
     public static RuleSet of(RuleSet served, Path home) {
         RuleSet oneFiring = ((LoadResult.Loaded) new RuleSetLoader(Clock.systemUTC(),
-                new EvaluationLimits(Duration.ofMinutes(1), 1))
+                new EvaluationLimits(Duration.ofMinutes(1), 1), BuildLimits.DEFAULTS)
             .load(home, served.id())).ruleSet();
         return new RuleSet(served.id(), served.manifest(), served.version(), served.commit(), served.loadedAt(),
                 served.fileHashes(), served.translations(), new OnceRunaway(oneFiring.rules(), served.rules()));

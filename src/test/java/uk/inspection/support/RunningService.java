@@ -4,7 +4,9 @@ import java.nio.file.Path;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 import uk.inspection.InspectionRatingsApplication;
 
@@ -39,12 +41,28 @@ public final class RunningService implements AutoCloseable {
         return start(settings, "--rules.data=" + data);
     }
 
+    /**
+     * Started in the store mode with beans of the test's own added first (a
+     * {@code RuleSetCheck} that counts or holds builds, say).
+     */
+    public static RunningService onStore(Path data, ApplicationContextInitializer<GenericApplicationContext> beans,
+            String... settings) {
+        return start(beans, settings, "--rules.data=" + data);
+    }
+
     private static RunningService start(String[] settings, String... fixed) {
+        return start(context -> {
+        }, settings, fixed);
+    }
+
+    private static RunningService start(ApplicationContextInitializer<GenericApplicationContext> beans,
+            String[] settings, String... fixed) {
         String[] args = new String[settings.length + fixed.length + 1];
         args[0] = "--server.port=0";
         System.arraycopy(fixed, 0, args, 1, fixed.length);
         System.arraycopy(settings, 0, args, fixed.length + 1, settings.length);
-        return new RunningService(new SpringApplicationBuilder(InspectionRatingsApplication.class).run(args));
+        return new RunningService(
+                new SpringApplicationBuilder(InspectionRatingsApplication.class).initializers(beans).run(args));
     }
 
     public int port() {

@@ -3,6 +3,7 @@ package uk.inspection.engine.drools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 
+import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.Compilation;
 import uk.inspection.engine.DecisionTable;
 import uk.inspection.engine.EvaluationLimits;
@@ -29,7 +31,7 @@ import uk.inspection.engine.drools.DecisionTableTranslator.Generated;
  * Drools behind {@link RuleEngine}: compiles DRL files and decision tables into a KieBase
  * with the classic (non-executable-model) builder, so rules load at run time and errors
  * keep their line numbers. Every problem comes back located at its file and line or sheet
- * row Rule text is untrusted (docs/security.md): a text with a Unicode escape is not
+ * row. Rule text is untrusted (docs/security.md): a text with a Unicode escape is not
  * parsed, a parsed text must pass the allow-list before anything of it is compiled, and
  * the classes compiled must pass {@link GeneratedClasses} before any rule fires.
  */
@@ -37,23 +39,30 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     private final EvaluationLimits limits;
 
+    private final BuildLimits buildLimits;
+
     private final SourceCheck sourceCheck;
 
     /** An engine whose evaluations have the default limits. */
     public DroolsRuleEngine() {
-        this(EvaluationLimits.DEFAULTS);
+        this(EvaluationLimits.DEFAULTS, BuildLimits.DEFAULTS);
     }
 
     public DroolsRuleEngine(EvaluationLimits limits) {
-        this(limits, Refusals::of);
+        this(limits, BuildLimits.DEFAULTS);
+    }
+
+    public DroolsRuleEngine(EvaluationLimits limits, BuildLimits buildLimits) {
+        this(limits, buildLimits, Refusals::of);
     }
 
     /**
      * An engine with another check of the rule text than the allow-list: for tests that
      * show the check of the generated classes works on its own.
      */
-    DroolsRuleEngine(EvaluationLimits limits, SourceCheck sourceCheck) {
+    DroolsRuleEngine(EvaluationLimits limits, BuildLimits buildLimits, SourceCheck sourceCheck) {
         this.limits = limits;
+        this.buildLimits = buildLimits;
         this.sourceCheck = sourceCheck;
     }
 
@@ -73,13 +82,12 @@ public final class DroolsRuleEngine implements RuleEngine {
         Texts texts = Texts.of(sources, problems);
         // Nothing of a file is compiled, let alone run, until every file has passed the
         // checks: a refused construct could run while Drools builds the others.
-        List<ParsedDrl> parsed = new ArrayList<>();
-        texts.drlByPath().forEach((path, drl) -> {
-            Checked checked = check(path, drl, texts.generatedByPath());
-            problems.addAll(checked.unreadable());
-            problems.addAll(checked.refusals());
-            parsed.add(checked.parsed());
-        });
+        List<ParsedDrl> parsed = parse(texts, problems, problems);
+        LoadProblem tooMany = tooManyRules(parsed);
+        if (tooMany != null) {
+            return new Compilation.Failed(List.of(tooMany));
+        }
+        parsed.forEach(drl -> problems.addAll(refusals(drl, texts)));
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
@@ -116,8 +124,49 @@ public final class DroolsRuleEngine implements RuleEngine {
         // to compile() to report.
         Texts texts = Texts.of(sources, new ArrayList<>());
         List<LoadProblem> refusals = new ArrayList<>();
-        texts.drlByPath().forEach((path, drl) -> refusals.addAll(check(path, drl, texts.generatedByPath()).refusals()));
+        parse(texts, refusals, new ArrayList<>()).forEach(drl -> refusals.addAll(refusals(drl, texts)));
         return refusals;
+    }
+
+    /**
+     * Each text parsed once: a text with a Unicode escape is refused and never parsed; a
+     * text that does not parse has its parser's errors added to {@code unreadable}.
+     */
+    private static List<ParsedDrl> parse(Texts texts, List<LoadProblem> refusals, List<LoadProblem> unreadable) {
+        List<ParsedDrl> parsed = new ArrayList<>();
+        texts.drlByPath().forEach((path, drl) -> {
+            List<LoadProblem> escapes = UnicodeEscapes.refusals(path, drl, texts.generatedByPath().get(path));
+            if (!escapes.isEmpty()) {
+                refusals.addAll(escapes);
+                return;
+            }
+            ParsedDrl drlParsed = ParsedDrl.parse(path, drl);
+            drlParsed.errors().forEach(error -> unreadable.add(locate(error, texts.generatedByPath())));
+            if (drlParsed.errors().isEmpty()) {
+                parsed.add(drlParsed);
+            }
+        });
+        return parsed;
+    }
+
+    /** What the source check refuses of a parsed text, kept for the same text. */
+    private List<LoadProblem> refusals(ParsedDrl drl, Texts texts) {
+        Generated table = texts.generatedByPath().get(drl.path());
+        return UnchangedFiles.refusals(drl.path(), drl.text(), table,
+                () -> sourceCheck.refusals(drl.path(), drl.text(), drl.descr(), table));
+    }
+
+    /**
+     * A rule set over the limit, refused before its rules are checked or compiled (the
+     * costly part), at the file holding the most rules.
+     */
+    private LoadProblem tooManyRules(List<ParsedDrl> parsed) {
+        Map<String, Integer> rulesByFile = new HashMap<>();
+        parsed.forEach(drl -> rulesByFile.merge(drl.file(), drl.descr().getRules().size(), Integer::sum));
+        String why = buildLimits.whyTooManyRules(rulesByFile.values().stream().mapToInt(Integer::intValue).sum());
+        return why == null ? null
+                : LoadProblem.inFile(Collections.max(rulesByFile.entrySet(), Map.Entry.comparingByValue()).getKey(),
+                        why + "; this file has " + Collections.max(rulesByFile.values()));
     }
 
     /**
@@ -152,30 +201,6 @@ public final class DroolsRuleEngine implements RuleEngine {
             return texts;
         }
 
-    }
-
-    /**
-     * One DRL text parsed and checked: its parse (null when it has none), the parser's
-     * errors, and the checks' refusals.
-     */
-    private record Checked(ParsedDrl parsed, List<LoadProblem> unreadable, List<LoadProblem> refusals) {
-    }
-
-    /**
-     * A text with a Unicode escape is not even parsed; a parsed one is source-checked.
-     */
-    private Checked check(String path, String drl, Map<String, Generated> generatedByPath) {
-        Generated table = generatedByPath.get(path);
-        List<LoadProblem> escapes = UnicodeEscapes.refusals(path, drl, table);
-        if (!escapes.isEmpty()) {
-            return new Checked(null, List.of(), escapes);
-        }
-        ParsedDrl parsed = ParsedDrl.parse(path, drl);
-        if (!parsed.errors().isEmpty()) {
-            return new Checked(null, parsed.errors().stream().map(e -> locate(e, generatedByPath)).toList(), List.of());
-        }
-        return new Checked(parsed, List.of(), UnchangedFiles.refusals(path, drl, table,
-                () -> sourceCheck.refusals(path, drl, parsed.descr(), table)));
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.kie.internal.io.ResourceFactory;
  * compiles ({@link #resource()}), so the compiler never reads a text a checker did not;
  * or, when it does not parse, the parser's errors.
  */
-record ParsedDrl(String path, PackageDescr descr, List<? extends KnowledgeBuilderError> errors) {
+record ParsedDrl(String path, String text, PackageDescr descr, List<? extends KnowledgeBuilderError> errors) {
 
     ParsedDrl {
         errors = List.copyOf(errors);
@@ -29,16 +29,24 @@ record ParsedDrl(String path, PackageDescr descr, List<? extends KnowledgeBuilde
         try {
             PackageDescr descr = parser.parse(text, drl);
             if (parser.hasErrors()) {
-                return new ParsedDrl(path, null, parser.getErrors());
+                return new ParsedDrl(path, drl, null, parser.getErrors());
             }
             if (descr == null) {
-                return new ParsedDrl(path, null, List.of(new ParserError(text, "the file does not parse", 1, 0)));
+                return new ParsedDrl(path, drl, null, List.of(new ParserError(text, "the file does not parse", 1, 0)));
             }
-            return new ParsedDrl(path, descr, List.of());
+            return new ParsedDrl(path, drl, descr, List.of());
         }
         catch (DroolsParserException e) {
-            return new ParsedDrl(path, null, List.of(new ParserError(text, e.getMessage(), e.getLineNumber(), 0)));
+            return new ParsedDrl(path, drl, null, List.of(new ParserError(text, e.getMessage(), e.getLineNumber(), 0)));
         }
+    }
+
+    /**
+     * The file the text is of: a decision table's generated DRL has the table's path and
+     * its sheet after a {@code #}.
+     */
+    String file() {
+        return path.contains("#") ? path.substring(0, path.indexOf('#')) : path;
     }
 
     /** The parse as the compiler takes it, under the file's path. */

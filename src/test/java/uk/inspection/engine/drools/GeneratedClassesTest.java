@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.Compilation;
 import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.LoadProblem;
@@ -31,7 +32,7 @@ class GeneratedClassesTest {
 
     /** An engine whose source check lets everything through. */
     private static final DroolsRuleEngine UNCHECKED = new DroolsRuleEngine(EvaluationLimits.DEFAULTS,
-            (path, drl, parsed, table) -> List.of());
+            BuildLimits.DEFAULTS, (path, drl, parsed, table) -> List.of());
 
     @AfterEach
     void clearMarker() {
