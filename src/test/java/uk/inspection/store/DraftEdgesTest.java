@@ -155,7 +155,7 @@ class DraftEdgesTest {
             .contains("fixtures/yj-2024/empty.json", "rules/yj-2024/triggers.drl");
         assertThat(read.body().at("/review/validation").findValues("line")).anyMatch(l -> l.asInt() == ODD_LINE);
         assertNoServerPath(read);
-        Reply approve = api.post("/api/v1/drafts/" + id + "/approve", "{}", ALEX);
+        Reply approve = api.approve(id, "a broken fixture", ALEX);
         assertThat(approve.status()).as(approve.text()).isEqualTo(409);
     }
 
