@@ -119,12 +119,13 @@ public final class GitRuleStore implements AutoCloseable {
         List<StoreCheck.Damage> damage = StoreCheck.all(repository);
         if (!damage.isEmpty()) {
             store.close();
-            throw new IOException("The rule store at " + directory + " is damaged, so the service will not start on it"
-                    + " (seeding it again would roll back every approved change): "
-                    + String.join("; ", damage.stream().map(StoreCheck.Damage::what).toList()) + ". "
-                    + StoreCheck.RESTORE + (properties.isRemote() ? "; or, as this is only a mirror of "
-                            + properties.store() + ", delete " + directory + " to clone it again" : "")
-                    + ".");
+            throw new DamagedStoreException(
+                    "The rule store at " + directory + " is damaged, so the service will not start on it"
+                            + " (seeding it again would roll back every approved change): "
+                            + String.join("; ", damage.stream().map(StoreCheck.Damage::what).toList()) + ". "
+                            + StoreCheck.RESTORE + (properties.isRemote() ? "; or, as this is only a mirror of "
+                                    + properties.store() + ", delete " + directory + " to clone it again" : "")
+                            + ".");
         }
         return store;
     }

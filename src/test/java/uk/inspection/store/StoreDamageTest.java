@@ -1,7 +1,7 @@
 package uk.inspection.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,10 +118,16 @@ class StoreDamageTest {
         Path ref = data.resolve("rules.git/refs/heads/published");
         Files.writeString(ref, "garbage\n");
 
-        assertThatThrownBy(() -> RunningService.onStore(data, SETTINGS).close()).rootCause()
+        Throwable refused = catchThrowable(() -> RunningService.onStore(data, SETTINGS).close());
+        assertThat(refused).rootCause()
+            .isInstanceOf(DamagedStoreException.class)
             .hasMessageContaining("refs/heads/published")
             .hasMessageContaining("will not start");
         assertThat(Files.readString(ref)).isEqualTo("garbage\n");
+        // What the log ends with: the damage and what to do, not the chain of beans.
+        FailureAnalysis told = new DamagedStoreFailureAnalyzer().analyze(refused);
+        assertThat(told.getDescription()).contains("refs/heads/published", "will not start");
+        assertThat(told.getAction()).contains("A damaged rule store");
     }
 
     private static JsonNode framework(JsonNode listing, String id) {
