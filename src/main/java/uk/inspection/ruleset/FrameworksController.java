@@ -56,8 +56,11 @@ class FrameworksController {
                 .map(v -> new VersionView(v.ruleSet().version(), null, v.ruleSet().loadedAt(), null, null, null,
                         v.changedFiles(), v.ruleSet().version().equals(serving)))
                 .toList());
-        int from = Math.max(0, page) * Math.max(1, size);
-        return all.subList(Math.min(from, all.size()), Math.min(from + Math.max(1, size), all.size()));
+        // In longs: a page and size a client chose must not overflow into a negative
+        // index.
+        long from = (long) Math.max(0, page) * Math.max(1, size);
+        long to = from + Math.max(1, size);
+        return all.subList((int) Math.min(from, all.size()), (int) Math.min(to, all.size()));
     }
 
     @Operation(summary = "Rebuild a framework from its files now; served only if it builds and passes validation"

@@ -198,7 +198,7 @@ public final class GitRuleStore implements AutoCloseable {
         }
         try {
             commit(PUBLISHED, null, null, null, files, SERVICE,
-                    "Seed the rule store from " + home.toAbsolutePath().normalize() + "\n\nStep: seeded");
+                    "Seed the rule store from the rules home (rules.home)\n\nStep: seeded");
         }
         catch (StoreConflictException e) {
             // another replica seeded it first: that seed is the store's

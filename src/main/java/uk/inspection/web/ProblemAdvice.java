@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -22,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FailureException;
+import uk.inspection.problem.FieldProblem;
 import uk.inspection.problem.JsonProblems;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.Problems;
@@ -92,6 +95,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return new ResponseEntity<>(problem, answer.getHeaders(), answer.getStatusCode());
         }
         return answer;
+    }
+
+    /**
+     * A request parameter Spring cannot read as its type, such as a file part sent where
+     * a form field ({@code message}, {@code head}, {@code reason}) is expected: the
+     * client's mistake, named, not a 500 quoting a Spring class.
+     */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e instanceof MethodArgumentConversionNotSupportedException argument) {
+            String field = argument.getName();
+            return answer(new Failure(ProblemType.MALFORMED_REQUEST, "'" + field + "' must be a form field, not a file",
+                    List.of(new FieldProblem(field, "must be a form field, not a file"))), path(request));
+        }
+        return super.handleConversionNotSupported(e, headers, status, request);
     }
 
     private static String path(WebRequest request) {

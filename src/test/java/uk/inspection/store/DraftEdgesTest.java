@@ -61,6 +61,27 @@ class DraftEdgesTest {
     }
 
     @Test
+    void aFormFieldSentAsAFileIsA400NamingIt() throws Exception {
+        int drafts = api.get("/api/v1/frameworks/yj-2024/drafts", ERIN).body().size();
+
+        Reply reply = api.upload(DRAFTS, List.of(new FilePart("files", "triggers.drl", bytes(shipped("triggers.drl"))),
+                new FilePart("message", "message.txt", bytes("a message in a file"))), Map.of(), ERIN);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+        assertThat(reply.body().at("/errors/0/field").asText()).isEqualTo("message");
+        assertThat(reply.text()).doesNotContain("springframework");
+        assertThat(api.get("/api/v1/frameworks/yj-2024/drafts", ERIN).body().size()).isEqualTo(drafts);
+    }
+
+    @Test
+    void aVersionsPageFarPastTheEndIsEmptyNotA500() {
+        Reply reply = api.get("/api/v1/frameworks/yj-2024/versions?page=2147483647&size=2147483647", ALEX);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.body()).isEmpty();
+    }
+
+    @Test
     void tooManyPartsIs413WithoutAStackTrace() {
         List<FilePart> parts = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -209,6 +230,10 @@ class DraftEdgesTest {
         catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
 }
