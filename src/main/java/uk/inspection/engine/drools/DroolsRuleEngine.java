@@ -104,7 +104,12 @@ public final class DroolsRuleEngine implements RuleEngine {
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RememberingClassLoader.SERVICE));
         // The compiler is given the very parse the checks read, not the text to parse
         // again.
-        parsed.forEach(drl -> builder.add(drl.resource(), ResourceType.DESCR));
+        try {
+            parsed.forEach(drl -> builder.add(drl.resource(), ResourceType.DESCR));
+        }
+        catch (StackOverflowError e) {
+            return new Compilation.Failed(List.of(LoadProblem.inFile("(rule set)", ParsedDrl.TOO_DEEP)));
+        }
         builder.getErrors().forEach(error -> problems.add(locate(error, texts.generatedByPath())));
         if (problems.isEmpty()) {
             // Before any rule fires: the rules that need no fact fire as the KieBase is
@@ -152,8 +157,14 @@ public final class DroolsRuleEngine implements RuleEngine {
     /** What the source check refuses of a parsed text, kept for the same text. */
     private List<LoadProblem> refusals(ParsedDrl drl, Texts texts) {
         Generated table = texts.generatedByPath().get(drl.path());
-        return UnchangedFiles.refusals(drl.path(), drl.text(), table,
-                () -> sourceCheck.refusals(drl.path(), drl.text(), drl.descr(), table));
+        return UnchangedFiles.refusals(drl.path(), drl.text(), table, () -> {
+            try {
+                return sourceCheck.refusals(drl.path(), drl.text(), drl.descr(), table);
+            }
+            catch (StackOverflowError e) {
+                return List.of(LoadProblem.inFile(drl.file(), ParsedDrl.TOO_DEEP));
+            }
+        });
     }
 
     /**

@@ -202,13 +202,17 @@ final class JavaAllowList {
     }
 
     private boolean isProperty(String name) {
-        return constraint && Character.isLowerCase(name.charAt(0)) && !KnownTypes.isPackageRoot(name);
+        return constraint && Character.isLowerCase(name.charAt(0)) && !KnownTypes.isPackageRoot(name)
+                && types.propertyAllowed(name);
     }
 
     private void fieldAccess(FieldAccessExpr field) {
         Optional<Reference> type = typeReference(field.getScope());
         if (type.isEmpty()) {
             expression(field.getScope());
+            if (!types.propertyAllowed(field.getNameAsString())) {
+                refuse(field, "the property ." + field.getNameAsString());
+            }
         }
         else if (type.get().type() != null && !types.staticFieldAllowed(type.get().type(), field.getNameAsString())) {
             refuse(field, type.get().name() + "." + field.getNameAsString());

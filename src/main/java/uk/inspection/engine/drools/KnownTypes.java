@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import uk.inspection.engine.RuleFacts;
 
@@ -155,6 +156,18 @@ final class KnownTypes {
     /** A method that may be called on a value whose type is not known here. */
     boolean valueMethodAllowed(String method) {
         return VALUE_METHODS.contains(method) || factMethods.contains(method);
+    }
+
+    /**
+     * A property a rule may read by name: MVEL reads {@code a.b} as {@code a.getB()},
+     * {@code a.isB()} or {@code a.b()}, so the name must be one of those of a fact
+     * class's methods or a plain value method ({@code size}, {@code empty}, {@code key}),
+     * never {@code class} or any other method a value happens to have.
+     */
+    boolean propertyAllowed(String name) {
+        String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return Stream.of(name, "get" + capitalised, "is" + capitalised)
+            .anyMatch(method -> VALUE_METHODS.contains(method) || factMethods.contains(method));
     }
 
     /** A method of a fact class, callable without a receiver in a constraint. */

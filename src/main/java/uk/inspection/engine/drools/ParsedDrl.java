@@ -19,6 +19,8 @@ import org.kie.internal.io.ResourceFactory;
  */
 record ParsedDrl(String path, String text, PackageDescr descr, List<? extends KnowledgeBuilderError> errors) {
 
+    static final String TOO_DEEP = "the file nests expressions or blocks too deeply to be read: write them flatter";
+
     ParsedDrl {
         errors = List.copyOf(errors);
     }
@@ -38,6 +40,11 @@ record ParsedDrl(String path, String text, PackageDescr descr, List<? extends Kn
         }
         catch (DroolsParserException e) {
             return new ParsedDrl(path, drl, null, List.of(new ParserError(text, e.getMessage(), e.getLineNumber(), 0)));
+        }
+        catch (StackOverflowError e) {
+            // The parser recurses once per level of nesting: a text can be written to
+            // exhaust the stack, which is the writer's problem to be told, not an error.
+            return new ParsedDrl(path, drl, null, List.of(new ParserError(text, TOO_DEEP, 1, 0)));
         }
     }
 

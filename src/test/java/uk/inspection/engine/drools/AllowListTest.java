@@ -129,6 +129,10 @@ class AllowListTest {
                     java.io.File()|java.io.File, which is not a fact class|7
                     $n : Integer() from accumulate( StandardDefinition(), init(int i = 0;), action(i++;), result(i) )|its own code|7
                     $x : Integer() from java.lang.Runtime.getRuntime().availableProcessors()|java.lang.Runtime|7
+                    $s : StandardDefinition(code == code.getClass.toString())|the property .getClass|7
+                    $s : StandardDefinition(code.chars.parallel.count > 0)|the property .chars|7
+                    $x : Object() from drools|drools|7
+                    $x : Object() from kcontext.kieRuntime|kcontext|7
                     """)
     void aRefusedConditionIsNamedAtItsLine(String condition, String construct, int line) {
         String drl = HEADER + "rule \"bad\"\nwhen\n    " + condition + "\nthen\nend\n";

@@ -92,6 +92,19 @@ class UntrustedRuleTextTest {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "when\n    StandardDefinition(code == %s)\nthen\n", "when\nthen\n    String s = %s;\n" })
+    void aTextNestedTooDeeplyIsAProblemNotAStackOverflow(String rule) {
+        String nested = "(".repeat(5_000) + "\"2.1\"" + ")".repeat(5_000);
+        String drl = HEADER + "rule \"deep\"\n" + rule.formatted(nested) + "end\n";
+
+        Compilation compiled = new DroolsRuleEngine().compile("t", List.of(drl("rules/t/t.drl", drl)));
+
+        assertThat(compiled).isInstanceOf(Compilation.Failed.class);
+        assertThat(((Compilation.Failed) compiled).problems())
+            .anySatisfy(problem -> assertThat(problem.message()).contains("too deeply"));
+    }
+
     private static RuleSource drl(String path, String text) {
         return new RuleSource(path, RuleSource.Type.DRL, text.getBytes(StandardCharsets.UTF_8));
     }
