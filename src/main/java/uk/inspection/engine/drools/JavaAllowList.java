@@ -68,6 +68,11 @@ final class JavaAllowList {
             () -> new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
                 .setPreprocessUnicodeEscapes(true)));
 
+    /**
+     * Drools' own names for the rule's context: a way into the session, never a property.
+     */
+    private static final Set<String> CONTEXT = Set.of("drools", "kcontext");
+
     private final KnownTypes types;
 
     private final Set<String> variables;
@@ -201,9 +206,16 @@ final class JavaAllowList {
         }
     }
 
+    /**
+     * A bare name in a constraint, read as a property of the fact matched: any name but a
+     * package's or Drools' own context ({@code drools}, {@code kcontext}). A name the
+     * fact does not have is the compiler's error at its line or cell (a typo such as
+     * {@code sixty-five} in a number cell); what a property leads on to is held to
+     * {@link KnownTypes#propertyAllowed}.
+     */
     private boolean isProperty(String name) {
         return constraint && Character.isLowerCase(name.charAt(0)) && !KnownTypes.isPackageRoot(name)
-                && types.propertyAllowed(name);
+                && !CONTEXT.contains(name);
     }
 
     private void fieldAccess(FieldAccessExpr field) {
