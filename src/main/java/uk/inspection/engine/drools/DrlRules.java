@@ -14,16 +14,13 @@ import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 
 import uk.inspection.engine.PatternUse;
 
 /**
- * A DRL file read with Drools' own parser: where each rule starts, so a trace can point
- * at the file and line a rule was written at, and which fact types each rule matches with
- * which string literals. A file that does not parse has nothing here; the compiler
- * reports its errors.
+ * A DRL file's parse ({@link ParsedDrl}) read for where each rule starts, so a trace can
+ * point at the file and line a rule was written at, and for which fact types each rule
+ * matches with which string literals.
  */
 final class DrlRules {
 
@@ -33,21 +30,6 @@ final class DrlRules {
     }
 
     private DrlRules() {
-    }
-
-    static Map<String, RuleOrigin> origins(String path, String drl) {
-        return read(path, drl).origins();
-    }
-
-    static Read read(String path, String drl) {
-        try {
-            PackageDescr parsed = new DrlParser().parse(false, drl);
-            return parsed == null ? new Read(Map.of(), List.of()) : read(path, parsed);
-        }
-        catch (DroolsParserException e) {
-            // the compiler reports the same error at its line
-            return new Read(Map.of(), List.of());
-        }
     }
 
     static Read read(String path, PackageDescr parsed) {

@@ -22,7 +22,7 @@ class DrlRulesTest {
                 when then end
                 """;
 
-        assertThat(DrlRules.origins("rules/x.drl", drl))
+        assertThat(DrlRules.read("rules/x.drl", ParsedDrl.parse("rules/x.drl", drl).descr()).origins())
             .containsEntry("yj2024/Lowest key question drives the standard",
                     new RuleOrigin("rules/x.drl", "line 4", false))
             .containsEntry("yj2024/single quoted", new RuleOrigin("rules/x.drl", "line 9", false))
@@ -30,8 +30,11 @@ class DrlRulesTest {
     }
 
     @Test
-    void aFileThatDoesNotParseHasNoRulesHereAndTheCompilerReportsIt() {
-        assertThat(DrlRules.origins("rules/x.drl", "package p; rule \"r\" when then")).isEmpty();
+    void aFileThatDoesNotParseHasItsParserErrorsAndNothingToReadRulesFrom() {
+        ParsedDrl parsed = ParsedDrl.parse("rules/x.drl", "package p; rule \"r\" when then");
+
+        assertThat(parsed.descr()).isNull();
+        assertThat(parsed.errors()).isNotEmpty();
     }
 
 }
