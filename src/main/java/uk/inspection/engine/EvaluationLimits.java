@@ -3,14 +3,20 @@ package uk.inspection.engine;
 import java.time.Duration;
 
 /**
- * What one evaluation may take: a deadline, at which the engine halts the rules between
- * two firings, and a number of firings past which a rule loops. A rule set that exceeds
- * either is defective.
+ * What one evaluation may take: a deadline, at which the engine stops the rules; a number
+ * of firings past which a rule loops; the longest text or collection a rule may make
+ * (characters or elements); and the memory the evaluation may allocate. A rule set that
+ * exceeds any is defective.
  */
-public record EvaluationLimits(Duration deadline, int maxFirings) {
+public record EvaluationLimits(Duration deadline, int maxFirings, int maxValueLength, long maxAllocatedBytes) {
 
-    /** Well above the ~0.1 ms a rating takes and the ~20 rules it fires. */
-    public static final EvaluationLimits DEFAULTS = new EvaluationLimits(Duration.ofMillis(500), 10_000);
+    /**
+     * Well above the ~0.1 ms a rating takes, the ~20 rules it fires, the few hundred
+     * characters of the longest reason a shipped rule writes, and the few hundred
+     * kilobytes a quarter's evaluation allocates (docs/security.md).
+     */
+    public static final EvaluationLimits DEFAULTS = new EvaluationLimits(Duration.ofMillis(500), 10_000, 20_000,
+            64L * 1024 * 1024);
 
     public EvaluationLimits {
         if (deadline == null || deadline.isNegative() || deadline.isZero()) {
@@ -19,5 +25,18 @@ public record EvaluationLimits(Duration deadline, int maxFirings) {
         if (maxFirings < 1) {
             throw new IllegalArgumentException("the firing limit must be at least 1, not " + maxFirings);
         }
+        if (maxValueLength < 1) {
+            throw new IllegalArgumentException(
+                    "the longest value a rule makes must be at least 1, not " + maxValueLength);
+        }
+        if (maxAllocatedBytes < 1) {
+            throw new IllegalArgumentException(
+                    "the memory an evaluation allocates must be at least 1 byte, not " + maxAllocatedBytes);
+        }
+    }
+
+    /** A deadline and a firing limit, with the default limits on values and memory. */
+    public EvaluationLimits(Duration deadline, int maxFirings) {
+        this(deadline, maxFirings, DEFAULTS.maxValueLength(), DEFAULTS.maxAllocatedBytes());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import uk.inspection.engine.EvaluationLimits;
 
@@ -15,13 +16,16 @@ import uk.inspection.engine.EvaluationLimits;
  * is served from disk and, with {@code rules.watch} (on by default), a saved change is
  * rebuilt once the files have been quiet for {@code rules.debounce}. A home without a
  * {@code rules/} folder stops startup with a message saying so. Each evaluation has
- * {@code rules.evaluation-deadline} (500 ms) and {@code rules.max-firings} (10,000); a
- * build with its checks has {@code rules.build-timeout} (60 s). {@code rules.watch-mode}
- * and {@code rules.poll-interval} (2 s) choose how saved files are noticed.
+ * {@code rules.evaluation-deadline} (500 ms), {@code rules.max-firings} (10,000),
+ * {@code rules.max-value-length} (20,000) and {@code rules.max-evaluation-memory} (64
+ * MB); a build with its checks has {@code rules.build-timeout} (60 s).
+ * {@code rules.watch-mode} and {@code rules.poll-interval} (2 s) choose how saved files
+ * are noticed.
  */
 @ConfigurationProperties("rules")
 public record RulesProperties(String home, Mode mode, Boolean watch, Duration debounce, Duration evaluationDeadline,
-        Integer maxFirings, Duration buildTimeout, WatchMode watchMode, Duration pollInterval) {
+        Integer maxFirings, Duration buildTimeout, WatchMode watchMode, Duration pollInterval, Integer maxValueLength,
+        DataSize maxEvaluationMemory) {
 
     /**
      * How the development mode notices saved files ({@code rules.watch-mode}): file
@@ -54,6 +58,9 @@ public record RulesProperties(String home, Mode mode, Boolean watch, Duration de
         debounce = debounce == null ? Duration.ofMillis(250) : debounce;
         evaluationDeadline = evaluationDeadline == null ? EvaluationLimits.DEFAULTS.deadline() : evaluationDeadline;
         maxFirings = maxFirings == null ? EvaluationLimits.DEFAULTS.maxFirings() : maxFirings;
+        maxValueLength = maxValueLength == null ? EvaluationLimits.DEFAULTS.maxValueLength() : maxValueLength;
+        maxEvaluationMemory = maxEvaluationMemory == null
+                ? DataSize.ofBytes(EvaluationLimits.DEFAULTS.maxAllocatedBytes()) : maxEvaluationMemory;
         buildTimeout = buildTimeout == null ? Duration.ofSeconds(60) : buildTimeout;
         watchMode = watchMode == null ? WatchMode.AUTO : watchMode;
         pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
@@ -68,10 +75,11 @@ public record RulesProperties(String home, Mode mode, Boolean watch, Duration de
 
     /**
      * What one evaluation may take ({@code rules.evaluation-deadline},
-     * {@code rules.max-firings}).
+     * {@code rules.max-firings}, {@code rules.max-value-length},
+     * {@code rules.max-evaluation-memory}).
      */
     public EvaluationLimits evaluationLimits() {
-        return new EvaluationLimits(evaluationDeadline, maxFirings);
+        return new EvaluationLimits(evaluationDeadline, maxFirings, maxValueLength, maxEvaluationMemory.toBytes());
     }
 
     public Path homePath() {

@@ -134,7 +134,7 @@ class RunawayVerdictTest {
 
     private static RuleSetRegistry registry(Path home, Withdrawals withdrawals, RuleSetWarmUp warmUp) {
         RulesProperties properties = new RulesProperties(home.toString(), RulesProperties.Mode.DEVELOPMENT, false, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
         RuleSetRegistry registry = new RuleSetRegistry(() -> new FolderSnapshot(home), properties,
                 new RuleSetBuilds(Duration.ofMinutes(2), 1, 4, BuildLimits.DEFAULTS), List.of(), withdrawals, warmUp,
                 Clock.systemUTC(), new SimpleMeterRegistry());

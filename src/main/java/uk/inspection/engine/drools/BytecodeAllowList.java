@@ -14,13 +14,16 @@ import org.objectweb.asm.Type;
 
 /**
  * What a class compiled from rule text may reference, read from its bytecode: its own
- * rule set's generated classes, the fact classes, immutable values and collections of
- * {@code java.lang}, {@code java.util}, {@code java.time} and {@code java.math}, and the
- * members of Drools' own runtime that its generated glue calls ({@link BytecodeTypes}).
- * Nothing else: no reflection, class loaders, {@code System}, {@code Runtime}, processes,
- * threads, I/O, networking, {@code Unsafe} or method handles, whatever the source looked
- * like; no lambda or other dynamic call site, no native method, and no
- * {@code synchronized} but in Drools' own invokers.
+ * rule set's generated classes, the fact classes, the plain values and collections of
+ * {@code java.lang}, {@code java.util} and {@code java.time} (of their members, only
+ * those rule text may call and those the compiler calls for it), and the members of
+ * Drools' own runtime that its generated glue calls ({@link BytecodeTypes}). Nothing
+ * else: no reflection, class loaders, {@code System}, {@code Runtime}, processes,
+ * threads, I/O, networking, {@code Unsafe} or method handles, and no member of a value
+ * that loops, reads a pattern or allocates what it is asked ({@code String.repeat},
+ * {@code new ArrayList(n)}), whatever the source looked like; no lambda or other dynamic
+ * call site, no native method, no array of arrays, and no {@code synchronized} but in
+ * Drools' own invokers.
  */
 final class BytecodeAllowList {
 
@@ -86,12 +89,12 @@ final class BytecodeAllowList {
             }
         }
 
-        void member(String owner, String name) {
+        void member(String owner, String name, String descriptor) {
             if (owner.startsWith("[")) {
                 // an array's clone() or length
                 type(owner);
             }
-            else if (!allowed.member(owner, name)) {
+            else if (!allowed.member(owner, name, descriptor)) {
                 refused.add(Type.getObjectType(owner).getClassName() + "." + name);
             }
         }
@@ -122,12 +125,12 @@ final class BytecodeAllowList {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            check.member(owner, name);
+            check.member(owner, name, descriptor);
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            check.member(owner, name);
+            check.member(owner, name, descriptor);
         }
 
         @Override
@@ -137,7 +140,8 @@ final class BytecodeAllowList {
 
         @Override
         public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-            check.type(descriptor);
+            // its lengths could not each be bounded (BoundedWork)
+            check.refused.add("an array of arrays");
         }
 
         @Override

@@ -1,6 +1,7 @@
 package uk.inspection.engine.drools;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,7 +12,11 @@ import org.objectweb.asm.Handle;
  */
 final class BytecodeTypes {
 
-    /** Immutable values and plain collections: any member but {@link #NEVER}. */
+    /**
+     * Immutable values and plain collections. Of their members, only those the source
+     * allow-list lets rule text call ({@link KnownTypes#valueMember}), and those the
+     * compiler calls on its behalf ({@link #COMPILER_MEMBERS}).
+     */
     private static final Set<String> VALUES = Set.of("java/lang/String", "java/lang/StringBuilder",
             "java/lang/CharSequence", "java/lang/Integer", "java/lang/Long", "java/lang/Double", "java/lang/Float",
             "java/lang/Short", "java/lang/Byte", "java/lang/Boolean", "java/lang/Character", "java/lang/Number",
@@ -21,8 +26,22 @@ final class BytecodeTypes {
             "java/util/LinkedHashMap", "java/util/TreeMap", "java/util/Iterator", "java/util/Objects",
             "java/util/Optional", "java/util/Collections");
 
-    /** Packages of immutable values, whole. */
-    private static final Set<String> VALUE_PACKAGES = Set.of("java/time/", "java/math/");
+    /** Dates, whole as types, their members as above. */
+    private static final String DATES = "java/time/";
+
+    /**
+     * What javac and ECJ call for rule text that names none of it: string concatenation
+     * (ECJ appends to a {@code StringBuilder}), boxing and unboxing, and the boxed
+     * booleans.
+     */
+    private static final Set<String> COMPILER_MEMBERS = Set.of("append", "toString", "valueOf", "intValue", "longValue",
+            "doubleValue", "floatValue", "shortValue", "byteValue", "booleanValue", "charValue", "TRUE", "FALSE");
+
+    /**
+     * The constructors of values allowed: an empty collection or string builder, and a
+     * string builder started from a string (ECJ's concatenation). None that takes a size.
+     */
+    private static final Set<String> CONSTRUCTORS = Set.of("()V", "(Ljava/lang/String;)V");
 
     /**
      * Members refused whatever their owner: waiting on monitors, values read from system
@@ -52,14 +71,20 @@ final class BytecodeTypes {
                 || DroolsGlue.type(name);
     }
 
-    boolean member(String owner, String name) {
+    /**
+     * A member by its owner, name and descriptor (a field's descriptor is not looked at).
+     */
+    boolean member(String owner, String name, String descriptor) {
         if (NEVER.contains(name)) {
             return false;
         }
         if (owner.equals("java/lang/Object")) {
             return OBJECT_MEMBERS.contains(name);
         }
-        return generated.contains(owner) || isValue(owner) || isFact(owner) || DroolsGlue.member(owner, name);
+        if (isValue(owner)) {
+            return valueMember(owner, name, descriptor);
+        }
+        return generated.contains(owner) || isFact(owner) || DroolsGlue.member(owner, name);
     }
 
     /** The bootstrap of Java's string concatenation ({@code "a" + b}), the only one. */
@@ -67,13 +92,24 @@ final class BytecodeTypes {
         return bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory");
     }
 
-    private static boolean isValue(String name) {
-        return VALUES.contains(name) || VALUE_PACKAGES.stream().anyMatch(name::startsWith);
+    static boolean isValue(String name) {
+        return VALUES.contains(name) || name.startsWith(DATES);
     }
 
-    private static boolean isFact(String name) {
+    static boolean isFact(String name) {
         return FACTS.computeIfAbsent(name,
                 n -> KnownTypes.load(n.replace('/', '.')).map(KnownTypes::isFact).orElse(false));
+    }
+
+    private static boolean valueMember(String owner, String name, String descriptor) {
+        if (name.equals("<init>")) {
+            return CONSTRUCTORS.contains(descriptor);
+        }
+        if (COMPILER_MEMBERS.contains(name)) {
+            return true;
+        }
+        Optional<Class<?>> type = KnownTypes.load(owner.replace('/', '.'));
+        return type.isPresent() && KnownTypes.valueMember(type.get(), name);
     }
 
 }

@@ -13,10 +13,11 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * An evaluation's deadline: once the thread firing a session's rules has spent the
- * budget, the session is halted (Drools stops between two firings; the allow-list keeps
- * each consequence short). The budget is the thread's CPU time where the JVM measures it:
- * a busy machine, or a garbage collection, then slows an evaluation without making it
- * fail; rules that loop spend CPU and are stopped. Elsewhere it is wall-clock time.
+ * budget, the session is halted (Drools stops between two firings) and a consequence
+ * still running stops at its next call ({@link RuleWork}). The budget is the thread's CPU
+ * time where the JVM measures it: a busy machine, or a garbage collection, then slows an
+ * evaluation without making it fail; rules that loop spend CPU and are stopped. Elsewhere
+ * it is wall-clock time.
  */
 final class Deadline implements AutoCloseable {
 
@@ -33,6 +34,8 @@ final class Deadline implements AutoCloseable {
 
     private final KieSession session;
 
+    private final RuleWork.Scope work;
+
     private final long budget;
 
     private final long thread = Thread.currentThread().getId();
@@ -45,16 +48,21 @@ final class Deadline implements AutoCloseable {
 
     private volatile ScheduledFuture<?> next;
 
-    private Deadline(KieSession session, Duration budget) {
+    private Deadline(KieSession session, Duration budget, RuleWork.Scope work) {
         this.session = session;
+        this.work = work;
         this.budget = budget.toNanos();
         this.start = spent();
         this.next = TIMER.schedule(this::check, this.budget, TimeUnit.NANOSECONDS);
     }
 
-    /** A deadline for the session the current thread is about to fire. */
-    static Deadline start(KieSession session, Duration budget) {
-        return new Deadline(session, budget);
+    /**
+     * A deadline for the session the current thread is about to fire, within the work
+     * budget it fires in: at the deadline, a rule's code still running stops at its next
+     * call ({@link RuleWork}).
+     */
+    static Deadline start(KieSession session, Duration budget, RuleWork.Scope work) {
+        return new Deadline(session, budget, work);
     }
 
     /** Whether the session was halted for passing the deadline. */
@@ -81,6 +89,7 @@ final class Deadline implements AutoCloseable {
             next = TIMER.schedule(this::check, budget - used, TimeUnit.NANOSECONDS);
         }
         else if (halted.compareAndSet(false, true)) {
+            work.expire();
             session.halt();
         }
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -119,8 +120,16 @@ public final class DroolsRuleEngine implements RuleEngine {
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
-        return new Compilation.Compiled(new DroolsRules(ruleSetId, builder.newKieBase(), origins, limits),
-                texts.tables(), patterns);
+        GeneratedClasses.bound(builder);
+        KieBase kieBase = builder.newKieBase();
+        List<String> unbounded = GeneratedClasses.unbounded(kieBase);
+        if (!unbounded.isEmpty()) {
+            // fail closed: Drools loaded a consequence from elsewhere than the rewritten
+            // classes
+            return new Compilation.Failed(List.of(LoadProblem.inFile("(rule set)",
+                    "the work of the rules " + unbounded + " could not be bounded: " + Refusals.POLICY)));
+        }
+        return new Compilation.Compiled(new DroolsRules(ruleSetId, kieBase, origins, limits), texts.tables(), patterns);
     }
 
     @Override

@@ -118,6 +118,7 @@ final class DroolsRules implements CompiledRules {
         Map<Rule, Integer> changes = new HashMap<>();
         Rule[] firing = new Rule[1];
         Deadline deadline = null;
+        RuleWork.Scope work = RuleWork.begin(limits);
         try {
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
@@ -154,7 +155,7 @@ final class DroolsRules implements CompiledRules {
             });
             facts.forEach(session::insert);
             firedOnceFacts.forEach(session::insert);
-            deadline = Deadline.start(session, limits.deadline());
+            deadline = Deadline.start(session, limits.deadline(), work);
             // The rules fired once count towards the limit as if they had fired here.
             int fired = firedOnce.firings() + session.fireAllRules(limits.maxFirings() - firedOnce.firings());
             deadline.close();
@@ -169,14 +170,31 @@ final class DroolsRules implements CompiledRules {
             return null;
         }
         catch (RuntimeException e) {
-            return failure("failed: " + e.getMessage(), firing[0], firings);
+            RuleWork.Exceeded exceeded = exceeded(e);
+            return exceeded != null ? failure(exceeded.getMessage(), firing[0], firings)
+                    : failure("failed: " + e.getMessage(), firing[0], firings);
+        }
+        catch (StackOverflowError e) {
+            // a value nested in itself, printed or hashed: the thread's stack recovers
+            return failure("went too deep (a stack overflow)", firing[0], firings);
         }
         finally {
             if (deadline != null) {
                 deadline.close();
             }
+            work.close();
             session.dispose();
         }
+    }
+
+    /** The limit a rule's code passed, if that is why the rules stopped. */
+    private static RuleWork.Exceeded exceeded(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleWork.Exceeded exceeded) {
+                return exceeded;
+            }
+        }
+        return null;
     }
 
     private Evaluation.Failed failure(String what, Rule rule, Map<Rule, Integer> firings) {

@@ -1,6 +1,7 @@
 package uk.inspection.engine.drools;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,9 +10,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.objectweb.asm.ClassReader;
 
@@ -45,14 +49,62 @@ final class GeneratedClasses {
         return List.copyOf(problems);
     }
 
+    /**
+     * Rewrites every class compiled for the builder's packages ({@link BoundedWork}),
+     * after {@link #check} found nothing to refuse and before a KieBase is made of them:
+     * the KieBase loads its classes from what the packages hold now.
+     */
+    static void bound(KnowledgeBuilder builder) {
+        Set<String> generated = classes(builder).keySet();
+        for (JavaDialectRuntimeData java : javaData(builder.getKnowledgePackages())) {
+            Map.copyOf(java.getStore())
+                .forEach((name, bytes) -> java.write(name, BoundedWork.rewrite(bytes, generated)));
+        }
+    }
+
+    /**
+     * The rules of a KieBase whose consequence is not of a rewritten class: none, unless
+     * Drools loaded its classes from elsewhere than {@link #bound} left them.
+     */
+    static List<String> unbounded(KieBase kieBase) {
+        List<String> unbounded = new ArrayList<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                // a named consequence could not be looked at: refused with the rest
+                RuleImpl impl = (RuleImpl) rule;
+                if (impl.hasNamedConsequences() || !bounded(impl.getConsequence())) {
+                    unbounded.add(rule.getName());
+                }
+            }
+        }
+        return unbounded;
+    }
+
+    private static boolean bounded(Object consequence) {
+        try {
+            return consequence != null && consequence.getClass().getDeclaredField(BoundedWork.MARK) != null;
+        }
+        catch (NoSuchFieldException e) {
+            return false;
+        }
+    }
+
+    private static List<JavaDialectRuntimeData> javaData(Collection<KiePackage> packages) {
+        List<JavaDialectRuntimeData> data = new ArrayList<>();
+        for (KiePackage kiePackage : packages) {
+            if (((InternalKnowledgePackage) kiePackage).getDialectRuntimeRegistry()
+                .getDialectData("java") instanceof JavaDialectRuntimeData java) {
+                data.add(java);
+            }
+        }
+        return data;
+    }
+
     /** Every class compiled for the builder's packages, by internal name. */
     private static Map<String, byte[]> classes(KnowledgeBuilder builder) {
         Map<String, byte[]> classes = new TreeMap<>();
-        for (KiePackage kiePackage : builder.getKnowledgePackages()) {
-            if (((InternalKnowledgePackage) kiePackage).getDialectRuntimeRegistry()
-                .getDialectData("java") instanceof JavaDialectRuntimeData java) {
-                java.getStore().forEach((name, bytes) -> classes.put(name.replaceFirst("\\.class$", ""), bytes));
-            }
+        for (JavaDialectRuntimeData java : javaData(builder.getKnowledgePackages())) {
+            java.getStore().forEach((name, bytes) -> classes.put(name.replaceFirst("\\.class$", ""), bytes));
         }
         return classes;
     }

@@ -153,6 +153,14 @@ final class KnownTypes {
                     && Modifier.isFinal(f.getModifiers()));
     }
 
+    /**
+     * A member of a plain value type that rule text may name: a value method, or one of
+     * the type's allowed static methods. For the check of the compiled classes.
+     */
+    static boolean valueMember(Class<?> type, String member) {
+        return VALUE_METHODS.contains(member) || LIBRARY.getOrDefault(type, Set.of()).contains(member);
+    }
+
     /** A method that may be called on a value whose type is not known here. */
     boolean valueMethodAllowed(String method) {
         return VALUE_METHODS.contains(method) || factMethods.contains(method);

@@ -80,6 +80,7 @@ final class UnconditionalRules {
         int fired;
         KieSession session = kieBase.newKieSession();
         Deadline deadline = null;
+        RuleWork.Scope work = RuleWork.begin(limits);
         try {
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
@@ -104,7 +105,7 @@ final class UnconditionalRules {
                     firings[0]++;
                 }
             });
-            deadline = Deadline.start(session, limits.deadline());
+            deadline = Deadline.start(session, limits.deadline(), work);
             session.fireAllRules(match -> candidates.contains(match.getRule()), limits.maxFirings());
             deadline.close();
             fired = firings[0];
@@ -112,13 +113,14 @@ final class UnconditionalRules {
                 return FiredOnce.NONE;
             }
         }
-        catch (RuntimeException e) {
+        catch (RuntimeException | StackOverflowError e) {
             return FiredOnce.NONE;
         }
         finally {
             if (deadline != null) {
                 deadline.close();
             }
+            work.close();
             session.dispose();
         }
         Set<Rule> kept = new HashSet<>(changedFacts);

@@ -92,6 +92,13 @@ class GeneratedClassesTest {
             java.util.concurrent.Executors.newFixedThreadPool(2);|java.util.concurrent.Executors
             System.out.println("x");|java.lang.System.out
             java.lang.invoke.MethodHandles.lookup();|java.lang.invoke.MethodHandles.lookup
+            boolean b = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!".matches("(a+)+$");|java.lang.String.matches
+            String t = "x".replaceAll("(x+)+y", "z");|java.lang.String.replaceAll
+            String t = String.format("%0999999999d", 1);|java.lang.String.format
+            java.util.List<Object> l = new java.util.ArrayList<>(200000000);|java.util.ArrayList.<init>
+            java.util.List<String> l = java.util.Collections.nCopies(200000000, "x");|java.util.Collections.nCopies
+            String t = new java.math.BigDecimal("1e999999999").toPlainString();|java.math.BigDecimal
+            int[][] a = new int[2][3];|an array of arrays
             """)
     void eachReachBeyondTheAllowListIsNamed(String consequence, String named) {
         Compilation compiled = UNCHECKED.compile("t", drl("""
