@@ -12,8 +12,8 @@ public record EvaluationLimits(Duration deadline, int maxFirings, int maxValueLe
 
     /**
      * Well above the ~0.1 ms a rating takes, the ~20 rules it fires, the few hundred
-     * characters of the longest reason a shipped rule writes, and the few hundred
-     * kilobytes a quarter's evaluation allocates (docs/security.md).
+     * characters of the longest reason a shipped rule writes, and the ~6 MB the heaviest
+     * shipped evaluation allocated over the fixtures (docs/security.md).
      */
     public static final EvaluationLimits DEFAULTS = new EvaluationLimits(Duration.ofMillis(500), 10_000, 20_000,
             64L * 1024 * 1024);
