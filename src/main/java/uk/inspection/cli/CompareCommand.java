@@ -67,8 +67,8 @@ class CompareCommand implements Callable<Integer> {
             "with --corpus, decide on this many threads; default: one per available core", "Example: --threads 2" })
     Integer threads;
 
-    @Option(names = "--db-user", paramLabel = "USER",
-            description = { "the records database's user (with a JDBC URL)", "Example: --db-user ratings" })
+    @Option(names = "--db-user", paramLabel = "USER", description = {
+            "the records database's user (with a JDBC URL; for H2, sa unless given)", "Example: --db-user ratings" })
     String dbUser;
 
     @Option(names = "--db-password", paramLabel = "PASSWORD",
