@@ -13,14 +13,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The jar's commands (README, "Regression suites from the command line"); without one,
- * the jar runs the HTTP service.
+ * The jar's commands (docs/api.md, "Command line"); without one, the jar runs the HTTP
+ * service.
  */
 // INHERIT: every command has --help and -V, and -V names the same versions.
 @Command(name = "inspection-ratings", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = { "Without a command, serves the rule sets over HTTP (--server.port=N and other --name=value",
-                "settings). With one, runs it and exits." },
+        description = { "Without a command, serves the rule sets over HTTP (--server.port=N and other --name=value "
+                + "settings). With one, runs it and exits." },
         subcommands = { TestCommand.class, CompareCommand.class, GenerateCorpusCommand.class, ValidateCommand.class,
                 DiffCommand.class, TextconvCommand.class, HashPasswordCommand.class, CommandLine.HelpCommand.class })
 public final class CommandLineInterface {
@@ -75,6 +75,12 @@ public final class CommandLineInterface {
                     rules.problems().forEach(cmd.getErr()::println);
                     cmd.getErr().flush();
                     return ExitCodes.RULES_DO_NOT_BUILD;
+                }
+                if (e instanceof DecisionsReplay.UnreadableSource source) {
+                    // A wrong argument, said in one line: the usage text would bury it.
+                    cmd.getErr().println(source.getMessage());
+                    cmd.getErr().flush();
+                    return ExitCodes.USAGE;
                 }
                 throw e;
             });

@@ -26,10 +26,10 @@ import uk.inspection.regression.Side;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetFiles;
 
-@Command(name = "compare", description = {
-        "Runs every fixture's input (or recorded decisions, or a generated corpus) through two rule sets and",
-        "reports what changed:",
-        "a Markdown report on standard output (or --report), a JSON one with --json. Progress goes to standard error.",
+@Command(name = "compare", description = { "Shows which decisions two rule sets make differently.",
+        "Runs every fixture's input (or recorded decisions, or a generated corpus) through both and reports what "
+                + "changed: a Markdown report on standard output (or --report), a JSON one with --json. "
+                + "Progress goes to standard error.",
         "", "Example: java -jar inspection-ratings.jar compare --baseline .:yj-2024 --candidate ../edited:yj-2024 \\",
         "           --fixtures fixtures/yj-2024 --fail-on-change" })
 class CompareCommand implements Callable<Integer> {
@@ -51,7 +51,9 @@ class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--decisions", paramLabel = "FILE.jsonl|JDBC-URL",
             description = {
-                    "compare recorded decisions instead: a JSON Lines export, or the records database's JDBC URL",
+                    "compare recorded decisions instead: a JSON Lines export, or the records database's JDBC URL "
+                            + "(the service's own H2 file, the service stopped: jdbc:h2:file:./data/decisions); "
+                            + "only the baseline's framework is compared, the others counted",
                     "Example: --decisions decisions.jsonl" })
     String decisions;
 
@@ -65,8 +67,8 @@ class CompareCommand implements Callable<Integer> {
             "with --corpus, decide on this many threads; default: one per available core", "Example: --threads 2" })
     Integer threads;
 
-    @Option(names = "--db-user", paramLabel = "USER",
-            description = { "the records database's user (with a JDBC URL)", "Example: --db-user ratings" })
+    @Option(names = "--db-user", paramLabel = "USER", description = {
+            "the records database's user (with a JDBC URL; for H2, sa unless given)", "Example: --db-user ratings" })
     String dbUser;
 
     @Option(names = "--db-password", paramLabel = "PASSWORD",
@@ -112,9 +114,20 @@ class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "no fixtures folder " + fixtures);
         }
         if (corpus != null) {
-            checkCorpusOptions(baselineSide, candidateSide);
+            checkFrameworkOptions("--corpus", baselineSide, candidateSide);
+            if (!Files.isRegularFile(corpus)) {
+                throw new ParameterException(spec.commandLine(), "no corpus file " + corpus);
+            }
+            if (threads != null && threads < 1) {
+                throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+            }
         }
         Progress progress = Progress.onStandardError(spec.commandLine().getErr());
+        DecisionsReplay replay = null;
+        if (decisions != null) {
+            checkFrameworkOptions("--decisions", baselineSide, candidateSide);
+            replay = DecisionsReplay.open(decisions, dbUser, dbPassword, progress);
+        }
         boolean sameHome = baselineSide.home()
             .toAbsolutePath()
             .normalize()
@@ -137,8 +150,9 @@ class CompareCommand implements Callable<Integer> {
             }
         }
 
-        if (decisions != null) {
-            return recorded(baselineSide, baselineRules, candidateSide, candidateRules, progress);
+        if (replay != null) {
+            return recorded(replay, baselineRules.get(baselineSide.framework()),
+                    candidateRules.get(candidateSide.framework()));
         }
         if (corpus != null) {
             RuleSet baselineRuleSet = baselineRules.get(baselineSide.framework());
@@ -176,20 +190,29 @@ class CompareCommand implements Callable<Integer> {
 
     /**
      * Recorded decisions re-decided under both sides (one framework each), with progress
-     * on standard error.
+     * on standard error; records of other frameworks are counted, in the report and on
+     * standard error, not compared.
      */
-    private int recorded(Side baselineSide, LoadedRuleSets baselineRules, Side candidateSide,
-            LoadedRuleSets candidateRules, Progress progress) throws Exception {
-        if (baselineSide.framework() == null || candidateSide.framework() == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "with --decisions, name the framework on each side (HOME:id)");
-        }
+    private int recorded(DecisionsReplay replay, RuleSet baselineRuleSet, RuleSet candidateRuleSet) throws Exception {
         long started = System.nanoTime();
-        RecordedComparison.Result result = new DecisionsReplay(progress).run(decisions, dbUser, dbPassword, from, to,
-                baselineRules.get(baselineSide.framework()), candidateRules.get(candidateSide.framework()));
+        DecisionsReplay.Replayed replayed = replay.run(from, to, baselineRuleSet, candidateRuleSet);
+        RecordedComparison.Result result = replayed.result();
         double seconds = (System.nanoTime() - started) / 1e9;
+        String skipped = replayed.skipped() == 0 ? ""
+                : replayed.skipped() + " recorded decisions of other frameworks than " + baselineRuleSet.id()
+                        + " skipped ("
+                        + replayed.otherFrameworks()
+                            .entrySet()
+                            .stream()
+                            .map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", "))
+                        + ")";
+        if (!skipped.isEmpty()) {
+            spec.commandLine().getErr().println(skipped);
+            spec.commandLine().getErr().flush();
+        }
         PrintWriter out = spec.commandLine().getOut();
-        write(result, "Recorded decisions re-decided");
+        write(result, "Recorded decisions re-decided", skipped);
         out.printf("%d compared, %d changed (%.0f decisions/s)%n", result.total(), result.changed(),
                 result.total() / Math.max(seconds, 1e-9));
         out.flush();
@@ -215,7 +238,7 @@ class CompareCommand implements Callable<Integer> {
         }
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
         progress.done();
-        write(result, "Corpus decided under both rule sets");
+        write(result, "Corpus decided under both rule sets", "");
         PrintWriter out = spec.commandLine().getOut();
         // Each request is decided twice, once by each side.
         out.printf("%d compared, %d changed (%.1f s: %.0f requests/s, %.0f decisions/s on %d threads)%n",
@@ -225,16 +248,14 @@ class CompareCommand implements Callable<Integer> {
         return failOnChange && result.changed() > 0 ? ExitCodes.FOUND : ExitCodes.OK;
     }
 
-    private void checkCorpusOptions(Side baselineSide, Side candidateSide) {
+    /**
+     * With a corpus or recorded decisions each side names its framework, one its home
+     * holds.
+     */
+    private void checkFrameworkOptions(String input, Side baselineSide, Side candidateSide) {
         if (baselineSide.framework() == null || candidateSide.framework() == null) {
             throw new ParameterException(spec.commandLine(),
-                    "with --corpus, name the framework on each side (HOME:id)");
-        }
-        if (!Files.isRegularFile(corpus)) {
-            throw new ParameterException(spec.commandLine(), "no corpus file " + corpus);
-        }
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not " + threads);
+                    "with " + input + ", name the framework on each side (HOME:id)");
         }
         for (Side side : List.of(baselineSide, candidateSide)) {
             if (!RuleSetFiles.frameworks(side.home()).contains(side.framework())) {
@@ -246,11 +267,12 @@ class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * The side's rule sets: with a corpus only the frameworks compared (its own, and the
-     * other side's when both share the home), else every one of its home.
+     * The side's rule sets: with a corpus or recorded decisions only the frameworks
+     * compared (its own, and the other side's when both share the home), else every one
+     * of its home.
      */
     private LoadedRuleSets rules(Side side, Side sameHome, java.util.function.Consumer<String> building) {
-        if (corpus == null) {
+        if (corpus == null && decisions == null) {
             return new LoadedRuleSets(side.home(), building);
         }
         List<String> frameworks = sameHome == null ? List.of(side.framework())
@@ -259,11 +281,11 @@ class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * A re-decided run's report: Markdown on standard output or to --report, JSON to
-     * --json.
+     * A re-decided run's report, with a note at its end if there is one: Markdown on
+     * standard output or to --report, JSON to --json.
      */
-    private void write(RecordedComparison.Result result, String title) throws java.io.IOException {
-        String md = MarkdownReport.render(result, title);
+    private void write(RecordedComparison.Result result, String title, String note) throws java.io.IOException {
+        String md = MarkdownReport.render(result, title) + (note.isEmpty() ? "" : "\n" + note + "\n");
         if (report != null) {
             Files.writeString(report, md);
         }

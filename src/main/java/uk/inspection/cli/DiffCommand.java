@@ -22,11 +22,12 @@ import uk.inspection.ruleset.PublishedVersion;
 import uk.inspection.store.GitRuleStore;
 import uk.inspection.store.StoreRules;
 
-@Command(name = "diff", description = { "Prints how two versions of the rules differ, in the methodology's words:",
-        "decision tables per row and cell, DRL as a unified diff, the manifest and fixtures by key.",
-        "Each side is a rules home folder, a commit of the rule store, or a published rulesetVersion (sha256:...).",
-        "Exit 0 when nothing differs, 1 when something does, 2 on bad arguments.", "",
-        "Example: java -jar inspection-ratings.jar diff . ../edited --framework yj-2024" })
+@Command(name = "diff",
+        description = { "Prints how two versions of the rules differ, in the methodology's words.",
+                "Decision tables per row and cell, DRL as a unified diff, the manifest and fixtures by key. "
+                        + "Each side is a rules home folder, a commit of the rule store, or a published rulesetVersion "
+                        + "(sha256:...). Exit 0 when nothing differs, 1 when something does, 2 on bad arguments.",
+                "", "Example: java -jar inspection-ratings.jar diff . ../edited --framework yj-2024" })
 class DiffCommand implements Callable<Integer> {
 
     private static final List<String> TOPS = List.of("rules", "decision-tables", "fixtures");

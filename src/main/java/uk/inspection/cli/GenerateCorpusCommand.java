@@ -25,10 +25,11 @@ import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetFiles;
 
 @Command(name = "generate-corpus", description = {
-        "Writes N rating requests for a framework, one JSON request a line, for compare --corpus: inputs spread over",
-        "the whole input space the manifest allows (band edges included), the same for the same seed. Each is",
-        "decided once to check the rules accept it (and to give a panel choice among the ratings they permit).", "",
-        "Example: java -jar inspection-ratings.jar generate-corpus --framework yj-2024 --count 100000 \\",
+        "Writes rating requests for a framework, one JSON request a line, for compare --corpus.",
+        "The inputs are spread over the whole input space the manifest allows (band edges included), the same for "
+                + "the same seed. Each is decided once to check the rules accept it (and to give a panel choice "
+                + "among the ratings they permit).",
+        "", "Example: java -jar inspection-ratings.jar generate-corpus --framework yj-2024 --count 100000 \\",
         "           --seed 1 --output target/corpus.jsonl" })
 class GenerateCorpusCommand implements Callable<Integer> {
 

@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "hash-password",
         description = { "Prints a {bcrypt} hash of a password for access.users[n].password.",
-                "Reads the password without echo on a terminal, otherwise the first line of standard input,",
-                "so it never shows in the process list or the shell history.", "",
-                "Example: echo -n 's3cret' | java -jar inspection-ratings.jar hash-password" })
+                "Reads the password without echo on a terminal, otherwise the first line of standard input, "
+                        + "so it never shows in the process list or the shell history.",
+                "", "Example: echo -n 's3cret' | java -jar inspection-ratings.jar hash-password" })
 class HashPasswordCommand implements Callable<Integer> {
 
     @Spec

@@ -18,8 +18,8 @@ import uk.inspection.regression.LoadedRuleSets;
 import uk.inspection.ruleset.RuleSetFiles;
 
 @Command(name = "test",
-        description = { "Runs every fixture against its expected decision: a line per failing fixture,",
-                "then \"N passed, N failed\". Progress goes to standard error.", "",
+        description = { "Runs every fixture against its expected decision.",
+                "Prints a line per failing fixture, then \"N passed, N failed\". Progress goes to standard error.", "",
                 "Example: java -jar inspection-ratings.jar test --junit target/fixtures.xml" })
 class TestCommand implements Callable<Integer> {
 

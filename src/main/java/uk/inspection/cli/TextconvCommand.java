@@ -13,11 +13,11 @@ import picocli.CommandLine.Spec;
 
 import uk.inspection.diff.RuleDiff;
 
-@Command(name = "textconv", description = {
-        "Prints a decision table as text, a line per rule row with each cell by its",
-        "column's label: a Git textconv driver, so that git diff shows table changes as lines (see .gitattributes).",
-        "Any other file is printed as it is.", "",
-        "Example: java -jar inspection-ratings.jar textconv decision-tables/yj-2024/bandings.drl.xlsx" })
+@Command(name = "textconv",
+        description = { "Prints a decision table as text, for git diff.",
+                "A line per rule row, each cell by its column's label: a Git textconv driver, so that git diff shows "
+                        + "table changes as lines (see .gitattributes). Any other file is printed as it is.",
+                "", "Example: java -jar inspection-ratings.jar textconv decision-tables/yj-2024/bandings.drl.xlsx" })
 class TextconvCommand implements Callable<Integer> {
 
     @Spec

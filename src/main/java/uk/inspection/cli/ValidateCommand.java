@@ -23,10 +23,10 @@ import uk.inspection.ruleset.RuleSetCheck;
 import uk.inspection.ruleset.RuleSetFiles;
 
 @Command(name = "validate",
-        description = { "Compiles and analyses every rule set (the checks run before every reload);"
-                + " prints file:row: message per problem; exit 1 on any (a rule set that does not build is one of"
-                + " the problems validate is for, so it too exits 1).", "",
-                "Example: java -jar inspection-ratings.jar validate --home ../edited" })
+        description = { "Compiles and analyses every rule set, with the checks run before every reload.",
+                "Prints file:row: message per problem and exits 1 on any (a rule set that does not build is one "
+                        + "of the problems validate is for, so it too exits 1).",
+                "", "Example: java -jar inspection-ratings.jar validate --home ../edited" })
 class ValidateCommand implements Callable<Integer> {
 
     @Spec

@@ -68,7 +68,8 @@ class ConsoleSecurity {
     /**
      * The session cookie's flags. Secure is left to the connection: Tomcat marks the
      * cookie Secure whenever the request is secure, which behind a proxy means
-     * {@code server.forward-headers-strategy} is set (README, "Behind a reverse proxy").
+     * {@code server.forward-headers-strategy} is set (docs/configuration.md, "Behind a
+     * reverse proxy").
      */
     @Bean
     ServletContextInitializer consoleSessionCookie() {

@@ -6,6 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,6 +34,9 @@ public class DecisionStore {
             + " CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(100)), CAST(? AS BIGINT), CAST(? AS VARCHAR(200)),"
             + " CAST(? AS TEXT), CAST(? AS TEXT)";
 
+    private static final List<String> H2_COMPATIBILITY = List.of("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE",
+            "DEFAULT_NULL_ORDERING=HIGH");
+
     private final JdbcTemplate jdbc;
 
     private final Flyway flyway;
@@ -44,11 +50,34 @@ public class DecisionStore {
 
     /**
      * The records database at a JDBC URL, for the command line
-     * ({@code compare --decisions}).
+     * ({@code compare --decisions}); an H2 URL gets the compatibility settings the schema
+     * needs ({@link #withH2Compatibility}).
      */
     public static DecisionStore at(String url, String user, String password) {
-        var dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(url, user, password);
+        var dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(withH2Compatibility(url), user,
+                password);
         return new DecisionStore(new JdbcTemplate(dataSource), Flyway.configure().dataSource(dataSource).load());
+    }
+
+    /**
+     * An H2 URL with each setting the schema and its queries were written for (the
+     * service's own URL sets them all) that it does not set itself: opened without them,
+     * a database the service made is read with upper-case names and Flyway fails. So the
+     * short {@code jdbc:h2:file:./data/decisions} reads the service's records. Any other
+     * URL is returned as it is.
+     */
+    public static String withH2Compatibility(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        StringBuilder full = new StringBuilder(url);
+        String settings = url.toUpperCase(Locale.ROOT);
+        for (String setting : H2_COMPATIBILITY) {
+            if (!settings.contains(";" + setting.substring(0, setting.indexOf('=') + 1))) {
+                full.append(';').append(setting);
+            }
+        }
+        return full.toString();
     }
 
     /**
@@ -148,6 +177,17 @@ public class DecisionStore {
         }, row -> {
             each.accept(record(row, 0));
         });
+    }
+
+    /** How many records match the filter, by framework. */
+    public Map<String, Long> countByFramework(DecisionFilter filter) {
+        List<Object> arguments = new ArrayList<>();
+        String where = filter.where(arguments);
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc().query("SELECT framework, COUNT(*) AS records FROM decision" + where + " GROUP BY framework", row -> {
+            counts.put(row.getString("framework"), row.getLong("records"));
+        }, arguments.toArray());
+        return counts;
     }
 
     public long count(DecisionFilter filter) {

@@ -64,7 +64,7 @@ class FrameworksController {
     }
 
     @Operation(summary = "Rebuild a framework from its files now; served only if it builds and passes validation"
-            + " (methodology role)")
+            + " (role methodology; editor and approver may not)")
     @PostMapping("/api/v1/frameworks/{framework}/reload")
     FrameworkView reload(@PathVariable String framework) {
         if (!registry.knows(framework)) {

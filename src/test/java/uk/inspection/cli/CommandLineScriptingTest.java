@@ -64,6 +64,31 @@ class CommandLineScriptingTest {
         }
     }
 
+    /**
+     * The list of commands shows the first line of each description: a whole sentence,
+     * never one cut where the source broke its line.
+     */
+    @Test
+    void helpListsEachCommandWithAWholeSentence() {
+        Run run = CommandLineTest.run("--help");
+
+        List<String> afterHeading = run.lines().subList(run.lines().indexOf("Commands:") + 1, run.lines().size());
+        List<String> entries = new ArrayList<>();
+        for (String line : afterHeading.subList(0, afterHeading.indexOf(""))) {
+            if (line.startsWith("                ")) {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+            }
+            else {
+                entries.add(line.strip());
+            }
+        }
+        assertThat(entries).hasSize(COMMANDS.size() + 1).allMatch(entry -> entry.endsWith("."));
+        assertThat(entries)
+            .anyMatch(entry -> entry.matches("compare +Shows which decisions two rule sets make " + "differently\\."));
+        assertThat(run.out())
+            .contains("(--server.port=N and other\n--name=value settings). With one, runs it and exits.");
+    }
+
     @Test
     void everyOptionAndParameterHasADescriptionWithAnExample() {
         CommandLine root = CommandLineInterface.commandLine(null, new PrintWriter(new StringWriter()),

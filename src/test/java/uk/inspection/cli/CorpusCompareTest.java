@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,11 +18,16 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.cli.CommandLineTest.Run;
+import uk.inspection.records.DecisionFilter;
+import uk.inspection.records.DecisionStore;
 import uk.inspection.support.RulesHomeCopy;
 
 /**
@@ -158,22 +165,10 @@ class CorpusCompareTest {
     }
 
     @Test
-    void recordedDecisionsAreReportedTheSameWay() throws Exception {
+    void recordedDecisionsAreReportedTheSameWayAndOtherFrameworksCounted() throws Exception {
         Path export = temp.resolve("decisions.jsonl");
         StringBuilder lines = new StringBuilder();
-        List<String> requests = Files.readAllLines(corpus).subList(0, 3);
-        for (int i = 0; i < requests.size(); i++) {
-            com.fasterxml.jackson.databind.node.ObjectNode record = JSON.createObjectNode()
-                .put("id", "dec-" + i)
-                .put("recordedAt", "2026-12-01T10:00:0" + i + "Z")
-                .put("kind", "RATING")
-                .put("framework", "yj-2024")
-                .put("rulesetVersion", "sha256:0")
-                .put("outcome", "GOOD")
-                .put("latencyMicros", 1)
-                .put("client", "anonymous");
-            record.set("request", JSON.readTree(requests.get(i)));
-            record.set("response", JSON.createObjectNode());
+        for (ObjectNode record : records()) {
             lines.append(JSON.writeValueAsString(record)).append('\n');
         }
         Files.writeString(export, lines);
@@ -182,8 +177,85 @@ class CorpusCompareTest {
                 export.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("# Recorded decisions re-decided", "3 decisions compared, 0 changed");
+        assertThat(run.out()).contains("# Recorded decisions re-decided", "3 decisions compared, 0 changed",
+                "2 recorded decisions of other frameworks than yj-2024 skipped (yj-2018: 1, yjb-oversight: 1)");
+        assertThat(run.err())
+            .contains("2 recorded decisions of other frameworks than yj-2024 skipped (yj-2018: 1, yjb-oversight: 1)");
         assertThat(run.lines()).last().asString().startsWith("3 compared, 0 changed (");
+    }
+
+    /**
+     * The records database as the service leaves it, read with the short URL the docs
+     * give: the H2 settings the schema needs are added, the user is the service's
+     * default.
+     */
+    @Test
+    void theServicesH2DatabaseIsReadWithItsShortUrl() throws Exception {
+        Path data = temp.resolve("data");
+        String asTheServiceOpensIt = "jdbc:h2:file:" + data.resolve("decisions")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+        DecisionStore.at(asTheServiceOpensIt, "sa", "").count(DecisionFilter.ALL);
+        JdbcTemplate database = new JdbcTemplate(new DriverManagerDataSource(asTheServiceOpensIt, "sa", ""));
+        for (ObjectNode record : records()) {
+            database.update(
+                    "INSERT INTO decision (id, recorded_at, kind, framework, ruleset_version, outcome,"
+                            + " latency_micros, client, request, response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    record.get("id").asText(), Timestamp.from(Instant.parse(record.get("recordedAt").asText())),
+                    record.get("kind").asText(), record.get("framework").asText(), "sha256:0", "GOOD", 1, "anonymous",
+                    record.get("request").toString(), "{}");
+        }
+
+        Run run = CommandLineTest.run("compare", "--baseline", ".:yj-2024", "--candidate", ".:yj-2024", "--decisions",
+                "jdbc:h2:file:" + data.resolve("decisions"));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("3 decisions compared, 0 changed");
+        assertThat(run.err()).contains("2 recorded decisions of other frameworks than yj-2024 skipped");
+    }
+
+    /**
+     * A source that cannot be read is a wrong argument, said in one line with no stack
+     * trace and no usage text, before any rule set is built.
+     */
+    @Test
+    void aDecisionsSourceThatCannotBeReadIsOneLineAndExitTwo() {
+        String missing = "jdbc:h2:file:" + temp.resolve("no-such-folder/decisions");
+        for (String source : List.of(missing, "jdbc:nonsense://db/ratings", "no-such-export.jsonl")) {
+            Run run = CommandLineTest.run("compare", "--baseline", ".:yj-2024", "--candidate", ".:yj-2024",
+                    "--decisions", source);
+
+            assertThat(run.exit()).as(source + ": " + run.err()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err().lines().toList()).as(source)
+                .containsExactly(run.err().lines().findFirst().orElseThrow())
+                .allMatch(line -> line.startsWith("cannot read the decisions at " + source + ": "));
+            assertThat(run.err()).doesNotContain("\tat ", "Exception", "building");
+        }
+        assertThat(Files.exists(temp.resolve("no-such-folder"))).as("no database is created").isFalse();
+    }
+
+    /**
+     * Five recorded decisions: three ratings of yj-2024 (requests of the corpus), one of
+     * yj-2018 and one oversight assessment.
+     */
+    private static List<ObjectNode> records() throws Exception {
+        List<String> requests = Files.readAllLines(corpus).subList(0, 3);
+        List<ObjectNode> records = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String framework = i < 3 ? "yj-2024" : i == 3 ? "yj-2018" : "yjb-oversight";
+            ObjectNode record = JSON.createObjectNode()
+                .put("id", "dec-" + i)
+                .put("recordedAt", "2026-12-01T10:00:0" + i + "Z")
+                .put("kind", framework.equals("yjb-oversight") ? "ASSESSMENT" : "RATING")
+                .put("framework", framework)
+                .put("rulesetVersion", "sha256:0")
+                .put("outcome", "GOOD")
+                .put("latencyMicros", 1)
+                .put("client", "anonymous");
+            record.set("request", i < 3 ? JSON.readTree(requests.get(i)) : JSON.createObjectNode());
+            record.set("response", JSON.createObjectNode());
+            records.add(record);
+        }
+        return records;
     }
 
     @Test
