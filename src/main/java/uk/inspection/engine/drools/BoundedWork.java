@@ -1,6 +1,8 @@
 package uk.inspection.engine.drools;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -94,9 +97,46 @@ final class BoundedWork {
 
         private final Set<String> generated;
 
+        /** The labels met so far: a jump to one of them goes back. */
+        private final Set<Label> behind = new HashSet<>();
+
         Methods(MethodVisitor next, Set<String> generated) {
             super(Opcodes.ASM9, next);
             this.generated = generated;
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            behind.add(label);
+            super.visitLabel(label);
+        }
+
+        /**
+         * A step before each jump back: a loop (which only a bypass of the source check
+         * could compile) steps even if it calls nothing.
+         */
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            if (behind.contains(label)) {
+                work("step", "()V");
+            }
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            if (behind.contains(dflt) || Arrays.stream(labels).anyMatch(behind::contains)) {
+                work("step", "()V");
+            }
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            if (behind.contains(dflt) || Arrays.stream(labels).anyMatch(behind::contains)) {
+                work("step", "()V");
+            }
+            super.visitLookupSwitchInsn(dflt, keys, labels);
         }
 
         @Override

@@ -2,20 +2,13 @@ package uk.inspection.engine.drools;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
-import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -114,76 +107,56 @@ final class DroolsRules implements CompiledRules {
      */
     private Evaluation.Failed run(Collection<?> facts, Consumer<ObjectInsertedEvent> onInsert) {
         KieSession session = sessions.newKieSession();
-        Map<Rule, Integer> firings = new HashMap<>();
-        Map<Rule, Integer> changes = new HashMap<>();
-        Rule[] firing = new Rule[1];
-        Deadline deadline = null;
+        FiringLog log = new FiringLog(session, onInsert);
         RuleWork.Scope work = RuleWork.begin(limits);
+        Deadline deadline = Deadline.start(session, limits, work);
         try {
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    onInsert.accept(event);
-                }
-
-                @Override
-                public void objectUpdated(ObjectUpdatedEvent event) {
-                    changed(event.getRule());
-                }
-
-                @Override
-                public void objectDeleted(ObjectDeletedEvent event) {
-                    changed(event.getRule());
-                }
-
-                private void changed(Rule rule) {
-                    if (rule != null) {
-                        changes.merge(rule, 1, Integer::sum);
-                    }
-                }
-            });
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    firing[0] = event.getMatch().getRule();
-                }
-
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    firings.merge(event.getMatch().getRule(), 1, Integer::sum);
-                }
-            });
             facts.forEach(session::insert);
             firedOnceFacts.forEach(session::insert);
-            deadline = Deadline.start(session, limits.deadline(), work);
             // The rules fired once count towards the limit as if they had fired here.
             int fired = firedOnce.firings() + session.fireAllRules(limits.maxFirings() - firedOnce.firings());
             deadline.close();
             if (deadline.passed()) {
-                return failure("was still firing rules after " + limits.deadline().toMillis() + " ms of work",
-                        culprit(changes, firings), firings);
+                return failure(deadline.why(), log.culprit(), log);
             }
             if (fired >= limits.maxFirings()) {
-                return failure("fired " + fired + " rules on one request: a rule loops", culprit(changes, firings),
-                        firings);
+                return failure("fired " + fired + " rules on one request: a rule loops", log.culprit(), log);
             }
             return null;
         }
         catch (RuntimeException e) {
+            if (deadline.passed()) {
+                // stopped mid-rule at the deadline: the rule firing is the one to blame
+                return failure(deadline.why(), log.firing() != null ? log.firing() : log.culprit(), log);
+            }
             RuleWork.Exceeded exceeded = exceeded(e);
-            return exceeded != null ? failure(exceeded.getMessage(), firing[0], firings)
-                    : failure("failed: " + e.getMessage(), firing[0], firings);
+            return failure(exceeded != null ? exceeded.getMessage() : "failed: " + e.getMessage(), log.firing(), log);
         }
         catch (StackOverflowError e) {
             // a value nested in itself, printed or hashed: the thread's stack recovers
-            return failure("went too deep (a stack overflow)", firing[0], firings);
+            return failure("went too deep (a stack overflow)", log.firing(), log);
+        }
+        catch (ThreadDeath e) {
+            return failure(deadline.why() + ", inside one call, and was stopped", log.firing(), log);
         }
         finally {
-            if (deadline != null) {
-                deadline.close();
-            }
+            closeAfterStop(deadline);
             work.close();
+            // back to the pool, which resets it, even after a stop
             session.dispose();
+        }
+    }
+
+    /**
+     * Closes the deadline; a stop that arrives as it closes (the only place one can
+     * arrive late) is the evaluation's end, already reported.
+     */
+    static void closeAfterStop(Deadline deadline) {
+        try {
+            deadline.close();
+        }
+        catch (ThreadDeath late) {
+            deadline.close();
         }
     }
 
@@ -197,21 +170,12 @@ final class DroolsRules implements CompiledRules {
         return null;
     }
 
-    private Evaluation.Failed failure(String what, Rule rule, Map<Rule, Integer> firings) {
+    private Evaluation.Failed failure(String what, Rule rule, FiringLog log) {
         RuleLocation culprit = rule == null ? null : origin(rule).location(rule.getName());
+        Integer fired = rule == null ? null : log.firings(rule);
         String blame = culprit == null ? ""
-                : " (" + culprit + (firings.containsKey(rule) ? " fired " + firings.get(rule) + " times" : "") + ")";
+                : " (" + culprit + (fired != null ? " fired " + fired + " times" : "") + ")";
         return new Evaluation.Failed("the rule set " + ruleSetId + " " + what + blame, culprit);
-    }
-
-    /**
-     * The rule to blame for a loop: the one whose consequence updated or retracted facts
-     * most (each update re-activates the rules that match the fact, itself among them);
-     * failing that, the one that fired most.
-     */
-    private static Rule culprit(Map<Rule, Integer> changes, Map<Rule, Integer> firings) {
-        Map<Rule, Integer> counts = changes.isEmpty() ? firings : changes;
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     private RuleOrigin origin(Rule rule) {

@@ -68,6 +68,9 @@ public final class RuleWork {
 
         private volatile boolean expired;
 
+        /** The stop once given: given again at every step after it. */
+        private Exceeded stopped;
+
         private int steps;
 
         private Scope(EvaluationLimits limits, Scope outer) {
@@ -104,16 +107,24 @@ public final class RuleWork {
     /** Called before each call out of a rule's classes. */
     public static void step() {
         Scope scope = scope();
+        if (scope.stopped != null) {
+            throw scope.stopped;
+        }
         if (scope.expired) {
-            throw new Exceeded("was stopped at its deadline in the middle of a rule");
+            throw stop(scope, "was stopped at its limits in the middle of a rule");
         }
         if (++scope.steps % STEPS_PER_MEMORY_LOOK == 0) {
             long allocated = THREADS.getCurrentThreadAllocatedBytes() - scope.allocatedAtStart;
             if (allocated > scope.maxAllocatedBytes) {
-                throw new Exceeded("allocated more than " + scope.maxAllocatedBytes / (1024 * 1024)
+                throw stop(scope, "allocated more than " + scope.maxAllocatedBytes / (1024 * 1024)
                         + " MiB of memory on one evaluation");
             }
         }
+    }
+
+    private static Exceeded stop(Scope scope, String why) {
+        scope.stopped = new Exceeded(why);
+        return scope.stopped;
     }
 
     /**
@@ -133,7 +144,7 @@ public final class RuleWork {
     public static int arrayLength(int length) {
         int max = scope().maxValueLength;
         if (length > max) {
-            throw new Exceeded("created an array of " + length + " elements, more than the " + max + " a rule may");
+            throw stop(scope(), "created an array of " + length + " elements, more than the " + max + " a rule may");
         }
         return length;
     }
@@ -215,7 +226,7 @@ public final class RuleWork {
     private static void searched(long length, long sought) {
         long max = scope().maxValueLength;
         if (length * sought > max * max / 4) {
-            throw new Exceeded("searched " + length + " characters or elements for " + sought
+            throw stop(scope(), "searched " + length + " characters or elements for " + sought
                     + ", more work than a rule may do in one search");
         }
     }

@@ -76,57 +76,31 @@ final class UnconditionalRules {
             return FiredOnce.NONE;
         }
         List<Insert> inserts = new ArrayList<>();
-        Set<Rule> changedFacts = new HashSet<>();
-        int fired;
+        Set<Rule> kept = new HashSet<>();
         KieSession session = kieBase.newKieSession();
-        Deadline deadline = null;
+        int[] firings = new int[1];
+        listen(session, inserts, kept, firings);
         RuleWork.Scope work = RuleWork.begin(limits);
+        Deadline deadline = Deadline.start(session, limits, work);
         try {
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    inserts.add(new Insert(event.getObject(), event.getRule()));
-                }
-
-                @Override
-                public void objectUpdated(ObjectUpdatedEvent event) {
-                    changedFacts.add(event.getRule());
-                }
-
-                @Override
-                public void objectDeleted(ObjectDeletedEvent event) {
-                    changedFacts.add(event.getRule());
-                }
-            });
-            int[] firings = new int[1];
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    firings[0]++;
-                }
-            });
-            deadline = Deadline.start(session, limits.deadline(), work);
             session.fireAllRules(match -> candidates.contains(match.getRule()), limits.maxFirings());
+            // within the limits too: what the rules inserted is walked
+            inserts.stream()
+                .filter(insert -> insert.rule() == null || !ImmutableValues.isImmutable(insert.fact()))
+                .forEach(insert -> kept.add(insert.rule()));
             deadline.close();
-            fired = firings[0];
-            if (deadline.passed() || fired >= limits.maxFirings()) {
+            if (deadline.passed() || firings[0] >= limits.maxFirings()) {
                 return FiredOnce.NONE;
             }
         }
-        catch (RuntimeException | StackOverflowError e) {
+        catch (RuntimeException | StackOverflowError | ThreadDeath e) {
             return FiredOnce.NONE;
         }
         finally {
-            if (deadline != null) {
-                deadline.close();
-            }
+            DroolsRules.closeAfterStop(deadline);
             work.close();
             session.dispose();
         }
-        Set<Rule> kept = new HashSet<>(changedFacts);
-        inserts.stream()
-            .filter(insert -> insert.rule() == null || !ImmutableValues.isImmutable(insert.fact()))
-            .forEach(insert -> kept.add(insert.rule()));
         List<Insert> taken = inserts.stream()
             .filter(insert -> insert.rule() != null && candidates.contains(insert.rule())
                     && !kept.contains(insert.rule()))
@@ -136,6 +110,35 @@ final class UnconditionalRules {
         removed.forEach(rule -> kieBase.removeRule(rule.getPackageName(), rule.getName()));
         // Each rule taken out fired once (it has no conditions to match twice).
         return new FiredOnce(taken, removed.size());
+    }
+
+    /**
+     * Collects what the session's rules insert, the rules that update or delete a fact
+     * (never taken out), and the number of firings.
+     */
+    private static void listen(KieSession session, List<Insert> inserts, Set<Rule> changedFacts, int[] firings) {
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                inserts.add(new Insert(event.getObject(), event.getRule()));
+            }
+
+            @Override
+            public void objectUpdated(ObjectUpdatedEvent event) {
+                changedFacts.add(event.getRule());
+            }
+
+            @Override
+            public void objectDeleted(ObjectDeletedEvent event) {
+                changedFacts.add(event.getRule());
+            }
+        });
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                firings[0]++;
+            }
+        });
     }
 
     /**

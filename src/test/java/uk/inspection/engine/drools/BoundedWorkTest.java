@@ -132,7 +132,7 @@ class BoundedWorkTest {
                 """);
 
         assertThat(rules.evaluate(List.of(new Trigger("T", "x")))).isInstanceOfSatisfying(Evaluation.Failed.class,
-                failed -> assertThat(failed.message()).contains("stopped at its deadline", "spins"));
+                failed -> assertThat(failed.message()).contains("was still firing rules after 200 ms", "spins"));
     }
 
     @Test
@@ -150,6 +150,57 @@ class BoundedWorkTest {
 
         assertThat(rules.evaluate(List.of(new Trigger("T", "x")))).isInstanceOfSatisfying(Evaluation.Failed.class,
                 failed -> assertThat(failed.message()).contains("holds itself"));
+    }
+
+    @Test
+    void oneCallThatWalksAValueForEverIsStoppedAtTheDeadline() {
+        // 63 lists of two elements each, each holding the one before twice: a hash
+        // walks 2^62 lists inside one call, which no step sees
+        StringBuilder dag = new StringBuilder("List<Object> l0 = new ArrayList<>(); l0.add(\"x\");\n");
+        for (int i = 1; i <= 62; i++) {
+            dag.append("List<Object> l%d = new ArrayList<>(); l%d.add(l%d); l%d.add(l%d);%n".formatted(i, i, i - 1, i,
+                    i - 1));
+        }
+        CompiledRules rules = compiled(ENGINE, """
+                rule "walks for ever"
+                when
+                    Trigger(code == "T")
+                then
+                    %s
+                    insert(new Trigger("H", "" + l62.hashCode()));
+                end
+                """.formatted(dag));
+
+        long start = System.nanoTime();
+        Evaluation evaluation = rules.evaluate(List.of(new Trigger("T", "x")));
+
+        assertThat(evaluation).isInstanceOfSatisfying(Evaluation.Failed.class, failed -> assertThat(failed.message())
+            .contains("was still firing rules after 500 ms", "inside one call, and was stopped", "walks for ever"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        // the thread that was stopped goes on to evaluate again
+        assertThat(rules.evaluate(List.of(new Trigger("U", "x")))).isInstanceOf(Evaluation.Completed.class);
+    }
+
+    @Test
+    void aCrossProductOfFactsIsStoppedInsideDroolsMatching() {
+        CompiledRules rules = compiled(ENGINE, """
+                rule "seeds"
+                when
+                    Trigger(code == "go")
+                then
+                %s
+                end
+
+                rule "crosses"
+                when
+                    Trigger() Trigger() Trigger() Trigger() Trigger() Trigger() Trigger() Trigger()
+                then
+                end
+                """.formatted("    insert(new Trigger(\"a\", \"\"));\n".repeat(20)));
+
+        assertThat(rules.evaluate(List.of(new Trigger("go", "")))).isInstanceOfSatisfying(Evaluation.Failed.class,
+                failed -> assertThat(failed.message()).containsAnyOf("was still firing rules",
+                        "allocated more than 64 MiB"));
     }
 
     @Test

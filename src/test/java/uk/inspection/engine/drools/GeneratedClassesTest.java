@@ -99,6 +99,9 @@ class GeneratedClassesTest {
             java.util.List<String> l = java.util.Collections.nCopies(200000000, "x");|java.util.Collections.nCopies
             String t = new java.math.BigDecimal("1e999999999").toPlainString();|java.math.BigDecimal
             int[][] a = new int[2][3];|an array of arrays
+            try { insert(1); } catch (RuntimeException e) { }|a catch of java.lang.RuntimeException
+            try { insert(1); } finally { insert(2); }|a finally block
+            } public static class F { protected void finalize() { } } public static void g() {|a finaliser
             """)
     void eachReachBeyondTheAllowListIsNamed(String consequence, String named) {
         Compilation compiled = UNCHECKED.compile("t", drl("""
