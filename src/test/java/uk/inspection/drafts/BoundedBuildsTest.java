@@ -1,4 +1,4 @@
-package uk.inspection.store;
+package uk.inspection.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -29,15 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.ruleset.DataFolder;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetCheck;
 import uk.inspection.ruleset.RuleSetFiles;
-import uk.inspection.web.Person;
+import uk.inspection.people.Person;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.RunningService;
+import uk.inspection.store.GitRuleStore;
+import uk.inspection.store.StoreProperties;
+import uk.inspection.store.StoreRules;
 
 /**
  * Untrusted builds (a pinned old version, a draft's review, a console try) are bounded,
@@ -93,8 +97,8 @@ class BoundedBuildsTest {
                 }
             }
         }
-        try (GitRuleStore store = GitRuleStore
-            .open(new StoreProperties(null, null, null, null, data.resolve("data").toString()), home)) {
+        try (GitRuleStore store = GitRuleStore.open(new StoreProperties(null, null, null, null),
+                new DataFolder(data.resolve("data").toString()), home)) {
             ObjectId seed = store.head(GitRuleStore.PUBLISHED);
             store.commit(GitRuleStore.PUBLISHED, seed, seed, null,
                     Map.of("rules/yj-2018/notes.drl", "package yj2018;\n".getBytes(StandardCharsets.UTF_8)),
