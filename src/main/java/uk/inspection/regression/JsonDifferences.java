@@ -1,4 +1,4 @@
-package uk.inspection.records;
+package uk.inspection.regression;
 
 import java.util.ArrayList;
 import java.util.Iterator;
