@@ -1,4 +1,4 @@
-package uk.inspection.store;
+package uk.inspection.drafts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +40,7 @@ import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetBuilds;
 import uk.inspection.ruleset.RuleSetCheck;
 import uk.inspection.ruleset.RuleSetLoader;
+import uk.inspection.store.GitRuleStore;
 
 /**
  * Reviews drafts: the draft's and its base's files are written to a scratch folder and

@@ -1,4 +1,4 @@
-package uk.inspection.store;
+package uk.inspection.drafts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,12 @@ import uk.inspection.problem.Failure;
 import uk.inspection.ruleset.PublishedVersion;
 import uk.inspection.ruleset.RuleSetFiles;
 import uk.inspection.ruleset.RuleSetRegistry;
-import uk.inspection.web.Person;
+import uk.inspection.people.Person;
+import uk.inspection.store.GitRuleStore;
+import uk.inspection.store.StoreCommit;
+import uk.inspection.store.StoreConflictException;
+import uk.inspection.store.StoreRules;
+import uk.inspection.store.StoreSync;
 
 /**
  * Changes to the rules, as the methodology team makes them: a draft on its own branch,

@@ -1,8 +1,7 @@
-package uk.inspection.store;
+package uk.inspection.drafts;
 
 import java.io.IOException;
 import java.net.URI;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
 import uk.inspection.ruleset.RuleSetRegistry;
-import uk.inspection.web.Person;
+import uk.inspection.people.Person;
+import uk.inspection.store.GitRuleStore;
 
 /**
  * Drafts over HTTP: create from uploaded files, read with their review, amend, withdraw,
@@ -70,9 +70,9 @@ class DraftsController {
                     + " path) as a draft based on the published version (methodology-editor)")
     @PostMapping(path = "/api/v1/frameworks/{framework}/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DraftView> create(@PathVariable String framework, MultipartHttpServletRequest request,
-            @RequestParam(required = false) String message, Principal user) throws IOException {
+            @RequestParam(required = false) String message, Person user) throws IOException {
         Draft draft = uploads(framework, request)
-            .then(files -> unchecked(() -> drafts.create(framework, files, Person.of(user), message)))
+            .then(files -> unchecked(() -> drafts.create(framework, files, user, message)))
             .orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(written(draft));
     }
@@ -93,25 +93,24 @@ class DraftsController {
 
     @Operation(summary = "Amend an open draft with more edited files (methodology-editor)")
     @PostMapping(path = "/api/v1/drafts/{draft}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DraftView amend(@PathVariable("draft") String id, MultipartHttpServletRequest request, Principal user)
+    DraftView amend(@PathVariable("draft") String id, MultipartHttpServletRequest request, Person user)
             throws IOException {
         Draft draft = drafts.find(id).orElseThrow(() -> DraftFailure.noSuchDraft(id).exception());
-        return written(uploads(draft.framework(), request)
-            .then(files -> unchecked(() -> drafts.amend(id, files, Person.of(user))))
+        return written(uploads(draft.framework(), request).then(files -> unchecked(() -> drafts.amend(id, files, user)))
             .orElseThrow());
     }
 
     @Operation(summary = "Withdraw an open draft (methodology-editor)")
     @PostMapping("/api/v1/drafts/{draft}/withdraw")
-    Draft withdraw(@PathVariable("draft") String id, Principal user) throws IOException {
-        return drafts.withdraw(id, Person.of(user)).orElseThrow();
+    Draft withdraw(@PathVariable("draft") String id, Person user) throws IOException {
+        return drafts.withdraw(id, user).orElseThrow();
     }
 
     @Operation(summary = "Carry an open draft onto the published version as it is now; 409 names files changed on both"
             + " sides (methodology-editor)")
     @PostMapping("/api/v1/drafts/{draft}/rebase")
-    DraftView rebase(@PathVariable("draft") String id, Principal user) throws IOException {
-        return written(drafts.rebase(id, Person.of(user)).orElseThrow());
+    DraftView rebase(@PathVariable("draft") String id, Person user) throws IOException {
+        return written(drafts.rebase(id, user).orElseThrow());
     }
 
     @Operation(
@@ -119,29 +118,28 @@ class DraftsController {
                     + " by nobody who changed it, passing its review, based on the published version; 409 naming the new head"
                     + " and the files changed when it moved (methodology-approver)")
     @PostMapping("/api/v1/drafts/{draft}/approve")
-    Draft approve(@PathVariable("draft") String id, @RequestBody(required = false) Approval approval, Principal user)
+    Draft approve(@PathVariable("draft") String id, @RequestBody(required = false) Approval approval, Person user)
             throws IOException {
         return drafts
-            .approve(id, Person.of(user), approval == null ? null : approval.message(),
-                    approval == null ? null : approval.head())
+            .approve(id, user, approval == null ? null : approval.message(), approval == null ? null : approval.head())
             .orElseThrow();
     }
 
     @Operation(summary = "Reject a draft, with the reason (methodology-approver)")
     @PostMapping("/api/v1/drafts/{draft}/reject")
-    Draft reject(@PathVariable("draft") String id, @RequestBody(required = false) Rejection rejection, Principal user)
+    Draft reject(@PathVariable("draft") String id, @RequestBody(required = false) Rejection rejection, Person user)
             throws IOException {
         if (rejection == null || rejection.reason() == null || rejection.reason().isBlank()) {
             throw Failure.invalidFacts(List.of(new FieldProblem("reason", "a rejection needs the reason"))).exception();
         }
-        return drafts.reject(id, Person.of(user), rejection.reason()).orElseThrow();
+        return drafts.reject(id, user, rejection.reason()).orElseThrow();
     }
 
     @Operation(summary = "Propose rolling a framework back to an earlier published version (rulesetVersion or commit):"
             + " a draft, approved like any other (methodology-editor)")
     @PostMapping("/api/v1/frameworks/{framework}/rollbacks")
     ResponseEntity<DraftView> rollback(@PathVariable String framework, @RequestBody(required = false) Rollback rollback,
-            Principal user) throws IOException {
+            Person user) throws IOException {
         if (rollback == null || rollback.to() == null || rollback.to().isBlank()) {
             throw Failure.invalidFacts(List.of(new FieldProblem("to", "the rulesetVersion or commit to roll back to")))
                 .exception();
@@ -149,8 +147,7 @@ class DraftsController {
         if (!registry.knows(framework)) {
             throw Failure.unknownFramework(framework, registry.frameworks().keySet()).exception();
         }
-        Draft draft = drafts.rollback(framework, rollback.to().strip(), Person.of(user), rollback.message())
-            .orElseThrow();
+        Draft draft = drafts.rollback(framework, rollback.to().strip(), user, rollback.message()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(written(draft));
     }
 

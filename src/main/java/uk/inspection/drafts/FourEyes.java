@@ -1,4 +1,4 @@
-package uk.inspection.store;
+package uk.inspection.drafts;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,7 +8,9 @@ import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 
 import uk.inspection.problem.Failure;
-import uk.inspection.web.Person;
+import uk.inspection.people.Person;
+import uk.inspection.store.GitRuleStore;
+import uk.inspection.store.StoreCommit;
 
 /**
  * Four eyes, bound to what was reviewed: nobody who took a step that changed a draft

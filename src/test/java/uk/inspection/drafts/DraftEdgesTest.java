@@ -1,4 +1,4 @@
-package uk.inspection.store;
+package uk.inspection.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.RunningService;
+import uk.inspection.store.GitRuleStore;
 
 /**
  * The edges of a draft's upload, on a real store over HTTP: too many parts, a path that

@@ -1,4 +1,4 @@
-package uk.inspection.store;
+package uk.inspection.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,8 @@ import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.RunningService;
+import uk.inspection.store.GitRuleStore;
+import uk.inspection.store.StoreCommit;
 
 /**
  * An approval stopped at its worst point (a kill -9 just after the published branch moved

@@ -1,4 +1,4 @@
-package uk.inspection.store;
+package uk.inspection.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import uk.inspection.web.Person;
+import uk.inspection.people.Person;
+import uk.inspection.store.StoreCommit;
 
 /**
  * Who took a draft's steps: by the identity each step records; a step recorded before

@@ -1,4 +1,4 @@
-package uk.inspection.store;
+package uk.inspection.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

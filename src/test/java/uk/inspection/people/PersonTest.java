@@ -1,4 +1,4 @@
-package uk.inspection.web;
+package uk.inspection.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

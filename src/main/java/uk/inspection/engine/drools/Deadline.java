@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.kie.api.runtime.KieSession;
+import uk.inspection.engine.drools.allowlist.RuleWork;
 
 /**
  * An evaluation's deadline: once the thread firing a session's rules has spent the

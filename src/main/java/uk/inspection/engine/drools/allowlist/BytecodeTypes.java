@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.allowlist;
 
 import java.util.Map;
 import java.util.Optional;

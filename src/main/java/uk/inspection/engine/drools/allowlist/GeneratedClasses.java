@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.allowlist;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +20,7 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.objectweb.asm.ClassReader;
 
 import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.drools.tables.DecisionTableTranslator;
 
 /**
  * The second layer of the allow-list, independent of any parser: every class Drools
@@ -29,12 +30,12 @@ import uk.inspection.engine.LoadProblem;
  * {@code System}, reflection, threads, I/O or the network is refused here before any rule
  * fires, and named at the rule it was compiled from.
  */
-final class GeneratedClasses {
+public final class GeneratedClasses {
 
     private GeneratedClasses() {
     }
 
-    static List<LoadProblem> check(KnowledgeBuilder builder, List<ParsedDrl> parsed,
+    public static List<LoadProblem> check(KnowledgeBuilder builder, List<ParsedDrl> parsed,
             Map<String, DecisionTableTranslator.Generated> generatedByPath) {
         Map<String, byte[]> classes = classes(builder);
         Set<String> generated = classes.keySet();
@@ -54,7 +55,7 @@ final class GeneratedClasses {
      * after {@link #check} found nothing to refuse and before a KieBase is made of them:
      * the KieBase loads its classes from what the packages hold now.
      */
-    static void bound(KnowledgeBuilder builder) {
+    public static void bound(KnowledgeBuilder builder) {
         Set<String> generated = classes(builder).keySet();
         for (JavaDialectRuntimeData java : javaData(builder.getKnowledgePackages())) {
             Map.copyOf(java.getStore())
@@ -66,7 +67,7 @@ final class GeneratedClasses {
      * The rules of a KieBase whose consequence is not of a rewritten class: none, unless
      * Drools loaded its classes from elsewhere than {@link #bound} left them.
      */
-    static List<String> unbounded(KieBase kieBase) {
+    public static List<String> unbounded(KieBase kieBase) {
         List<String> unbounded = new ArrayList<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {

@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.allowlist;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

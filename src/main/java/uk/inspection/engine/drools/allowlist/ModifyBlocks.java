@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.allowlist;
 
 /**
  * Drools' {@code modify (fact) { setA(1), setB(2) }} is not Java. Before the allow-list

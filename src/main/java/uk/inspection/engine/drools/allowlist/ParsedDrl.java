@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.allowlist;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,15 +17,15 @@ import org.kie.internal.io.ResourceFactory;
  * compiles ({@link #resource()}), so the compiler never reads a text a checker did not;
  * or, when it does not parse, the parser's errors.
  */
-record ParsedDrl(String path, String text, PackageDescr descr, List<? extends KnowledgeBuilderError> errors) {
+public record ParsedDrl(String path, String text, PackageDescr descr, List<? extends KnowledgeBuilderError> errors) {
 
-    static final String TOO_DEEP = "the file nests expressions or blocks too deeply to be read: write them flatter";
+    public static final String TOO_DEEP = "the file nests expressions or blocks too deeply to be read: write them flatter";
 
-    ParsedDrl {
+    public ParsedDrl {
         errors = List.copyOf(errors);
     }
 
-    static ParsedDrl parse(String path, String drl) {
+    public static ParsedDrl parse(String path, String drl) {
         Resource text = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(path);
         DrlParser parser = new DrlParser();
         try {
@@ -52,12 +52,12 @@ record ParsedDrl(String path, String text, PackageDescr descr, List<? extends Kn
      * The file the text is of: a decision table's generated DRL has the table's path and
      * its sheet after a {@code #}.
      */
-    String file() {
+    public String file() {
         return path.contains("#") ? path.substring(0, path.indexOf('#')) : path;
     }
 
     /** The parse as the compiler takes it, under the file's path. */
-    Resource resource() {
+    public Resource resource() {
         return new DescrResource(descr).setSourcePath(path);
     }
 

@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.allowlist;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.drools.drl.ast.descr.PackageDescr;
 
 import uk.inspection.engine.DecisionTable;
 import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.drools.tables.DecisionTableTranslator;
 
 /**
  * The {@link AllowList}'s refusals of one file as load problems: a DRL file's at its file
@@ -17,9 +18,9 @@ import uk.inspection.engine.LoadProblem;
  * text holds the construct (or the code cell of its column, when the construct is in the
  * column's code).
  */
-final class Refusals {
+public final class Refusals {
 
-    static final String POLICY = "rule files may only match fact classes, insert, modify or retract facts, and call"
+    public static final String POLICY = "rule files may only match fact classes, insert, modify or retract facts, and call"
             + " the fact classes' methods and plain string, number and collection methods";
 
     private static final Pattern CALLED = Pattern.compile("([A-Za-z_$][\\w$]*)\\(");
@@ -33,7 +34,8 @@ final class Refusals {
      * Problems for one parsed DRL text ({@code table} the decision table it was generated
      * from, or null).
      */
-    static List<LoadProblem> of(String path, String drl, PackageDescr parsed, DecisionTableTranslator.Generated table) {
+    public static List<LoadProblem> of(String path, String drl, PackageDescr parsed,
+            DecisionTableTranslator.Generated table) {
         // A set: code every rule of a table shares is refused once, at its code cell.
         Set<LoadProblem> problems = new LinkedHashSet<>();
         for (AllowList.Violation violation : AllowList.check(parsed, drl)) {

@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.allowlist;
 
 import java.net.URL;
 import java.util.Map;
@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (the service's class loader keeps its classes). Bounded, so that files full of made-up
  * names cannot fill it.
  */
-final class RememberingClassLoader extends ClassLoader {
+public final class RememberingClassLoader extends ClassLoader {
 
-    static final RememberingClassLoader SERVICE = new RememberingClassLoader(
+    public static final RememberingClassLoader SERVICE = new RememberingClassLoader(
             RememberingClassLoader.class.getClassLoader());
 
     private static final int MOST_REMEMBERED = 50_000;

@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.allowlist;
 
 import java.lang.management.ManagementFactory;
 import java.util.Collection;
@@ -56,7 +56,7 @@ public final class RuleWork {
      * The budget of one evaluation (or one build's firing of rules), on the current
      * thread until closed. {@link #expire()} may be called from another thread.
      */
-    static final class Scope implements AutoCloseable {
+    public static final class Scope implements AutoCloseable {
 
         private final int maxValueLength;
 
@@ -78,7 +78,7 @@ public final class RuleWork {
         }
 
         /** The deadline passed: the next step stops the rule's code. */
-        void expire() {
+        public void expire() {
             expired = true;
         }
 
@@ -95,7 +95,7 @@ public final class RuleWork {
     }
 
     /** A budget for the rules the current thread is about to fire. */
-    static Scope begin(EvaluationLimits limits) {
+    public static Scope begin(EvaluationLimits limits) {
         Scope scope = new Scope(limits, CURRENT.get());
         CURRENT.set(scope);
         return scope;

@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.allowlist;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.drools.tables.DecisionTableTranslator;
 
 /**
  * Unicode escapes in rule text, refused outright. The Java compiler replaces
@@ -15,7 +16,7 @@ import uk.inspection.engine.LoadProblem;
  * can turn a comment or a string into code only the compiler sees. Nothing in this domain
  * needs one: the character itself can be written.
  */
-final class UnicodeEscapes {
+public final class UnicodeEscapes {
 
     static final String REFUSAL = "a Unicode escape (%s) is not allowed: the Java compiler reads it as the character it stands"
             + " for, even inside a comment or a string, so it can hide code from every other reader; write the"
@@ -64,7 +65,7 @@ final class UnicodeEscapes {
      * The escapes of one DRL text as problems: a DRL file's at its lines, a decision
      * table's at the cell whose text holds the escape.
      */
-    static List<LoadProblem> refusals(String path, String drl, DecisionTableTranslator.Generated table) {
+    public static List<LoadProblem> refusals(String path, String drl, DecisionTableTranslator.Generated table) {
         return in(drl).stream()
             .map(escape -> Refusals.at(path, table, escape.line(), "\\u", null, REFUSAL.formatted(escape.text())))
             .distinct()

@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.tables;
 
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -12,18 +12,18 @@ import uk.inspection.engine.DecisionTable;
  * at, the one at (or nearest before) the error's column. The methodology team edits
  * cells, not DRL.
  */
-final class CellBlame {
+public final class CellBlame {
 
     /** Drools' parser errors name a position in the generated DRL: {@code Line 13:45}. */
     private static final Pattern POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
-    record Blamed(int column, String label, String value) {
+    public record Blamed(int column, String label, String value) {
     }
 
     private CellBlame() {
     }
 
-    static Blamed find(DecisionTableTranslator.Generated generated, int line, int sheetRow, String message) {
+    public static Blamed find(DecisionTableTranslator.Generated generated, int line, int sheetRow, String message) {
         String[] lines = generated.drl().split("\\R", -1);
         Matcher position = POSITION.matcher(message);
         int errorLine = line;

@@ -1,10 +1,9 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.tables;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ import uk.inspection.engine.RuleSource;
  * and each table as a {@link DecisionTable} for the checks. A workbook is normalised
  * first ({@link WorkbookReader}).
  */
-final class DecisionTableTranslator {
+public final class DecisionTableTranslator {
 
     /**
      * The comment Drools' DRL output writes above each generated rule
@@ -49,12 +48,12 @@ final class DecisionTableTranslator {
      * The DRL generated from one sheet, under the resource path the compiler reports it
      * by.
      */
-    record Generated(String resourcePath, String sheet, String drl, NavigableMap<Integer, Integer> rowsByLine,
+    public record Generated(String resourcePath, String sheet, String drl, NavigableMap<Integer, Integer> rowsByLine,
             List<DecisionTable> tables) {
 
         // Immutable: UnchangedFiles keeps a translation for the next build of the
         // same file.
-        Generated {
+        public Generated {
             rowsByLine = Collections.unmodifiableNavigableMap(new TreeMap<>(rowsByLine));
             tables = List.copyOf(tables);
         }
@@ -63,31 +62,38 @@ final class DecisionTableTranslator {
          * The sheet row of the generated rule that contains this line of generated DRL,
          * if any.
          */
-        Integer rowAt(int generatedLine) {
+        public Integer rowAt(int generatedLine) {
             Map.Entry<Integer, Integer> entry = rowsByLine.floorEntry(generatedLine);
             return entry == null ? null : entry.getValue();
         }
     }
 
     /**
-     * Everything read from one table file: DRL per sheet, each rule's origin, the tables,
-     * and cells Drools would misread.
+     * Everything read from one table file: DRL per sheet, each generated rule's sheet
+     * row, the tables, and cells Drools would misread.
      */
-    record Translated(List<Generated> generated, Map<String, RuleOrigin> origins, List<DecisionTable> tables,
+    public record Translated(List<Generated> generated, List<RuleRow> rows, List<DecisionTable> tables,
             List<LoadProblem> problems) {
 
-        Translated {
+        public Translated {
             generated = List.copyOf(generated);
-            origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+            rows = List.copyOf(rows);
             tables = List.copyOf(tables);
             problems = List.copyOf(problems);
         }
     }
 
+    /**
+     * A generated rule, by its package and name as it runs, and the sheet row it came
+     * from.
+     */
+    public record RuleRow(String pkg, String rule, int row) {
+    }
+
     private DecisionTableTranslator() {
     }
 
-    static Translated translate(RuleSource table) throws IOException {
+    public static Translated translate(RuleSource table) throws IOException {
         List<SheetRecorder> sheets = new ArrayList<>();
         Map<String, WorkbookReader.PercentCell> percentCells = Map.of();
         if (table.type() == RuleSource.Type.CSV_TABLE) {
@@ -107,7 +113,7 @@ final class DecisionTableTranslator {
             new ExcelParser(listeners).parseWorkbook(workbook);
         }
         List<Generated> generated = new ArrayList<>();
-        Map<String, RuleOrigin> origins = new HashMap<>();
+        List<RuleRow> rows = new ArrayList<>();
         List<DecisionTable> tables = new ArrayList<>();
         List<LoadProblem> problems = new ArrayList<>();
         for (SheetRecorder sheet : sheets) {
@@ -116,8 +122,7 @@ final class DecisionTableTranslator {
             }
             Package model = sheet.getRuleSet();
             for (Rule rule : model.getRules()) {
-                origins.put(RuleOrigin.key(model.getName(), ruleName(rule)),
-                        new RuleOrigin(table.path(), "row " + rule.getSpreadsheetRowNumber(), true));
+                rows.add(new RuleRow(model.getName(), ruleName(rule), rule.getSpreadsheetRowNumber()));
             }
             List<DecisionTable> sheetTables = TableReader.read(table.path(), sheet, model, percentCells, problems);
             tables.addAll(sheetTables);
@@ -127,7 +132,7 @@ final class DecisionTableTranslator {
             generated
                 .add(new Generated(resourcePath, sheet.sheet(), out.getDRL(), rowsByLine(out.getDRL()), sheetTables));
         }
-        return new Translated(generated, origins, tables, problems);
+        return new Translated(generated, rows, tables, problems);
     }
 
     /** The rule's name as it runs: Drools' model keeps it as the quoted DRL literal. */

@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.tables;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.allowlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import uk.inspection.engine.RuleSource;
+import uk.inspection.engine.drools.tables.DecisionTableTranslator;
 
 /**
  * The allow-list of what rule files may contain, over inline rules: each refused

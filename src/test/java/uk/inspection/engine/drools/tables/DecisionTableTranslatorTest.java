@@ -1,4 +1,4 @@
-package uk.inspection.engine.drools;
+package uk.inspection.engine.drools.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +48,7 @@ class DecisionTableTranslatorTest {
         assertThat(table.rows().get(0).ruleName()).isEqualTo("low");
         assertThat(table.rows().get(1).cell(1)).isEqualTo("50");
         assertThat(table.compiledRules()).isEqualTo(2);
-        assertThat(read.origins()).containsEntry("test/high", new RuleOrigin("t.drl.csv", "row 9", true));
+        assertThat(read.rows()).contains(new DecisionTableTranslator.RuleRow("test", "high", 9));
     }
 
     @Test
