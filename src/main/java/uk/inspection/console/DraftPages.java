@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +34,7 @@ import uk.inspection.drafts.DraftReview;
 import uk.inspection.drafts.DraftReviews;
 import uk.inspection.drafts.Drafts;
 import uk.inspection.store.GitRuleStore;
+import uk.inspection.drafts.StoreStep;
 import uk.inspection.drafts.Uploads;
 import uk.inspection.people.Person;
 
@@ -74,7 +74,7 @@ class DraftPages {
             throw new ConsoleNotFound("There is no framework called " + framework + ".");
         }
         Decision<Draft> made = uploads(framework, files)
-            .then(read -> unchecked(() -> drafts.create(framework, read, user, message)));
+            .then(read -> StoreStep.unchecked(() -> drafts.create(framework, read, user, message)));
         if (made instanceof Decision.Refused<Draft> refused) {
             return refusal(refused.failure(), "/console/frameworks/" + framework, model, response);
         }
@@ -87,7 +87,7 @@ class DraftPages {
             HttpServletResponse response) throws IOException {
         Draft draft = find(id);
         Decision<Draft> amended = uploads(draft.framework(), files)
-            .then(read -> unchecked(() -> drafts.amend(id, read, user)));
+            .then(read -> StoreStep.unchecked(() -> drafts.amend(id, read, user)));
         return outcome(amended, "/console/drafts/" + id, model, response);
     }
 
@@ -194,54 +194,19 @@ class DraftPages {
     }
 
     /**
-     * The files chosen, checked by the store's rules for uploads. A browser sends a
-     * file's name without its folder: a name the framework already has is that file, and
-     * a new one goes in the folder its kind belongs in.
+     * The files chosen, placed and checked by the drafts' rules for uploads (a browser
+     * sends a file's name without its folder).
      */
     private Decision<Map<String, byte[]>> uploads(String framework, List<MultipartFile> files) throws IOException {
-        List<String> existing = new ArrayList<>(
-                store.files(store.head(GitRuleStore.PUBLISHED), Drafts.folders(framework)).keySet());
         List<Uploads.Part> parts = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             String name = file.getOriginalFilename();
             if (name == null || name.isBlank()) {
                 continue; // the empty part a browser sends when no file was chosen
             }
-            parts.add(new Uploads.Part("files", place(framework, name, existing), file.getBytes()));
+            parts.add(new Uploads.Part("files", name, file.getBytes()));
         }
-        return Uploads.read(framework, parts, existing, registry.buildLimits());
-    }
-
-    private static String place(String framework, String name, List<String> existing) {
-        if (name.contains("/") || existing.stream().anyMatch(path -> path.endsWith("/" + name))) {
-            return name;
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".json")) {
-            return "fixtures/" + framework + "/" + name;
-        }
-        if (lower.endsWith(".drl") || lower.equals("framework.yaml")) {
-            return "rules/" + framework + "/" + name;
-        }
-        if (lower.endsWith(".xlsx") || lower.endsWith(".csv")) {
-            return "decision-tables/" + framework + "/" + name;
-        }
-        return name;
-    }
-
-    private interface StoreStep<T> {
-
-        Decision<T> run() throws IOException;
-
-    }
-
-    private static <T> Decision<T> unchecked(StoreStep<T> step) {
-        try {
-            return step.run();
-        }
-        catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return drafts.uploads(framework, parts);
     }
 
 }

@@ -1,7 +1,6 @@
 package uk.inspection.drafts;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,7 +102,7 @@ public class DraftReviews {
             return Decision.decided(known);
         }
         return builds.build("review of " + draft.head(), () -> {
-            DraftReview review = unchecked(() -> compute(draft));
+            DraftReview review = StoreStep.unchecked(() -> compute(draft));
             reviewed.put(draft.head(), review);
             return review;
         });
@@ -123,7 +122,7 @@ public class DraftReviews {
      * bounded build thread, shared with an identical build under way.
      */
     public Optional<RuleSet> ruleSet(Draft draft) {
-        return builds.build("rule set of " + draft.head(), () -> unchecked(() -> {
+        return builds.build("rule set of " + draft.head(), () -> StoreStep.unchecked(() -> {
             Map<String, byte[]> files = store.files(ObjectId.fromString(draft.head()),
                     Drafts.folders(draft.framework()));
             Path scratch = Files.createTempDirectory("draft-" + draft.id() + "-");
@@ -136,21 +135,6 @@ public class DraftReviews {
                 delete(scratch);
             }
         })).orElseThrow();
-    }
-
-    private interface Io<T> {
-
-        T get() throws IOException;
-
-    }
-
-    private static <T> T unchecked(Io<T> work) {
-        try {
-            return work.get();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private DraftReview compute(Draft draft) throws IOException {

@@ -406,6 +406,18 @@ public class Drafts {
         return a == null ? b == null : b != null && Arrays.equals(a, b);
     }
 
+    /**
+     * Uploaded files for a draft of the framework, placed and checked ({@link Uploads})
+     * against its published files; refused for a framework the service does not know.
+     */
+    public Decision<Map<String, byte[]>> uploads(String framework, List<Uploads.Part> parts) throws IOException {
+        if (!registry.knows(framework)) {
+            return Decision.refused(Failure.unknownFramework(framework, registry.frameworks().keySet()));
+        }
+        List<String> existing = new ArrayList<>(store.files(published(), folders(framework)).keySet());
+        return Uploads.read(framework, parts, existing, registry.buildLimits());
+    }
+
     /** The folders a framework's draft may change. */
     public static List<String> folders(String framework) {
         return List.of(RuleSetFiles.RULES + "/" + framework, RuleSetFiles.TABLES + "/" + framework,

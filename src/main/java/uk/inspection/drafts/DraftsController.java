@@ -26,7 +26,6 @@ import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.people.Person;
-import uk.inspection.store.GitRuleStore;
 
 /**
  * Drafts over HTTP: create from uploaded files, read with their review, amend, withdraw,
@@ -40,14 +39,11 @@ class DraftsController {
 
     private final DraftReviews reviews;
 
-    private final GitRuleStore store;
-
     private final RuleSetRegistry registry;
 
-    DraftsController(Drafts drafts, DraftReviews reviews, GitRuleStore store, RuleSetRegistry registry) {
+    DraftsController(Drafts drafts, DraftReviews reviews, RuleSetRegistry registry) {
         this.drafts = drafts;
         this.reviews = reviews;
-        this.store = store;
         this.registry = registry;
     }
 
@@ -72,7 +68,7 @@ class DraftsController {
     ResponseEntity<DraftView> create(@PathVariable String framework, MultipartHttpServletRequest request,
             @RequestParam(required = false) String message, Person user) throws IOException {
         Draft draft = uploads(framework, request)
-            .then(files -> unchecked(() -> drafts.create(framework, files, user, message)))
+            .then(files -> StoreStep.unchecked(() -> drafts.create(framework, files, user, message)))
             .orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/drafts/" + draft.id())).body(written(draft));
     }
@@ -96,7 +92,8 @@ class DraftsController {
     DraftView amend(@PathVariable("draft") String id, MultipartHttpServletRequest request, Person user)
             throws IOException {
         Draft draft = drafts.find(id).orElseThrow(() -> DraftFailure.noSuchDraft(id).exception());
-        return written(uploads(draft.framework(), request).then(files -> unchecked(() -> drafts.amend(id, files, user)))
+        return written(uploads(draft.framework(), request)
+            .then(files -> StoreStep.unchecked(() -> drafts.amend(id, files, user)))
             .orElseThrow());
     }
 
@@ -176,9 +173,6 @@ class DraftsController {
 
     private Decision<Map<String, byte[]>> uploads(String framework, MultipartHttpServletRequest request)
             throws IOException {
-        if (!registry.knows(framework)) {
-            return Decision.refused(Failure.unknownFramework(framework, registry.frameworks().keySet()));
-        }
         List<Uploads.Part> parts = new ArrayList<>();
         MultiValueMap<String, MultipartFile> files = request.getMultiFileMap();
         for (Map.Entry<String, List<MultipartFile>> entry : files.entrySet()) {
@@ -188,24 +182,7 @@ class DraftsController {
                         file.getBytes()));
             }
         }
-        List<String> existing = new ArrayList<>(
-                store.files(store.head(GitRuleStore.PUBLISHED), Drafts.folders(framework)).keySet());
-        return Uploads.read(framework, parts, existing, registry.buildLimits());
-    }
-
-    private interface StoreStep<T> {
-
-        Decision<T> run() throws IOException;
-
-    }
-
-    private static <T> Decision<T> unchecked(StoreStep<T> step) {
-        try {
-            return step.run();
-        }
-        catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return drafts.uploads(framework, parts);
     }
 
 }

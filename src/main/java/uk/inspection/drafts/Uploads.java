@@ -34,8 +34,8 @@ import uk.inspection.ruleset.RuleFile;
  * path, nothing hidden, nothing that makes it look like another), a rule file must use
  * nothing rule files may not (the engine's refusals), a fixture must be one the review
  * can read, and a workbook must unpack within limits that stop a zip bomb before a
- * spreadsheet reader sees it. A file given by its name alone is the framework's file of
- * that name.
+ * spreadsheet reader sees it. A file given by its name alone (as a browser sends it) is
+ * the framework's file of that name, or a new file in the folder its kind belongs in.
  */
 public final class Uploads {
 
@@ -74,7 +74,7 @@ public final class Uploads {
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
             String field = "files[" + i + "]";
-            String path = resolve(part.name(), existing);
+            String path = place(framework, part.name(), existing);
             String why = whyRefused(framework, path);
             if (why == null) {
                 why = limits.whyTooLarge(part.content().length);
@@ -122,15 +122,29 @@ public final class Uploads {
     }
 
     /**
-     * A bare file name means the framework's file of that name, when there is exactly
-     * one.
+     * Where a file given by its name alone goes: the framework's file of that name when
+     * there is exactly one, else (when there is none) the folder its kind belongs in; a
+     * path, or a name the framework has twice, is left as given for the checks to judge.
      */
-    private static String resolve(String name, List<String> existing) {
+    static String place(String framework, String name, List<String> existing) {
         if (name == null || name.contains("/") || name.contains("\\")) {
             return name;
         }
         List<String> matches = existing.stream().filter(path -> path.endsWith("/" + name)).toList();
-        return matches.size() == 1 ? matches.get(0) : name;
+        if (!matches.isEmpty()) {
+            return matches.size() == 1 ? matches.get(0) : name;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            return "fixtures/" + framework + "/" + name;
+        }
+        if (lower.endsWith(".drl") || lower.equals("framework.yaml")) {
+            return "rules/" + framework + "/" + name;
+        }
+        if (lower.endsWith(".xlsx") || lower.endsWith(".csv")) {
+            return "decision-tables/" + framework + "/" + name;
+        }
+        return name;
     }
 
     static String whyRefused(String framework, String path) {

@@ -69,4 +69,16 @@ class UploadsTest {
         assertThat(read.orElseThrow()).containsOnlyKeys("rules/yj-2024/victims.drl");
     }
 
+    /**
+     * The console and the API place a new file alike: by its kind, in the framework's
+     * folder for it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "edge.json|fixtures/yj-2024/edge.json", "extra.drl|rules/yj-2024/extra.drl",
+            "framework.yaml|rules/yj-2024/framework.yaml", "new.drl.xlsx|decision-tables/yj-2024/new.drl.xlsx",
+            "victims.drl|rules/yj-2024/victims.drl", "notes.txt|notes.txt", "rules/yj-2024/x.drl|rules/yj-2024/x.drl" })
+    void aNewFileGivenByItsNameAloneGoesInTheFolderOfItsKind(String name, String placed) {
+        assertThat(Uploads.place("yj-2024", name, java.util.List.of("rules/yj-2024/victims.drl"))).isEqualTo(placed);
+    }
+
 }
