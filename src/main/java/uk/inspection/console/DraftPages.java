@@ -39,10 +39,10 @@ import uk.inspection.drafts.Uploads;
 import uk.inspection.people.Person;
 
 /**
- * A change from upload to publish: the upload makes a draft (the store's {@link Drafts}),
- * the draft's page shows its review (the store's {@link DraftReviews}) on the grids, and
- * the approver approves or rejects it there. Every refusal is the store's own, shown on
- * the page it came from.
+ * A change from upload to publish: the upload makes a draft ({@link Drafts}), the draft's
+ * page shows its review ({@link DraftReviews}) on the grids, and the approver approves or
+ * rejects it there. Every refusal is the drafts workflow's own, shown on the page it came
+ * from.
  */
 @Controller
 @ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
