@@ -1,11 +1,9 @@
 package uk.inspection.console;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,19 +29,20 @@ import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetRegistry;
-import uk.inspection.store.Draft;
-import uk.inspection.store.DraftReview;
-import uk.inspection.store.DraftReviews;
-import uk.inspection.store.Drafts;
+import uk.inspection.drafts.Draft;
+import uk.inspection.drafts.DraftReview;
+import uk.inspection.drafts.DraftReviews;
+import uk.inspection.drafts.Drafts;
 import uk.inspection.store.GitRuleStore;
-import uk.inspection.store.Uploads;
-import uk.inspection.web.Person;
+import uk.inspection.drafts.StoreStep;
+import uk.inspection.drafts.Uploads;
+import uk.inspection.people.Person;
 
 /**
- * A change from upload to publish: the upload makes a draft (the store's {@link Drafts}),
- * the draft's page shows its review (the store's {@link DraftReviews}) on the grids, and
- * the approver approves or rejects it there. Every refusal is the store's own, shown on
- * the page it came from.
+ * A change from upload to publish: the upload makes a draft ({@link Drafts}), the draft's
+ * page shows its review ({@link DraftReviews}) on the grids, and the approver approves or
+ * rejects it there. Every refusal is the drafts workflow's own, shown on the page it came
+ * from.
  */
 @Controller
 @ConditionalOnProperty(name = "rules.mode", havingValue = "store", matchIfMissing = true)
@@ -69,13 +68,13 @@ class DraftPages {
     @PostMapping("/console/frameworks/{framework}/drafts")
     String create(@PathVariable String framework,
             @RequestParam(name = "files", required = false) List<MultipartFile> files,
-            @RequestParam(required = false) String message, Principal user, Model model, HttpServletResponse response)
+            @RequestParam(required = false) String message, Person user, Model model, HttpServletResponse response)
             throws IOException {
         if (!registry.knows(framework)) {
             throw new ConsoleNotFound("There is no framework called " + framework + ".");
         }
         Decision<Draft> made = uploads(framework, files)
-            .then(read -> unchecked(() -> drafts.create(framework, read, Person.of(user), message)));
+            .then(read -> StoreStep.unchecked(() -> drafts.create(framework, read, user, message)));
         if (made instanceof Decision.Refused<Draft> refused) {
             return refusal(refused.failure(), "/console/frameworks/" + framework, model, response);
         }
@@ -84,22 +83,22 @@ class DraftPages {
 
     @PostMapping("/console/drafts/{draft}/files")
     String amend(@PathVariable("draft") String id,
-            @RequestParam(name = "files", required = false) List<MultipartFile> files, Principal user, Model model,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Person user, Model model,
             HttpServletResponse response) throws IOException {
         Draft draft = find(id);
         Decision<Draft> amended = uploads(draft.framework(), files)
-            .then(read -> unchecked(() -> drafts.amend(id, read, Person.of(user))));
+            .then(read -> StoreStep.unchecked(() -> drafts.amend(id, read, user)));
         return outcome(amended, "/console/drafts/" + id, model, response);
     }
 
     @GetMapping("/console/drafts/{draft}")
-    String draft(@PathVariable("draft") String id, Principal user, Model model) throws IOException {
+    String draft(@PathVariable("draft") String id, Person user, Model model) throws IOException {
         Draft draft = find(id);
         DraftReview review = reviews.review(draft);
         RuleSet served = registry.serving(draft.framework()).orElse(null);
         model.addAttribute("draft", draft);
         model.addAttribute("review", review);
-        model.addAttribute("own", drafts.changedBy(draft, Person.of(user)).isPresent());
+        model.addAttribute("own", drafts.changedBy(draft, user).isPresent());
         model.addAttribute("grids", grids(draft, review));
         // A draft that does not build fails every fixture for that one reason, shown once
         // above.
@@ -119,10 +118,10 @@ class DraftPages {
     /** Approves the draft at the head its page showed (the form's hidden field). */
     @PostMapping("/console/drafts/{draft}/approve")
     String approve(@PathVariable("draft") String id, @RequestParam(required = false) String message,
-            @RequestParam(required = false) String head, Principal user, Model model, HttpServletResponse response,
+            @RequestParam(required = false) String head, Person user, Model model, HttpServletResponse response,
             RedirectAttributes flash) throws IOException {
         Draft draft = find(id);
-        Decision<Draft> approved = drafts.approve(id, Person.of(user), message, head);
+        Decision<Draft> approved = drafts.approve(id, user, message, head);
         if (approved instanceof Decision.Refused<Draft> refused) {
             return refusal(refused.failure(), "/console/drafts/" + id, model, response);
         }
@@ -131,7 +130,7 @@ class DraftPages {
     }
 
     @PostMapping("/console/drafts/{draft}/reject")
-    String reject(@PathVariable("draft") String id, @RequestParam(required = false) String reason, Principal user,
+    String reject(@PathVariable("draft") String id, @RequestParam(required = false) String reason, Person user,
             Model model, HttpServletResponse response) throws IOException {
         find(id);
         if (reason == null || reason.isBlank()) {
@@ -140,14 +139,14 @@ class DraftPages {
                             List.of(new uk.inspection.problem.FieldProblem("reason", "a rejection needs the reason"))),
                     "/console/drafts/" + id, model, response);
         }
-        return outcome(drafts.reject(id, Person.of(user), reason), "/console/drafts/" + id, model, response);
+        return outcome(drafts.reject(id, user, reason), "/console/drafts/" + id, model, response);
     }
 
     @PostMapping("/console/drafts/{draft}/withdraw")
-    String withdraw(@PathVariable("draft") String id, Principal user, Model model, HttpServletResponse response)
+    String withdraw(@PathVariable("draft") String id, Person user, Model model, HttpServletResponse response)
             throws IOException {
         find(id);
-        return outcome(drafts.withdraw(id, Person.of(user)), "/console/drafts/" + id, model, response);
+        return outcome(drafts.withdraw(id, user), "/console/drafts/" + id, model, response);
     }
 
     private String outcome(Decision<Draft> decision, String back, Model model, HttpServletResponse response) {
@@ -195,54 +194,19 @@ class DraftPages {
     }
 
     /**
-     * The files chosen, checked by the store's rules for uploads. A browser sends a
-     * file's name without its folder: a name the framework already has is that file, and
-     * a new one goes in the folder its kind belongs in.
+     * The files chosen, placed and checked by the drafts' rules for uploads (a browser
+     * sends a file's name without its folder).
      */
     private Decision<Map<String, byte[]>> uploads(String framework, List<MultipartFile> files) throws IOException {
-        List<String> existing = new ArrayList<>(
-                store.files(store.head(GitRuleStore.PUBLISHED), Drafts.folders(framework)).keySet());
         List<Uploads.Part> parts = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             String name = file.getOriginalFilename();
             if (name == null || name.isBlank()) {
                 continue; // the empty part a browser sends when no file was chosen
             }
-            parts.add(new Uploads.Part("files", place(framework, name, existing), file.getBytes()));
+            parts.add(new Uploads.Part("files", name, file.getBytes()));
         }
-        return Uploads.read(framework, parts, existing, registry.buildLimits());
-    }
-
-    private static String place(String framework, String name, List<String> existing) {
-        if (name.contains("/") || existing.stream().anyMatch(path -> path.endsWith("/" + name))) {
-            return name;
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".json")) {
-            return "fixtures/" + framework + "/" + name;
-        }
-        if (lower.endsWith(".drl") || lower.equals("framework.yaml")) {
-            return "rules/" + framework + "/" + name;
-        }
-        if (lower.endsWith(".xlsx") || lower.endsWith(".csv")) {
-            return "decision-tables/" + framework + "/" + name;
-        }
-        return name;
-    }
-
-    private interface StoreStep<T> {
-
-        Decision<T> run() throws IOException;
-
-    }
-
-    private static <T> Decision<T> unchecked(StoreStep<T> step) {
-        try {
-            return step.run();
-        }
-        catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return drafts.uploads(framework, parts);
     }
 
 }

@@ -22,8 +22,8 @@ import uk.inspection.ruleset.LoadStatus;
 import uk.inspection.ruleset.PublishedVersion;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetRegistry;
-import uk.inspection.store.Draft;
-import uk.inspection.store.Drafts;
+import uk.inspection.drafts.Draft;
+import uk.inspection.drafts.Drafts;
 import uk.inspection.store.GitRuleStore;
 
 /**

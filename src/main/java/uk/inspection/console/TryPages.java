@@ -23,9 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.inspection.regression.InProcessApi;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetRegistry;
-import uk.inspection.store.Draft;
-import uk.inspection.store.DraftReviews;
-import uk.inspection.store.Drafts;
+import uk.inspection.drafts.Draft;
+import uk.inspection.drafts.DraftReviews;
+import uk.inspection.drafts.Drafts;
 
 /**
  * Try a request against the served rule set or a draft's, before publishing: decided

@@ -1,16 +1,12 @@
 package uk.inspection.diff;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import uk.inspection.engine.drools.tables.SheetCells;
 
 /**
  * A workbook that holds no rule table (a translation table), shown as its non-blank
@@ -23,23 +19,13 @@ final class Workbooks {
 
     static List<String> cells(byte[] content) throws IOException {
         List<String> lines = new ArrayList<>();
-        DataFormatter text = new DataFormatter();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            for (Sheet sheet : workbook) {
-                lines.add(sheet.getSheetName());
-                for (Row row : sheet) {
-                    List<String> cells = new ArrayList<>();
-                    for (Cell cell : row) {
-                        String value = text.formatCellValue(cell);
-                        if (!value.isBlank()) {
-                            cells.add(cell.getAddress() + " = " + value);
-                        }
-                    }
-                    if (!cells.isEmpty()) {
-                        lines.add("  row " + (row.getRowNum() + 1) + ": " + String.join(" | ", cells));
-                    }
-                }
-            }
+        for (SheetCells sheet : SheetCells.read(content)) {
+            lines.add(sheet.name());
+            Map<Integer, List<String>> rows = new LinkedHashMap<>();
+            sheet.cells()
+                .forEach(cell -> rows.computeIfAbsent(cell.row(), row -> new ArrayList<>())
+                    .add(cell.address() + " = " + cell.text()));
+            rows.forEach((row, cells) -> lines.add("  row " + row + ": " + String.join(" | ", cells)));
         }
         return lines;
     }

@@ -3,6 +3,7 @@ package uk.inspection.openapi;
 import java.util.List;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import uk.inspection.people.Person;
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.web.AccessProperties;
 
@@ -30,6 +32,12 @@ class OpenApiConfiguration {
     static final String BASIC = "basic";
 
     static final String BEARER = "bearer";
+
+    static {
+        // The person signed in is resolved from the authentication, not sent as a
+        // parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Person.class);
+    }
 
     @Bean
     OpenAPI openApi(@Value("${inspection-ratings.version:unknown}") String version, AccessProperties access) {

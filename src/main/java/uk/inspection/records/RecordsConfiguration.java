@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.inspection.store.StoreProperties;
+import uk.inspection.ruleset.DataFolder;
 
 /**
  * Decision recording: the journal, the importer that takes it to the database (migrating
@@ -23,8 +23,8 @@ import uk.inspection.store.StoreProperties;
 class RecordsConfiguration {
 
     @Bean(destroyMethod = "close")
-    DecisionJournal decisionJournal(RecordsProperties records, StoreProperties store) throws IOException {
-        return new DecisionJournal(records.journalFolder(store.data()));
+    DecisionJournal decisionJournal(RecordsProperties records, DataFolder data) throws IOException {
+        return new DecisionJournal(records.journalFolder(data));
     }
 
     @Bean

@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
+import uk.inspection.ruleset.DataFolder;
+
 /**
  * Decision records: on unless {@code records.enabled=false}; the journal under
  * {@code records.journal} (default {@code rules.data/journal}); records older than
@@ -36,9 +38,8 @@ public record RecordsProperties(Boolean enabled, String journal, Duration retent
         }
     }
 
-    Path journalFolder(String data) {
-        return (journal == null || journal.isBlank() ? Path.of(data).resolve("journal") : Path.of(journal))
-            .toAbsolutePath()
-            .normalize();
+    Path journalFolder(DataFolder data) {
+        return journal == null || journal.isBlank() ? data.resolve("journal")
+                : Path.of(journal).toAbsolutePath().normalize();
     }
 }

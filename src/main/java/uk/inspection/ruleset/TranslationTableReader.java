@@ -1,6 +1,5 @@
 package uk.inspection.ruleset;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,20 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-
 import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.drools.tables.SheetCells;
 
 /**
  * Reads a translation spreadsheet: "Setting" rows (name, value); a section under a header
  * row whose first cell is "Key question", one row per key question (its code, its
  * sources, why); and optionally a section under a header row whose first cell is
  * "Standard", one row per standard (its code, its counterpart's code or "none", why). A
- * blank first cell ends a section.
+ * blank first cell ends a section. The sheet is read as a decision table's is
+ * ({@link SheetCells}).
  */
 final class TranslationTableReader {
 
@@ -47,8 +42,6 @@ final class TranslationTableReader {
 
     private final List<LoadProblem> problems;
 
-    private final DataFormatter cells = new DataFormatter();
-
     private final Map<String, String> settings = new LinkedHashMap<>();
 
     private final List<TranslationTable.Row> rows = new ArrayList<>();
@@ -68,8 +61,13 @@ final class TranslationTableReader {
             problems.add(LoadProblem.inFile(file.path(), "name a translation table from-<framework>" + SUFFIX));
             return null;
         }
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-            return new TranslationTableReader(file, target, problems).parse(from, workbook.getSheetAt(0));
+        try {
+            List<SheetCells> sheets = SheetCells.read(file.content());
+            if (sheets.isEmpty()) {
+                problems.add(LoadProblem.inFile(file.path(), "cannot read the translation table: it has no sheet"));
+                return null;
+            }
+            return new TranslationTableReader(file, target, problems).parse(from, sheets.get(0));
         }
         catch (IOException | RuntimeException e) {
             problems.add(LoadProblem.inFile(file.path(), "cannot read the translation table: " + e.getMessage()));
@@ -77,14 +75,13 @@ final class TranslationTableReader {
         }
     }
 
-    private TranslationTable parse(String from, Sheet sheet) {
+    private TranslationTable parse(String from, SheetCells sheet) {
         Section section = Section.NONE;
         boolean keyQuestionHeader = false;
         // By index: a row never typed in is absent from the sheet, and ends a section
         // too.
-        for (int index = 0; index <= sheet.getLastRowNum(); index++) {
-            Row row = sheet.getRow(index);
-            String first = cell(row, 0);
+        for (int row = 1; row <= sheet.lastRow(); row++) {
+            String first = sheet.text(row, 0);
             if (first.equalsIgnoreCase("Key question") || first.equalsIgnoreCase("Standard")) {
                 section = first.equalsIgnoreCase("Standard") ? Section.STANDARDS : Section.KEY_QUESTIONS;
                 keyQuestionHeader |= section == Section.KEY_QUESTIONS;
@@ -93,13 +90,13 @@ final class TranslationTableReader {
                 section = Section.NONE;
             }
             else if (section == Section.KEY_QUESTIONS) {
-                keyQuestion(row, first);
+                keyQuestion(sheet, row, first);
             }
             else if (section == Section.STANDARDS) {
-                standard(row, first);
+                standard(sheet, row, first);
             }
             else if (first.equalsIgnoreCase("Setting")) {
-                settings.put(cell(row, 1), cell(row, 2));
+                settings.put(sheet.text(row, 1), sheet.text(row, 2));
             }
         }
         if (!keyQuestionHeader) {
@@ -108,8 +105,8 @@ final class TranslationTableReader {
         return new TranslationTable(file.path(), from, settings, rows, standards);
     }
 
-    private void keyQuestion(Row row, String code) {
-        String sources = cell(row, 1);
+    private void keyQuestion(SheetCells sheet, int row, String code) {
+        String sources = sheet.text(row, 1);
         if (!declared(code)) {
             problem(row, "'" + code + "' is not a key question of this framework");
         }
@@ -120,12 +117,12 @@ final class TranslationTableReader {
             List<List<String>> alternatives = Arrays.stream(OR.split(sources))
                 .map(alternative -> Arrays.stream(AND.split(alternative)).map(String::strip).toList())
                 .toList();
-            rows.add(new TranslationTable.Row(row.getRowNum() + 1, code, alternatives, cell(row, 2)));
+            rows.add(new TranslationTable.Row(row, code, alternatives, sheet.text(row, 2)));
         }
     }
 
-    private void standard(Row row, String code) {
-        String counterpart = cell(row, 1);
+    private void standard(SheetCells sheet, int row, String code) {
+        String counterpart = sheet.text(row, 1);
         if (target.standard(code).isEmpty()) {
             problem(row, "'" + code + "' is not a standard of this framework");
         }
@@ -136,17 +133,13 @@ final class TranslationTableReader {
             problem(row, code + " needs its counterpart's code, or " + NONE + " when it has none");
         }
         else {
-            standards.add(new TranslationTable.StandardRow(row.getRowNum() + 1, code,
-                    counterpart.equalsIgnoreCase(NONE) ? null : counterpart, cell(row, 2)));
+            standards.add(new TranslationTable.StandardRow(row, code,
+                    counterpart.equalsIgnoreCase(NONE) ? null : counterpart, sheet.text(row, 2)));
         }
     }
 
-    private String cell(Row row, int column) {
-        return row == null ? "" : cells.formatCellValue(row.getCell(column)).strip();
-    }
-
-    private void problem(Row row, String message) {
-        problems.add(new LoadProblem(file.path(), null, row.getRowNum() + 1, message));
+    private void problem(int row, String message) {
+        problems.add(new LoadProblem(file.path(), null, row, message));
     }
 
     private boolean declared(String keyQuestion) {

@@ -35,9 +35,9 @@ import uk.inspection.regression.RecordedComparison;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetRegistry;
-import uk.inspection.store.Draft;
-import uk.inspection.store.DraftReviews;
-import uk.inspection.store.Drafts;
+import uk.inspection.drafts.Draft;
+import uk.inspection.drafts.DraftReviews;
+import uk.inspection.drafts.Drafts;
 
 /**
  * Shadow mode: with a shadow set for a framework, every live decision of it is put to the

@@ -43,6 +43,8 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.inspection.ruleset.DataFolder;
+
 /**
  * The rule store: a Git repository whose {@code published} branch holds what the service
  * serves, and whose {@code drafts/<id>} branches hold proposed changes. Commits are made
@@ -80,8 +82,8 @@ public final class GitRuleStore implements AutoCloseable {
      * refused, naming the damage and how to restore, when its published branch or any of
      * its objects cannot be read.
      */
-    public static GitRuleStore open(StoreProperties properties, Path seedHome) throws IOException {
-        Path directory = properties.repository();
+    public static GitRuleStore open(StoreProperties properties, DataFolder data, Path seedHome) throws IOException {
+        Path directory = properties.repository(data);
         CredentialsProvider credentials = properties.storeUsername() == null ? null
                 : new UsernamePasswordCredentialsProvider(properties.storeUsername(),
                         properties.storePassword() == null ? "" : properties.storePassword());

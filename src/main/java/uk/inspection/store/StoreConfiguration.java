@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import uk.inspection.ruleset.DataFolder;
 import uk.inspection.ruleset.RulesProperties;
 
 /**
@@ -17,8 +18,8 @@ import uk.inspection.ruleset.RulesProperties;
 class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
-    GitRuleStore ruleStore(StoreProperties store, RulesProperties rules) throws IOException {
-        return GitRuleStore.open(store, rules.homePath());
+    GitRuleStore ruleStore(StoreProperties store, DataFolder data, RulesProperties rules) throws IOException {
+        return GitRuleStore.open(store, data, rules.homePath());
     }
 
     @Bean

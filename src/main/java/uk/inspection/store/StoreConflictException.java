@@ -4,7 +4,7 @@ package uk.inspection.store;
  * The branch moved underneath a change (another publish, another replica): nothing was
  * written.
  */
-class StoreConflictException extends Exception {
+public class StoreConflictException extends Exception {
 
     StoreConflictException(String message) {
         super(message);

@@ -5,21 +5,21 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import uk.inspection.ruleset.DataFolder;
+
 /**
  * The rule store: {@code rules.store} is a local repository path or a remote Git URL
  * (file, https or ssh); without it the service keeps an embedded store at
- * {@code rules.data/rules.git}, created on first start and seeded from
- * {@code rules.home}. A remote is mirrored under {@code rules.data} and fetched every
- * {@code rules.store-refresh} (and on {@code POST /api/v1/store/refresh}); https
+ * {@code rules.data/rules.git} ({@link DataFolder}), created on first start and seeded
+ * from {@code rules.home}. A remote is mirrored under {@code rules.data} and fetched
+ * every {@code rules.store-refresh} (and on {@code POST /api/v1/store/refresh}); https
  * credentials are {@code rules.store-username} and {@code rules.store-password}, ssh uses
  * the machine's keys.
  */
 @ConfigurationProperties("rules")
-public record StoreProperties(String store, String storeUsername, String storePassword, Duration storeRefresh,
-        String data) {
+public record StoreProperties(String store, String storeUsername, String storePassword, Duration storeRefresh) {
 
     public StoreProperties {
-        data = data == null || data.isBlank() ? "./data" : data;
         storeRefresh = storeRefresh == null ? Duration.ofSeconds(2) : storeRefresh;
     }
 
@@ -32,11 +32,10 @@ public record StoreProperties(String store, String storeUsername, String storePa
      * The repository this service opens: the configured local one, the embedded one, or
      * the mirror of a remote.
      */
-    public Path repository() {
+    public Path repository(DataFolder data) {
         if (store == null || store.isBlank()) {
-            return Path.of(data).resolve("rules.git").toAbsolutePath().normalize();
+            return data.resolve("rules.git");
         }
-        return isRemote() ? Path.of(data).resolve("rules-mirror.git").toAbsolutePath().normalize()
-                : Path.of(store).toAbsolutePath().normalize();
+        return isRemote() ? data.resolve("rules-mirror.git") : Path.of(store).toAbsolutePath().normalize();
     }
 }

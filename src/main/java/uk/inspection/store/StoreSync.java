@@ -83,7 +83,7 @@ public class StoreSync implements SmartLifecycle {
      * Runs the action now, and again each time this instance goes live on a new published
      * commit.
      */
-    void whenPublishedMoves(Runnable action) {
+    public void whenPublishedMoves(Runnable action) {
         afterMoves.add(action);
         action.run();
     }

@@ -19,8 +19,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * OpenID Connect for production: bearer tokens from the inspectorate's identity provider,
  * verified against its keys (found from the issuer, or a key-set address), issued by that
- * issuer for this service's audience, with a subject (the person, {@link Person}); the
- * user named by a claim and the roles read from another
+ * issuer for this service's audience, with a subject (the person,
+ * {@link SignedInPerson}); the user named by a claim and the roles read from another
  * ({@code roles: [methodology-editor]}).
  */
 final class BearerTokens {

@@ -37,6 +37,13 @@ class RuleDiffTest {
     }
 
     @Test
+    void aTranslationTableIsShownAsItsCellsRowByRow() throws Exception {
+        byte[] table = Files.readAllBytes(Path.of("decision-tables/yj-2024/from-yj-2021.translation.xlsx"));
+
+        assertThat(Workbooks.cells(table)).anyMatch(line -> line.matches("  row \\d+: A\\d+ = Key question \\| B.*"));
+    }
+
+    @Test
     void drlIsAUnifiedDiffAndTheManifestIsComparedByKey() {
         var diffs = new RuleDiff().between(
                 Map.of("rules/x/a.drl", "rule \"a\"\nwhen\nthen\nend\n".getBytes(), "rules/x/framework.yaml",

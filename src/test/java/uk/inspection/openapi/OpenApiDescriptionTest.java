@@ -106,6 +106,18 @@ class OpenApiDescriptionTest {
         assertThat(description.getPaths().get("/api/v1/frameworks").getGet().getSecurity()).as("public").isEmpty();
     }
 
+    /**
+     * The person who takes a step is the one signed in, never a parameter a client could
+     * send.
+     */
+    @Test
+    void theSignedInPersonIsNoParameter() {
+        assertThat(description.getPaths().get("/api/v1/drafts/{draft}/withdraw").getPost().getParameters())
+            .extracting(parameter -> parameter.getName())
+            .containsExactly("draft");
+        assertThat(description.getComponents().getSchemas()).doesNotContainKey("Person");
+    }
+
     @Test
     void everyOperationDocumentsItsErrorsAsProblemDocuments() {
         description.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {

@@ -19,6 +19,8 @@ import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.inspection.ruleset.DataFolder;
+
 /** The rule store over a real Git repository in a temporary folder. */
 class GitRuleStoreTest {
 
@@ -150,7 +152,8 @@ class GitRuleStoreTest {
     }
 
     private static GitRuleStore open(Path data) throws Exception {
-        return GitRuleStore.open(new StoreProperties(null, null, null, null, data.toString()), Path.of("."));
+        return GitRuleStore.open(new StoreProperties(null, null, null, null), new DataFolder(data.toString()),
+                Path.of("."));
     }
 
 }

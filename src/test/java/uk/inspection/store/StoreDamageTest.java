@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.ruleset.DataFolder;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.RunningService;
@@ -114,7 +115,8 @@ class StoreDamageTest {
 
     @Test
     void theServiceDoesNotStartOnADamagedStoreNorSeedsItAgain(@TempDir Path data) throws Exception {
-        GitRuleStore.open(new StoreProperties(null, null, null, null, data.toString()), Path.of(".")).close();
+        GitRuleStore.open(new StoreProperties(null, null, null, null), new DataFolder(data.toString()), Path.of("."))
+            .close();
         Path ref = data.resolve("rules.git/refs/heads/published");
         Files.writeString(ref, "garbage\n");
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.inspection.ruleset.DataFolder;
 import uk.inspection.InspectionRatingsApplication;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ServiceProcesses;
@@ -34,8 +35,8 @@ class TwoInstancesTest {
     void bothInstancesServeAPublishedVersion(@TempDir Path temp) throws Exception {
         Path shared = temp.resolve("shared.git");
         GitRuleStore
-            .open(new StoreProperties(shared.toString(), null, null, null, temp.resolve("seed").toString()),
-                    Path.of("."))
+            .open(new StoreProperties(shared.toString(), null, null, null),
+                    new DataFolder(temp.resolve("seed").toString()), Path.of("."))
             .close();
         List<Process> processes = new ArrayList<>();
         try {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.inspection.engine.EvaluationLimits;
+import uk.inspection.engine.drools.allowlist.RuleWork;
 
 /**
  * An evaluation's deadline and memory budget, watched from a timer thread while the

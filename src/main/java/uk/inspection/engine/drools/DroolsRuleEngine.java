@@ -26,7 +26,14 @@ import uk.inspection.engine.LoadProblem;
 import uk.inspection.engine.PatternUse;
 import uk.inspection.engine.RuleEngine;
 import uk.inspection.engine.RuleSource;
-import uk.inspection.engine.drools.DecisionTableTranslator.Generated;
+import uk.inspection.engine.drools.tables.DecisionTableTranslator.Generated;
+import uk.inspection.engine.drools.allowlist.GeneratedClasses;
+import uk.inspection.engine.drools.allowlist.ParsedDrl;
+import uk.inspection.engine.drools.allowlist.Refusals;
+import uk.inspection.engine.drools.allowlist.RememberingClassLoader;
+import uk.inspection.engine.drools.allowlist.UnicodeEscapes;
+import uk.inspection.engine.drools.tables.CellBlame;
+import uk.inspection.engine.drools.tables.DecisionTableTranslator;
 
 /**
  * Drools behind {@link RuleEngine}: compiles DRL files and decision tables into a KieBase
@@ -208,7 +215,9 @@ public final class DroolsRuleEngine implements RuleEngine {
                 if (table == null) {
                     continue;
                 }
-                texts.origins().putAll(table.origins());
+                table.rows()
+                    .forEach(rule -> texts.origins()
+                        .put(RuleOrigin.key(rule.pkg(), rule.rule()), RuleOrigin.row(source.path(), rule.row())));
                 texts.tables().addAll(table.tables());
                 problems.addAll(table.problems());
                 if (table.problems().isEmpty()) {

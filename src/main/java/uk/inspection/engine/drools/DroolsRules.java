@@ -19,6 +19,7 @@ import uk.inspection.engine.InsertedFact;
 import uk.inspection.engine.RuleLocation;
 import uk.inspection.engine.RuleOutput;
 import uk.inspection.engine.TraceEntry;
+import uk.inspection.engine.drools.allowlist.RuleWork;
 
 /**
  * One rule set's KieBase, built once and shared by every request. Each evaluation takes a

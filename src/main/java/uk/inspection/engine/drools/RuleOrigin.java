@@ -10,6 +10,11 @@ record RuleOrigin(String source, String detail, boolean table) {
 
     static final RuleOrigin UNKNOWN = new RuleOrigin(null, null, false);
 
+    /** A decision table's rule, at its sheet row. */
+    static RuleOrigin row(String table, int row) {
+        return new RuleOrigin(table, "row " + row, true);
+    }
+
     /** The rule at this origin, with its line (DRL) or row (table) as a number. */
     RuleLocation location(String rule) {
         Integer at = detail == null ? null : Integer.valueOf(detail.substring(detail.indexOf(' ') + 1));

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.engine.RuleSource;
+import uk.inspection.engine.drools.tables.DecisionTableTranslator;
 
 /**
  * What a build derives from one file alone (a table's translation to DRL, a DRL text's

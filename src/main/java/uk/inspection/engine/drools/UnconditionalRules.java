@@ -18,6 +18,7 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 
 import uk.inspection.engine.EvaluationLimits;
+import uk.inspection.engine.drools.allowlist.RuleWork;
 
 /**
  * The rules that need no fact, fired once when a rule set is built instead of on every

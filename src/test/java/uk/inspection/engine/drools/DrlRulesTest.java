@@ -3,6 +3,7 @@ package uk.inspection.engine.drools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import uk.inspection.engine.drools.allowlist.ParsedDrl;
 
 /** Where each rule of a DRL file starts, as Drools' own parser reads it. */
 class DrlRulesTest {

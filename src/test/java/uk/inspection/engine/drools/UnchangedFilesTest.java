@@ -14,6 +14,9 @@ import uk.inspection.engine.Evaluation;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.engine.RuleSource;
 import uk.inspection.facts.Flag;
+import uk.inspection.engine.drools.allowlist.ParsedDrl;
+import uk.inspection.engine.drools.allowlist.Refusals;
+import uk.inspection.engine.drools.tables.DecisionTableTranslator;
 
 /**
  * A table or DRL text a build has already read is not read again for the same bytes, and

@@ -1,0 +1,75 @@
+package uk.inspection.regression;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+
+import uk.inspection.problem.RequestLimits;
+import uk.inspection.records.DecisionRecord;
+import uk.inspection.records.VisibleDecisions;
+import uk.inspection.ruleset.Manifest;
+import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ruleset.RuleSetRegistry;
+
+/**
+ * A recorded decision replayed with the version that made it: here, not beside the
+ * records, because answering needs every decision kind, and the kinds record their
+ * decisions.
+ */
+@RestController
+class ReplayController {
+
+    private final VisibleDecisions decisions;
+
+    private final RuleSetRegistry registry;
+
+    private final ObjectMapper json;
+
+    private final InProcessApi api;
+
+    ReplayController(VisibleDecisions decisions, RuleSetRegistry registry, ObjectMapper json, RequestLimits limits) {
+        this.decisions = decisions;
+        this.registry = registry;
+        this.json = json;
+        this.api = new InProcessApi(limits);
+    }
+
+    /** Whether a replay gave the recorded answer, and where it differs if not. */
+    record Replay(String decisionId, String rulesetVersion, boolean identical, int status, List<String> differences) {
+    }
+
+    @Operation(
+            summary = "Re-evaluate a recorded request with the recorded version (from the rule store) and say whether"
+                    + " the decision is identical, with every difference if not (same roles)")
+    @PostMapping("/api/v1/decisions/{decision}/replay")
+    Replay replay(@PathVariable String decision, HttpServletRequest http, Authentication user) throws IOException {
+        DecisionRecord record = decisions.find(decision, http, user);
+        Manifest.Kind kind = switch (record.kind()) {
+            case RATING -> Manifest.Kind.RATINGS;
+            case ASSESSMENT, QUARTER -> Manifest.Kind.OVERSIGHT;
+            case FOLLOW_UP -> Manifest.Kind.FOLLOW_UP;
+        };
+        RuleSet ruleSet = registry.lookup(record.framework(), kind, record.rulesetVersion()).orElseThrow();
+        InProcessApi.Answer answer = api.answer(ruleSet, record.endpoint(), json.readTree(record.request()));
+        JsonNode recorded = json.readTree(record.response());
+        JsonNode replayed = answer.body();
+        if (replayed instanceof ObjectNode object) {
+            object.remove("decisionId");
+        }
+        List<String> differences = answer.status() == 200 ? JsonDifferences.between(recorded, replayed)
+                : List.of("status: 200 → " + answer.status() + " " + replayed.path("detail").asText());
+        return new Replay(record.id(), record.rulesetVersion(), differences.isEmpty(), answer.status(), differences);
+    }
+
+}
