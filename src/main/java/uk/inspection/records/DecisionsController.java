@@ -27,12 +27,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
+import uk.inspection.decision.DecisionKind;
+import uk.inspection.decision.DecisionKinds;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.regression.InProcessApi;
-import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetRegistry;
 
@@ -56,17 +57,21 @@ class DecisionsController {
 
     private final InProcessApi api;
 
+    private final DecisionKinds kinds;
+
     /**
      * Record reads at once: each holds a request thread while the database answers, so
      * when it is slow or down they must not take the threads that answer ratings.
      */
     private final Semaphore readers = new Semaphore(8);
 
-    DecisionsController(DecisionStore store, RuleSetRegistry registry, ObjectMapper json, RequestLimits limits) {
+    DecisionsController(DecisionStore store, RuleSetRegistry registry, ObjectMapper json, RequestLimits limits,
+            DecisionKinds kinds) {
         this.store = store;
         this.registry = registry;
         this.json = json;
-        this.api = new InProcessApi(limits);
+        this.kinds = kinds;
+        this.api = new InProcessApi(kinds, limits);
     }
 
     /** Whether a replay gave the recorded answer, and where it differs if not. */
@@ -123,13 +128,10 @@ class DecisionsController {
     @PostMapping("/api/v1/decisions/{decision}/replay")
     Replay replay(@PathVariable String decision, HttpServletRequest http, Authentication user) throws IOException {
         DecisionRecord record = find(decision, http, user);
-        Manifest.Kind kind = switch (record.kind()) {
-            case RATING -> Manifest.Kind.RATINGS;
-            case ASSESSMENT, QUARTER -> Manifest.Kind.OVERSIGHT;
-            case FOLLOW_UP -> Manifest.Kind.FOLLOW_UP;
-        };
-        RuleSet ruleSet = registry.lookup(record.framework(), kind, record.rulesetVersion()).orElseThrow();
-        InProcessApi.Answer answer = api.answer(ruleSet, record.endpoint(), json.readTree(record.request()));
+        DecisionKind<?, ?> kind = kinds.recorded(record.kind());
+        RuleSet ruleSet = registry.lookup(record.framework(), kind.ruleSetKind(), record.rulesetVersion())
+            .orElseThrow();
+        InProcessApi.Answer answer = api.answer(ruleSet, kind, json.readTree(record.request()));
         JsonNode recorded = json.readTree(record.response());
         JsonNode replayed = answer.body();
         if (replayed instanceof ObjectNode object) {
