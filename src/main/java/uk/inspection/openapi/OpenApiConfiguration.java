@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import uk.inspection.decision.DecisionKinds;
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.web.AccessProperties;
 
@@ -65,8 +66,8 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer featureTags() {
-        return new FeatureTags();
+    OpenApiCustomizer featureTags(DecisionKinds kinds) {
+        return new FeatureTags(kinds);
     }
 
     @Bean
@@ -85,8 +86,8 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer frameworkSchemas(RuleSetRegistry registry) {
-        return new FrameworkSchemas(registry);
+    OpenApiCustomizer frameworkSchemas(RuleSetRegistry registry, DecisionKinds kinds) {
+        return new FrameworkSchemas(registry, kinds);
     }
 
 }
