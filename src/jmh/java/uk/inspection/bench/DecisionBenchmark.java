@@ -19,13 +19,16 @@ import org.openjdk.jmh.annotations.Threads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.inspection.oversight.Oversight;
+import uk.inspection.decision.DecisionKinds;
+import uk.inspection.decision.DecisionPipeline;
+import uk.inspection.oversight.AssessmentKind;
 import uk.inspection.oversight.OversightRequest;
+import uk.inspection.oversight.QuarterKind;
 import uk.inspection.oversight.QuarterRequest;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.StrictJson;
 import uk.inspection.ratings.RatingRequest;
-import uk.inspection.ratings.Ratings;
+import uk.inspection.ratings.RatingKind;
 import uk.inspection.regression.InProcessApi;
 import uk.inspection.ruleset.LoadResult;
 import uk.inspection.ruleset.RuleSet;
@@ -43,6 +46,8 @@ import uk.inspection.ruleset.RuleSetLoader;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 public class DecisionBenchmark {
+
+    private static final DecisionKinds KINDS = DecisionKinds.installed();
 
     private static final ObjectMapper JSON = StrictJson.mapper();
 
@@ -80,7 +85,7 @@ public class DecisionBenchmark {
                 fixture("fixtures/yjb-oversight/current-3-recommended-4-moves-up.json").get("request"),
                 OversightRequest.class);
         quarter = JSON.treeToValue(quarterOf(154), QuarterRequest.class);
-        Oversight.quarter(oversight, quarter, RequestLimits.DEFAULTS).orElseThrow();
+        DecisionPipeline.decide(KINDS.of(QuarterKind.class), oversight, quarter, RequestLimits.DEFAULTS).orElseThrow();
     }
 
     /**
@@ -116,7 +121,7 @@ public class DecisionBenchmark {
     /** The README's rating: validation, facts, rules, the response with its trace. */
     @Benchmark
     public Object yj2024Decision() {
-        return Ratings.decide(yj2024, readme, RequestLimits.DEFAULTS).orElseThrow();
+        return DecisionPipeline.decide(KINDS.of(RatingKind.class), yj2024, readme, RequestLimits.DEFAULTS).orElseThrow();
     }
 
     /** The same from the request's JSON tree to the answer's bytes, as the API does. */
@@ -133,18 +138,18 @@ public class DecisionBenchmark {
 
     @Benchmark
     public Object yj2018Decision() {
-        return Ratings.decide(yj2018, request2018, RequestLimits.DEFAULTS).orElseThrow();
+        return DecisionPipeline.decide(KINDS.of(RatingKind.class), yj2018, request2018, RequestLimits.DEFAULTS).orElseThrow();
     }
 
     /** A quarter of 154 services: 154 assessments after the national ranking. */
     @Benchmark
     public Object quarter154() {
-        return Oversight.quarter(oversight, quarter, RequestLimits.DEFAULTS).orElseThrow();
+        return DecisionPipeline.decide(KINDS.of(QuarterKind.class), oversight, quarter, RequestLimits.DEFAULTS).orElseThrow();
     }
 
     @Benchmark
     public Object oversightAssessment() {
-        return Oversight.assess(oversight, assessment, RequestLimits.DEFAULTS).orElseThrow();
+        return DecisionPipeline.decide(KINDS.of(AssessmentKind.class), oversight, assessment, RequestLimits.DEFAULTS).orElseThrow();
     }
 
     /** The request of the README's first curl, as ReadmeExampleTest reads it. */

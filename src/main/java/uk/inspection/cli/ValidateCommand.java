@@ -11,15 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import uk.inspection.followup.FollowUpCoverageCheck;
-import uk.inspection.oversight.OversightCoverageCheck;
-import uk.inspection.ratings.CoverageCheck;
+import uk.inspection.decision.DecisionKinds;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.regression.Fixture;
 import uk.inspection.regression.LoadedRuleSets;
 import uk.inspection.ruleset.LoadResult;
 import uk.inspection.ruleset.RuleSet;
-import uk.inspection.ruleset.RuleSetCheck;
 import uk.inspection.ruleset.RuleSetFiles;
 
 @Command(name = "validate",
@@ -48,10 +45,8 @@ class ValidateCommand implements Callable<Integer> {
         for (LoadResult.Failed failed : ruleSets.failures()) {
             problems.addAll(failed.problems());
         }
-        List<RuleSetCheck> checks = List.of(new CoverageCheck(), new OversightCoverageCheck(),
-                new FollowUpCoverageCheck());
         for (RuleSet ruleSet : ruleSets.loaded()) {
-            checks.forEach(check -> problems.addAll(check.check(ruleSet)));
+            problems.addAll(DecisionKinds.installed().check(ruleSet));
         }
         problems.addAll(fixtureFrameworks());
         problems.forEach(p -> out.println(p));

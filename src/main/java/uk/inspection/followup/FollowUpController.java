@@ -1,5 +1,6 @@
 package uk.inspection.followup;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,34 +11,40 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
-import uk.inspection.records.DecisionRecord;
-import uk.inspection.records.Recorded;
+import uk.inspection.decision.DecisionKinds;
+import uk.inspection.decision.DecisionService;
 import uk.inspection.records.Recording;
 
 @RestController
 class FollowUpController {
 
-    private final FollowUpService followUps;
+    private final DecisionService decisions;
+
+    private final FollowUpKind kind;
 
     private final Recording recording;
 
-    FollowUpController(FollowUpService followUps, Recording recording) {
-        this.followUps = followUps;
+    /** The follow-up rule set being served ({@code probation.follow-up.ruleset}). */
+    private final String ruleSet;
+
+    FollowUpController(DecisionService decisions, DecisionKinds kinds, Recording recording,
+            @Value("${probation.follow-up.ruleset:probation-follow-up}") String ruleSet) {
+        this.decisions = decisions;
+        this.kind = kinds.of(FollowUpKind.class);
         this.recording = recording;
+        this.ruleSet = ruleSet;
     }
 
     @Operation(summary = "Follow up an inspection report's recommendations: who prepares the action plan, when it"
             + " and its progress update are due, who responds to each recommendation, and what is flagged")
-    @PostMapping(path = "/api/v1/probation/follow-ups", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(path = FollowUpKind.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FollowUpResponse> decide(
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody FollowUpRequest request, HttpServletRequest http) {
         long started = System.nanoTime();
-        FollowUpResponse response = followUps.decide(pinnedVersion, request).orElseThrow();
-        String id = recording.record(DecisionRecord.Kind.FOLLOW_UP, response.ruleset(), response.rulesetVersion(),
-                request.report(), response.summary(), started, http, request, response);
-        return Recorded.answer(response.withDecisionId(id), id);
+        FollowUpResponse response = decisions.decide(kind, ruleSet, pinnedVersion, request).orElseThrow();
+        return recording.answer(kind, request, response, started, http);
     }
 
 }

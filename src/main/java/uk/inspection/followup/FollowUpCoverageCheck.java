@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.stereotype.Component;
-
+import uk.inspection.decision.DecisionPipeline;
 import uk.inspection.engine.InsertedFact;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.followup.FollowUpRequest.RecommendationInput;
@@ -15,9 +14,7 @@ import uk.inspection.followup.facts.ReportKind;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.ProblemType;
-import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
-import uk.inspection.ruleset.RuleSetCheck;
 
 /**
  * Every report kind a follow-up rule set's tables define, decided before the rule set is
@@ -25,18 +22,19 @@ import uk.inspection.ruleset.RuleSetCheck;
  * report of each kind with both dates and one recommendation to each authority must be
  * decided; without the dates it may be refused by field, never fail.
  */
-@Component
-public class FollowUpCoverageCheck implements RuleSetCheck {
+final class FollowUpCoverageCheck {
 
     private static final LocalDate DRAFT_RECEIVED = LocalDate.of(2025, 1, 6);
 
     private static final LocalDate PUBLISHED = LocalDate.of(2025, 3, 3);
 
-    @Override
-    public List<LoadProblem> check(RuleSet ruleSet) {
-        if (ruleSet.manifest().kind() != Manifest.Kind.FOLLOW_UP) {
-            return List.of();
-        }
+    private final FollowUpKind kind;
+
+    FollowUpCoverageCheck(FollowUpKind kind) {
+        this.kind = kind;
+    }
+
+    List<LoadProblem> check(RuleSet ruleSet) {
         List<InsertedFact> reference = ruleSet.rules().insertedWithoutFacts();
         List<RecommendationInput> recommendations = new ArrayList<>();
         reference.stream()
@@ -64,9 +62,9 @@ public class FollowUpCoverageCheck implements RuleSetCheck {
      * Why the request was not decided, if it was not; a refusal by field is no problem
      * when {@code mayRefuse}.
      */
-    private static Optional<String> decide(RuleSet ruleSet, FollowUpRequest request, boolean mayRefuse) {
+    private Optional<String> decide(RuleSet ruleSet, FollowUpRequest request, boolean mayRefuse) {
         Decision<FollowUpResponse> decision = Decision
-            .confirmed(() -> FollowUps.decide(ruleSet, request, RequestLimits.DEFAULTS));
+            .confirmed(() -> DecisionPipeline.decide(kind, ruleSet, request, RequestLimits.DEFAULTS));
         if (decision instanceof Decision.Refused<FollowUpResponse> refused
                 && (!mayRefuse || refused.failure().type() != ProblemType.INVALID_FACTS)) {
             return Optional.of(refused.failure().errors().isEmpty() ? refused.failure().detail()

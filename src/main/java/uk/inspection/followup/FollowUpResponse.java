@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import uk.inspection.decision.DecisionResponse;
 import uk.inspection.engine.TraceEntry;
 
 /**
@@ -15,9 +16,10 @@ import uk.inspection.engine.TraceEntry;
  */
 public record FollowUpResponse(String ruleset, String rulesetVersion, String report, String reportKind,
         ActionPlanView actionPlan, List<RecommendationView> recommendations, List<Notice> flags, List<TraceEntry> trace,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse<FollowUpResponse> {
 
     /** The same follow-up, with the id it was recorded under. */
+    @Override
     public FollowUpResponse withDecisionId(String id) {
         return new FollowUpResponse(ruleset, rulesetVersion, report, reportKind, actionPlan, recommendations, flags,
                 trace, id);

@@ -11,24 +11,25 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.tags.Tag;
 
+import uk.inspection.decision.DecisionKinds;
+
 /**
- * Operations grouped by feature (as the packages are), not by controller class; the
- * public routes marked as needing no credentials; the error route left out.
+ * Operations grouped by feature (as the packages are), not by controller class: each kind
+ * of decision under its own feature, then the rest by path; the public routes marked as
+ * needing no credentials; the error route left out.
  */
 final class FeatureTags implements OpenApiCustomizer {
 
     private record Feature(Pattern paths, String description) {
     }
 
-    /** First match wins, so the specific paths come before the general ones. */
+    /**
+     * The features of the rest of the API. First match wins, so the specific paths come
+     * before the general ones.
+     */
     private static final Map<String, Feature> FEATURES = new LinkedHashMap<>();
 
     static {
-        feature("Ratings", "/api/v1/frameworks/[^/]+/ratings", "Inspection ratings by a framework's rules.");
-        feature("Oversight", "/api/v1/oversight/.*",
-                "Youth Justice Board oversight: one service's quarter, or every service's at once.");
-        feature("Probation follow-up", "/api/v1/probation/.*",
-                "Who answers a probation inspection's recommendations, and by when.");
         feature("Decision records", "/api/v1/decisions.*",
                 "Every decision, recorded with its request and answer: listed, exported and replayed.");
         feature("Shadow mode", "/api/v1/frameworks/[^/]+/shadow",
@@ -44,6 +45,12 @@ final class FeatureTags implements OpenApiCustomizer {
     private static final List<String> PUBLIC = List.of("GET /api/v1/frameworks", "GET /api/v1/frameworks/{framework}",
             "GET /api/v1/store", "POST /api/v1/store/refresh");
 
+    private final DecisionKinds kinds;
+
+    FeatureTags(DecisionKinds kinds) {
+        this.kinds = kinds;
+    }
+
     private static void feature(String name, String paths, String description) {
         FEATURES.put(name, new Feature(Pattern.compile(paths), description));
     }
@@ -51,15 +58,23 @@ final class FeatureTags implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI openApi) {
         openApi.getPaths().keySet().removeIf(path -> !path.startsWith("/api/"));
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        kinds.all().forEach(kind -> descriptions.putIfAbsent(kind.feature().name(), kind.feature().description()));
+        FEATURES.forEach((name, feature) -> descriptions.put(name, feature.description()));
         List<Tag> tags = new ArrayList<>();
-        FEATURES.forEach((name, feature) -> tags.add(new Tag().name(name).description(feature.description())));
+        descriptions.forEach((name, description) -> tags.add(new Tag().name(name).description(description)));
         openApi.setTags(tags);
         openApi.getPaths().forEach((path, item) -> {
-            String tag = FEATURES.entrySet()
+            String tag = kinds.all()
                 .stream()
-                .filter(f -> f.getValue().paths().matcher(path).matches())
-                .map(Map.Entry::getKey)
+                .filter(kind -> kind.path().equals(path))
+                .map(kind -> kind.feature().name())
                 .findFirst()
+                .or(() -> FEATURES.entrySet()
+                    .stream()
+                    .filter(f -> f.getValue().paths().matcher(path).matches())
+                    .map(Map.Entry::getKey)
+                    .findFirst())
                 .orElse("Frameworks");
             item.readOperationsMap().forEach((method, operation) -> {
                 operation.setTags(List.of(tag));

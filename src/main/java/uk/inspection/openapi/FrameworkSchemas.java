@@ -20,6 +20,9 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 
+import uk.inspection.decision.DecisionKind;
+import uk.inspection.decision.DecisionKinds;
+import uk.inspection.ratings.RatingKind;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetRegistry;
@@ -33,14 +36,17 @@ import uk.inspection.ruleset.RuleSetRegistry;
  */
 final class FrameworkSchemas implements OpenApiCustomizer {
 
-    private static final String RATINGS_PATH = "/api/v1/frameworks/{framework}/ratings";
+    private static final String RATINGS_PATH = RatingKind.PATH;
 
     private static final String REFS = "#/components/schemas/";
 
     private final RuleSetRegistry registry;
 
-    FrameworkSchemas(RuleSetRegistry registry) {
+    private final DecisionKinds kinds;
+
+    FrameworkSchemas(RuleSetRegistry registry, DecisionKinds kinds) {
         this.registry = registry;
+        this.kinds = kinds;
     }
 
     @Override
@@ -71,7 +77,8 @@ final class FrameworkSchemas implements OpenApiCustomizer {
             .stream()
             .flatMap(Optional::stream)
             .filter(r -> !r.manifest().isRatings())
-            .forEach(r -> vocabularies(schemas, r.manifest()));
+            .forEach(r -> vocabularies(schemas, r.manifest(), kinds));
+        recordKinds(schemas);
         PathItem item = openApi.getPaths().get(RATINGS_PATH);
         if (item == null || item.getPost() == null || ratings.isEmpty()) {
             return;
@@ -88,18 +95,29 @@ final class FrameworkSchemas implements OpenApiCustomizer {
             .description("The request for the framework named in the path: RatingRequest.<framework>."));
     }
 
-    /**
-     * The request schemas of oversight and follow-up, whose fields manifests list codes
-     * for.
-     */
-    private static final Map<Manifest.Kind, List<String>> REQUESTS = Map.of(Manifest.Kind.OVERSIGHT,
-            List.of("OversightRequest", "InspectionInput", "MetricInput", "ImprovementPlanInput"),
-            Manifest.Kind.FOLLOW_UP, List.of("FollowUpRequest", "RecommendationInput"));
-
-    /** Each listed vocabulary as the enum of the request field it names. */
+    /** The kinds a decision record names, as the enum of its {@code kind}. */
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static void vocabularies(Map<String, Schema> schemas, Manifest manifest) {
-        for (String name : REQUESTS.getOrDefault(manifest.kind(), List.of())) {
+    private void recordKinds(Map<String, Schema> schemas) {
+        Schema<?> record = schemas.get("DecisionRecord");
+        if (record != null && record.getProperties() != null && record.getProperties().get("kind") != null) {
+            Schema kind = record.getProperties().get("kind");
+            kind.setEnum(kinds.all().stream().map(DecisionKind::recordKind).toList());
+        }
+    }
+
+    /**
+     * Each listed vocabulary as the enum of the request field it names, in the request
+     * schemas of every kind the manifest's rule set decides.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static void vocabularies(Map<String, Schema> schemas, Manifest manifest, DecisionKinds kinds) {
+        List<String> requests = kinds.all()
+            .stream()
+            .filter(kind -> kind.ruleSetKind() == manifest.kind())
+            .flatMap(kind -> kind.requestTypes().stream())
+            .map(Class::getSimpleName)
+            .toList();
+        for (String name : requests) {
             Schema<?> schema = schemas.get(name);
             if (schema == null || schema.getProperties() == null) {
                 continue;

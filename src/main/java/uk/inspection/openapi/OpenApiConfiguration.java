@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import uk.inspection.decision.DecisionKinds;
 import uk.inspection.people.Person;
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.web.AccessProperties;
@@ -73,8 +74,8 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer featureTags() {
-        return new FeatureTags();
+    OpenApiCustomizer featureTags(DecisionKinds kinds) {
+        return new FeatureTags(kinds);
     }
 
     @Bean
@@ -93,8 +94,8 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer frameworkSchemas(RuleSetRegistry registry) {
-        return new FrameworkSchemas(registry);
+    OpenApiCustomizer frameworkSchemas(RuleSetRegistry registry, DecisionKinds kinds) {
+        return new FrameworkSchemas(registry, kinds);
     }
 
 }

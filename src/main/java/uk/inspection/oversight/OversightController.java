@@ -1,5 +1,6 @@
 package uk.inspection.oversight;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,48 +11,55 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
-import uk.inspection.records.DecisionRecord;
-import uk.inspection.records.Recorded;
+import uk.inspection.decision.DecisionKinds;
+import uk.inspection.decision.DecisionService;
 import uk.inspection.records.Recording;
 
 @RestController
 class OversightController {
 
-    private final OversightService oversight;
+    private final DecisionService decisions;
+
+    private final AssessmentKind assessment;
+
+    private final QuarterKind quarter;
 
     private final Recording recording;
 
-    OversightController(OversightService oversight, Recording recording) {
-        this.oversight = oversight;
+    /** The oversight rule set being served ({@code oversight.ruleset}). */
+    private final String ruleSet;
+
+    OversightController(DecisionService decisions, DecisionKinds kinds, Recording recording,
+            @Value("${oversight.ruleset:yjb-oversight}") String ruleSet) {
+        this.decisions = decisions;
+        this.assessment = kinds.of(AssessmentKind.class);
+        this.quarter = kinds.of(QuarterKind.class);
         this.recording = recording;
+        this.ruleSet = ruleSet;
     }
 
     @Operation(summary = "Recommend a performance quadrant for one service's quarter, with the reason for every"
             + " criterion that fired, its consequences and grant compliance")
-    @PostMapping(path = "/api/v1/oversight/assessments", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(path = AssessmentKind.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OversightResponse> assess(
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody OversightRequest request, HttpServletRequest http) {
         long started = System.nanoTime();
-        OversightResponse response = oversight.assess(pinnedVersion, request).orElseThrow();
-        String id = recording.record(DecisionRecord.Kind.ASSESSMENT, response.ruleset(), response.rulesetVersion(),
-                request.service(), response.summary(), started, http, request, response);
-        return Recorded.answer(response.withDecisionId(id), id);
+        OversightResponse response = decisions.decide(assessment, ruleSet, pinnedVersion, request).orElseThrow();
+        return recording.answer(assessment, request, response, started, http);
     }
 
     @Operation(
             summary = "Rank a quarter's raw KPI values nationally, classify every service, and summarise by quadrant")
-    @PostMapping(path = "/api/v1/oversight/quarters", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(path = QuarterKind.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<QuarterResponse> quarter(
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody QuarterRequest request, HttpServletRequest http) {
         long started = System.nanoTime();
-        QuarterResponse response = oversight.quarter(pinnedVersion, request).orElseThrow();
-        String id = recording.record(DecisionRecord.Kind.QUARTER, response.ruleset(), response.rulesetVersion(), null,
-                "QUARTER", started, http, request, response);
-        return Recorded.answer(response.withDecisionId(id), id);
+        QuarterResponse response = decisions.decide(quarter, ruleSet, pinnedVersion, request).orElseThrow();
+        return recording.answer(quarter, request, response, started, http);
     }
 
 }

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.stereotype.Component;
-
+import uk.inspection.decision.DecisionPipeline;
 import uk.inspection.engine.Evaluation;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.oversight.OversightRequest.ImprovementPlanInput;
@@ -20,7 +19,6 @@ import uk.inspection.problem.Failure;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
-import uk.inspection.ruleset.RuleSetCheck;
 
 /**
  * The oversight gate, as {@code CoverageCheck} is the ratings one: before an oversight
@@ -31,15 +29,19 @@ import uk.inspection.ruleset.RuleSetCheck;
  * metrics, no grant answers; and a small quarter ranked nationally. Each must be decided;
  * rules that run away are reported at the rule's own file and line.
  */
-@Component
-public class OversightCoverageCheck implements RuleSetCheck {
+final class OversightCoverageCheck {
 
-    @Override
-    public List<LoadProblem> check(RuleSet ruleSet) {
+    private final AssessmentKind assessment;
+
+    private final QuarterKind quarter;
+
+    OversightCoverageCheck(AssessmentKind assessment, QuarterKind quarter) {
+        this.assessment = assessment;
+        this.quarter = quarter;
+    }
+
+    List<LoadProblem> check(RuleSet ruleSet) {
         Manifest manifest = ruleSet.manifest();
-        if (manifest.kind() != Manifest.Kind.OVERSIGHT) {
-            return List.of();
-        }
         Evaluation reference = ruleSet.evaluate(List.of());
         if (reference instanceof Evaluation.Failed) {
             // One runaway verdict may be a cold JVM: the rules fail only if they fail
@@ -98,7 +100,7 @@ public class OversightCoverageCheck implements RuleSetCheck {
     }
 
     /** Three services with raw values, ranked against each other and summarised. */
-    private static void quarter(RuleSet ruleSet, Quarter plain, List<String> kpis, Gate gate) {
+    private void quarter(RuleSet ruleSet, Quarter plain, List<String> kpis, Gate gate) {
         List<OversightRequest> services = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             Map<String, MetricInput> raw = new LinkedHashMap<>();
@@ -108,15 +110,15 @@ public class OversightCoverageCheck implements RuleSetCheck {
             int n = i;
             services.add(plain.with(q -> q.service = "coverage check " + n).request().withMetrics(raw));
         }
-        gate.decided("a quarter of three services",
-                () -> Oversight.quarter(ruleSet, new QuarterRequest(plain.quarter, services), RequestLimits.DEFAULTS));
+        gate.decided("a quarter of three services", () -> DecisionPipeline.decide(quarter, ruleSet,
+                new QuarterRequest(plain.quarter, services), RequestLimits.DEFAULTS));
     }
 
     /**
      * The problems found so far; after rules that ran away, nothing more is assessed (the
      * version is refused, and each further path could take the whole deadline).
      */
-    private static final class Gate {
+    private final class Gate {
 
         private final RuleSet ruleSet;
 
@@ -129,7 +131,8 @@ public class OversightCoverageCheck implements RuleSetCheck {
         }
 
         void assess(String what, OversightRequest request) {
-            decided("a quarter with " + what, () -> Oversight.assess(ruleSet, request, RequestLimits.DEFAULTS));
+            decided("a quarter with " + what,
+                    () -> DecisionPipeline.decide(assessment, ruleSet, request, RequestLimits.DEFAULTS));
         }
 
         <T> void decided(String what, Supplier<Decision<T>> decide) {

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import uk.inspection.decision.DecisionResponse;
 import uk.inspection.engine.TraceEntry;
 
 /**
@@ -14,9 +15,11 @@ import uk.inspection.engine.TraceEntry;
 public record OversightResponse(String ruleset, String rulesetVersion, String service, String quarter, Integer quadrant,
         Integer recommendedQuadrant, String label, Boolean priorityService, String escalationStage,
         List<String> actions, List<ReasonView> reasons, GrantComplianceView grantCompliance, List<Notice> triggers,
-        List<TraceEntry> trace, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
+        List<TraceEntry> trace,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse<OversightResponse> {
 
     /** The same recommendation, with the id it was recorded under. */
+    @Override
     public OversightResponse withDecisionId(String id) {
         return new OversightResponse(ruleset, rulesetVersion, service, quarter, quadrant, recommendedQuadrant, label,
                 priorityService, escalationStage, actions, reasons, grantCompliance, triggers, trace, id);

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import uk.inspection.decision.Rules;
 import uk.inspection.oversight.OversightRequest.MetricInput;
 import uk.inspection.oversight.facts.KpiDefinition;
-import uk.inspection.ruleset.RuleSet;
 
 /**
  * Ranks a quarter's raw KPI values nationally into percentiles, 100 the best, in the
@@ -22,9 +22,9 @@ final class QuarterRanking {
     private QuarterRanking() {
     }
 
-    static List<OversightRequest> rank(RuleSet ruleSet, List<OversightRequest> services) {
+    static List<OversightRequest> rank(Rules rules, List<OversightRequest> services) {
         Map<String, Boolean> higherIsBetter = new HashMap<>();
-        Oversight.completed(ruleSet.evaluate(List.of()))
+        rules.completed(List.of())
             .outputs(KpiDefinition.class)
             .forEach(kpi -> higherIsBetter.put(kpi.code(), kpi.higherIsBetter()));
         List<Map<String, MetricInput>> ranked = new ArrayList<>();

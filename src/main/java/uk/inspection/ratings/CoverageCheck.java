@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
-
+import uk.inspection.decision.DecisionPipeline;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.ProblemType;
@@ -18,7 +17,6 @@ import uk.inspection.ratings.facts.OverallStatus;
 import uk.inspection.ratings.facts.ResultStatus;
 import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
-import uk.inspection.ruleset.RuleSetCheck;
 
 /**
  * Every path a request can take, rated before a rule set is served, so that no rule-set
@@ -30,15 +28,16 @@ import uk.inspection.ruleset.RuleSetCheck;
  * offered. Each must be decided or refused by field, never fail; and leaving out an
  * optional standard that does not count toward the overall must leave the overall rated.
  */
-@Component
-public class CoverageCheck implements RuleSetCheck {
+final class CoverageCheck {
 
-    @Override
-    public List<LoadProblem> check(RuleSet ruleSet) {
+    private final RatingKind kind;
+
+    CoverageCheck(RatingKind kind) {
+        this.kind = kind;
+    }
+
+    List<LoadProblem> check(RuleSet ruleSet) {
         Manifest manifest = ruleSet.manifest();
-        if (!manifest.isRatings()) {
-            return List.of();
-        }
         List<String> types = manifest.inspectionTypes().isEmpty() ? Collections.singletonList(null)
                 : manifest.inspectionTypes().stream().map(Manifest.InspectionType::code).toList();
         Paths paths = new Paths(ruleSet, "rules/" + ruleSet.id() + "/framework.yaml");
@@ -55,7 +54,7 @@ public class CoverageCheck implements RuleSetCheck {
     }
 
     /** The decisions made so far and the problems they showed. */
-    private static final class Paths {
+    private final class Paths {
 
         private final RuleSet ruleSet;
 
@@ -149,7 +148,7 @@ public class CoverageCheck implements RuleSetCheck {
                 return null;
             }
             Decision<RatingResponse> decision = Decision
-                .confirmed(() -> Ratings.decide(ruleSet, inspection.request(), RequestLimits.DEFAULTS));
+                .confirmed(() -> DecisionPipeline.decide(kind, ruleSet, inspection.request(), RequestLimits.DEFAULTS));
             if (decision instanceof Decision.Decided<RatingResponse> decided) {
                 return decided.value();
             }

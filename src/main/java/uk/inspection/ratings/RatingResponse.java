@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import uk.inspection.decision.DecisionResponse;
 import uk.inspection.engine.TraceEntry;
 import uk.inspection.ratings.facts.OverallStatus;
 import uk.inspection.ratings.facts.ResultStatus;
@@ -28,12 +29,14 @@ public record RatingResponse(@Schema(deprecated = true,
                         + " date, nested where the rules' step names have a dot (reactiveInspectionWindow.from).",
                 example = "{\"ratingDecision\": \"2025-03-19\", \"publication\": \"2025-05-28\","
                         + " \"reactiveInspectionWindow\": {\"from\": \"2025-05-28\", \"to\": \"2026-05-28\"}}") Map<String, Object> timeline,
-        List<TraceEntry> trace, @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
+        List<TraceEntry> trace,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse<RatingResponse> {
 
     /**
      * The rule set the decision came from, named as oversight and follow-up responses
      * name it.
      */
+    @Override
     @JsonProperty("ruleset")
     @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The rule set the decision came from.",
             example = "yj-2024")
@@ -42,6 +45,7 @@ public record RatingResponse(@Schema(deprecated = true,
     }
 
     /** The same decision, with the id it was recorded under. */
+    @Override
     public RatingResponse withDecisionId(String id) {
         return new RatingResponse(framework, rulesetVersion, service, inspectionType, keyQuestions, standards, overall,
                 flags, triggers, timeline, trace, id);

@@ -11,19 +11,22 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
-import uk.inspection.records.DecisionRecord;
-import uk.inspection.records.Recorded;
+import uk.inspection.decision.DecisionKinds;
+import uk.inspection.decision.DecisionService;
 import uk.inspection.records.Recording;
 
 @RestController
 class RatingsController {
 
-    private final RatingService ratings;
+    private final DecisionService decisions;
+
+    private final RatingKind kind;
 
     private final Recording recording;
 
-    RatingsController(RatingService ratings, Recording recording) {
-        this.ratings = ratings;
+    RatingsController(DecisionService decisions, DecisionKinds kinds, Recording recording) {
+        this.decisions = decisions;
+        this.kind = kinds.of(RatingKind.class);
         this.recording = recording;
     }
 
@@ -32,16 +35,14 @@ class RatingsController {
                     + " rule behind each result, and the id the decision is recorded under (decisionId, and a Link"
                     + " header to its record). 422 names every field the rules cannot accept. The optional header"
                     + " Ruleset-Version evaluates with any version ever published (410 when there is none).")
-    @PostMapping(path = "/api/v1/frameworks/{framework}/ratings", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(path = RatingKind.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RatingResponse> rate(@PathVariable String framework,
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody RatingRequest request, HttpServletRequest http) {
         long started = System.nanoTime();
-        RatingResponse response = ratings.rate(framework, pinnedVersion, request).orElseThrow();
-        String id = recording.record(DecisionRecord.Kind.RATING, framework, response.rulesetVersion(),
-                request.service(), response.summary(), started, http, request, response);
-        return Recorded.answer(response.withDecisionId(id), id);
+        RatingResponse response = decisions.decide(kind, framework, pinnedVersion, request).orElseThrow();
+        return recording.answer(kind, request, response, started, http);
     }
 
 }

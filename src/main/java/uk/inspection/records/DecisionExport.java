@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.decision.DecisionKinds;
+
 /**
  * A JSON Lines export of decision records ({@code GET /api/v1/decisions/export}), read
  * back one line at a time.
@@ -45,10 +47,10 @@ public final class DecisionExport {
 
     static DecisionRecord parse(JsonNode node) {
         return new DecisionRecord(node.get("id").asText(), Instant.parse(node.get("recordedAt").asText()),
-                DecisionRecord.Kind.valueOf(node.get("kind").asText()), node.get("framework").asText(),
-                node.get("rulesetVersion").asText(), text(node, "storeCommit"), text(node, "service"),
-                node.get("outcome").asText(), node.get("latencyMicros").asLong(), node.get("client").asText(),
-                node.get("request").toString(), node.get("response").toString());
+                DecisionKinds.installed().recorded(node.get("kind").asText()).recordKind(),
+                node.get("framework").asText(), node.get("rulesetVersion").asText(), text(node, "storeCommit"),
+                text(node, "service"), node.get("outcome").asText(), node.get("latencyMicros").asLong(),
+                node.get("client").asText(), node.get("request").toString(), node.get("response").toString());
     }
 
     private static String text(JsonNode node, String field) {

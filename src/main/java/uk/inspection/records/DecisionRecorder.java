@@ -58,8 +58,8 @@ public final class DecisionRecorder {
      * What one decision was: all but its id and time, which the recorder gives it; the
      * request and response as JSON.
      */
-    public record Decided(DecisionRecord.Kind kind, String framework, String rulesetVersion, String storeCommit,
-            String service, String outcome, long latencyMicros, String client, String request, String response) {
+    public record Decided(String kind, String framework, String rulesetVersion, String storeCommit, String service,
+            String outcome, long latencyMicros, String client, String request, String response) {
     }
 
     /** Journals the decision; its id, or null when recording is off. */

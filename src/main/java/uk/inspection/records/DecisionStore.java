@@ -123,7 +123,7 @@ public class DecisionStore {
                 records, 500, (statement, record) -> {
                     statement.setString(1, record.id());
                     statement.setTimestamp(2, Timestamp.from(record.recordedAt()));
-                    statement.setString(3, record.kind().name());
+                    statement.setString(3, record.kind());
                     statement.setString(4, record.framework());
                     statement.setString(5, record.rulesetVersion());
                     statement.setString(6, record.storeCommit());
@@ -204,10 +204,10 @@ public class DecisionStore {
 
     private static DecisionRecord record(ResultSet row, int number) throws SQLException {
         return new DecisionRecord(row.getString("id"), row.getTimestamp("recorded_at").toInstant(),
-                DecisionRecord.Kind.valueOf(row.getString("kind")), row.getString("framework"),
-                row.getString("ruleset_version"), row.getString("store_commit"), row.getString("service"),
-                row.getString("outcome"), row.getLong("latency_micros"), row.getString("client"),
-                row.getString("request"), row.getString("response"));
+                row.getString("kind"), row.getString("framework"), row.getString("ruleset_version"),
+                row.getString("store_commit"), row.getString("service"), row.getString("outcome"),
+                row.getLong("latency_micros"), row.getString("client"), row.getString("request"),
+                row.getString("response"));
     }
 
 }

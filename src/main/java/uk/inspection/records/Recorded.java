@@ -9,12 +9,12 @@ import org.springframework.http.ResponseEntity;
  * A decision's answer with the link to its record ({@code Link: </api/v1/decisions/{id}>;
  * rel="decision"}).
  */
-public final class Recorded {
+final class Recorded {
 
     private Recorded() {
     }
 
-    public static <T> ResponseEntity<T> answer(T body, String decisionId) {
+    static <T> ResponseEntity<T> answer(T body, String decisionId) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         if (decisionId != null) {
             answer.header(HttpHeaders.LINK,

@@ -3,6 +3,7 @@ package uk.inspection.records;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import uk.inspection.decision.DecisionKind;
+import uk.inspection.decision.DecisionResponse;
 import uk.inspection.operations.DecisionMetrics;
 import uk.inspection.ruleset.RuleSetRegistry;
 
@@ -31,7 +34,7 @@ public class Recording {
 
         boolean watches(String framework);
 
-        void decided(DecisionRecord.Kind kind, String framework, String decisionId, String request, String response);
+        void decided(DecisionKind<?, ?> kind, String framework, String decisionId, String request, String response);
 
     }
 
@@ -57,10 +60,17 @@ public class Recording {
     }
 
     /**
-     * Records a decision made since {@code startedNanos}; its id, or null when recording
-     * is off.
+     * Records a decision made since {@code startedNanos}, and answers it with the id it
+     * is recorded under (none when recording is off) and the link to its record.
      */
-    public String record(DecisionRecord.Kind kind, String framework, String rulesetVersion, String service,
+    public <Q, R extends DecisionResponse<R>> ResponseEntity<R> answer(DecisionKind<Q, R> kind, Q request, R response,
+            long startedNanos, HttpServletRequest http) {
+        String id = record(kind, response.ruleset(), response.rulesetVersion(), kind.service(request),
+                kind.outcome(response), startedNanos, http, request, response);
+        return Recorded.answer(response.withDecisionId(id), id);
+    }
+
+    private String record(DecisionKind<?, ?> kind, String framework, String rulesetVersion, String service,
             String outcome, long startedNanos, HttpServletRequest http, Object request, Object response) {
         long nanos = System.nanoTime() - startedNanos;
         List<Observer> watching = new ArrayList<>();
@@ -73,10 +83,10 @@ public class Recording {
         // neither wants it.
         String requestJson = recorder.isOn() || !watching.isEmpty() ? write(request) : null;
         String responseJson = requestJson != null ? write(response) : null;
-        String id = recorder.record(new DecisionRecorder.Decided(kind, framework, rulesetVersion,
+        String id = recorder.record(new DecisionRecorder.Decided(kind.recordKind(), framework, rulesetVersion,
                 registry.commitOf(framework, rulesetVersion), service, outcome == null ? "NONE" : outcome,
                 nanos / 1_000, Clients.of(http), requestJson, responseJson));
-        metrics.decided(kind.name(), framework, rulesetVersion, outcome == null ? "NONE" : outcome, nanos);
+        metrics.decided(kind.recordKind(), framework, rulesetVersion, outcome == null ? "NONE" : outcome, nanos);
         watching.forEach(observer -> observer.decided(kind, framework, id, requestJson, responseJson));
         return id;
     }

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.decision.DecisionKinds;
+
 /**
  * A fixture file (see fixtures/README.md): requests and the decisions the methodology
  * expects, one per framework. Most fixtures hold one framework's request; a
@@ -34,7 +36,10 @@ public record Fixture(Path file, String name, String description, Map<String, Ch
 
         /** The HTTP path this check's request goes to. */
         public String path() {
-            return Endpoint.named(endpoint).map(e -> e.path(framework)).orElse("/api/v1/" + endpoint);
+            return DecisionKinds.installed()
+                .endpoint(endpoint)
+                .map(kind -> kind.path(framework))
+                .orElse("/api/v1/" + endpoint);
         }
     }
 

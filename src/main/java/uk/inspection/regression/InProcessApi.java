@@ -1,17 +1,16 @@
 package uk.inspection.regression;
 
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.inspection.followup.FollowUpRequest;
-import uk.inspection.followup.FollowUps;
-import uk.inspection.oversight.Oversight;
-import uk.inspection.oversight.OversightRequest;
-import uk.inspection.oversight.QuarterRequest;
+import uk.inspection.decision.DecisionKind;
+import uk.inspection.decision.DecisionKinds;
+import uk.inspection.decision.DecisionPipeline;
+import uk.inspection.decision.DecisionResponse;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.JsonProblems;
@@ -19,9 +18,6 @@ import uk.inspection.problem.ProblemType;
 import uk.inspection.problem.Problems;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.StrictJson;
-import uk.inspection.ratings.RatingRequest;
-import uk.inspection.ratings.Ratings;
-import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 
 /**
@@ -36,6 +32,8 @@ public final class InProcessApi {
 
     private final ObjectMapper json = StrictJson.mapper();
 
+    private final DecisionKinds kinds;
+
     private final RequestLimits limits;
 
     /** With the limits the command line answers with. */
@@ -48,6 +46,12 @@ public final class InProcessApi {
      * the live answer refused, and no more.
      */
     public InProcessApi(RequestLimits limits) {
+        this(DecisionKinds.installed(), limits);
+    }
+
+    /** With these kinds and limits. */
+    public InProcessApi(DecisionKinds kinds, RequestLimits limits) {
+        this.kinds = kinds;
         this.limits = limits;
     }
 
@@ -57,38 +61,36 @@ public final class InProcessApi {
 
     /** A ratings request. */
     public Answer answer(RuleSet ruleSet, JsonNode request) {
-        return answer(ruleSet, null, request);
+        return answer(ruleSet, (String) null, request);
     }
 
     /**
-     * A ratings request ({@code endpoint} null), an oversight one ({@code assessments} or
-     * {@code quarters}) or a probation follow-up ({@code follow-ups}).
+     * A request to the kind a fixture's {@code endpoint} names: a ratings request
+     * ({@code endpoint} null), an oversight one ({@code assessments} or {@code quarters})
+     * or a probation follow-up ({@code follow-ups}).
      */
     public Answer answer(RuleSet ruleSet, String endpoint, JsonNode request) {
-        Endpoint known = Endpoint.named(endpoint).orElse(null);
-        if (known == null) {
+        Optional<DecisionKind<?, ?>> known = kinds.endpoint(endpoint);
+        if (known.isEmpty()) {
             return problem(new Failure(ProblemType.NOT_FOUND, "no endpoint " + endpoint, null), "/api/v1/" + endpoint);
         }
-        String path = known.path(ruleSet.id());
-        if (ruleSet.manifest().kind() != known.kind()) {
-            return problem(Failure.notA(known.kind().label(), ruleSet.id(), List.of()), path);
-        }
-        return switch (known) {
-            case RATINGS ->
-                answer(request, path, RatingRequest.class, parsed -> Ratings.decide(ruleSet, parsed, limits));
-            case ASSESSMENTS ->
-                answer(request, path, OversightRequest.class, parsed -> Oversight.assess(ruleSet, parsed, limits));
-            case QUARTERS ->
-                answer(request, path, QuarterRequest.class, parsed -> Oversight.quarter(ruleSet, parsed, limits));
-            case FOLLOW_UPS ->
-                answer(request, path, FollowUpRequest.class, parsed -> FollowUps.decide(ruleSet, parsed, limits));
-        };
+        return answer(ruleSet, known.get(), request);
     }
 
-    private <T, R> Answer answer(JsonNode request, String path, Class<T> type, Function<T, Decision<R>> decide) {
-        T parsed;
+    /** A request of this kind. */
+    public Answer answer(RuleSet ruleSet, DecisionKind<?, ?> kind, JsonNode request) {
+        String path = kind.path(ruleSet.id());
+        if (ruleSet.manifest().kind() != kind.ruleSetKind()) {
+            return problem(Failure.notA(kind.ruleSetKind().label(), ruleSet.id(), List.of()), path);
+        }
+        return decided(ruleSet, kind, request, path);
+    }
+
+    private <Q, R extends DecisionResponse<R>> Answer decided(RuleSet ruleSet, DecisionKind<Q, R> kind,
+            JsonNode request, String path) {
+        Q parsed;
         try {
-            parsed = json.treeToValue(request, type);
+            parsed = json.treeToValue(request, kind.requestType());
         }
         catch (JsonProcessingException | IllegalArgumentException e) {
             return problem(Failure.malformed(JsonProblems.of(e)), path);
@@ -96,7 +98,7 @@ public final class InProcessApi {
         if (parsed == null) {
             return problem(Failure.malformed(JsonProblems.of(null)), path);
         }
-        Decision<R> decision = Decision.confirmed(() -> decide.apply(parsed));
+        Decision<R> decision = Decision.confirmed(() -> DecisionPipeline.decide(kind, ruleSet, parsed, limits));
         if (decision instanceof Decision.Refused<R> refused) {
             return problem(refused.failure(), path);
         }

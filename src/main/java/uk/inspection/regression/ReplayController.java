@@ -15,10 +15,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
+import uk.inspection.decision.DecisionKind;
+import uk.inspection.decision.DecisionKinds;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.records.DecisionRecord;
 import uk.inspection.records.VisibleDecisions;
-import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetRegistry;
 
@@ -36,13 +37,17 @@ class ReplayController {
 
     private final ObjectMapper json;
 
+    private final DecisionKinds kinds;
+
     private final InProcessApi api;
 
-    ReplayController(VisibleDecisions decisions, RuleSetRegistry registry, ObjectMapper json, RequestLimits limits) {
+    ReplayController(VisibleDecisions decisions, RuleSetRegistry registry, ObjectMapper json, RequestLimits limits,
+            DecisionKinds kinds) {
         this.decisions = decisions;
         this.registry = registry;
         this.json = json;
-        this.api = new InProcessApi(limits);
+        this.kinds = kinds;
+        this.api = new InProcessApi(kinds, limits);
     }
 
     /** Whether a replay gave the recorded answer, and where it differs if not. */
@@ -55,13 +60,10 @@ class ReplayController {
     @PostMapping("/api/v1/decisions/{decision}/replay")
     Replay replay(@PathVariable String decision, HttpServletRequest http, Authentication user) throws IOException {
         DecisionRecord record = decisions.find(decision, http, user);
-        Manifest.Kind kind = switch (record.kind()) {
-            case RATING -> Manifest.Kind.RATINGS;
-            case ASSESSMENT, QUARTER -> Manifest.Kind.OVERSIGHT;
-            case FOLLOW_UP -> Manifest.Kind.FOLLOW_UP;
-        };
-        RuleSet ruleSet = registry.lookup(record.framework(), kind, record.rulesetVersion()).orElseThrow();
-        InProcessApi.Answer answer = api.answer(ruleSet, record.endpoint(), json.readTree(record.request()));
+        DecisionKind<?, ?> kind = kinds.recorded(record.kind());
+        RuleSet ruleSet = registry.lookup(record.framework(), kind.ruleSetKind(), record.rulesetVersion())
+            .orElseThrow();
+        InProcessApi.Answer answer = api.answer(ruleSet, kind, json.readTree(record.request()));
         JsonNode recorded = json.readTree(record.response());
         JsonNode replayed = answer.body();
         if (replayed instanceof ObjectNode object) {

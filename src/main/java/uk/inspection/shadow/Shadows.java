@@ -23,10 +23,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.inspection.decision.DecisionKind;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.ProblemType;
-import uk.inspection.records.DecisionRecord;
 import uk.inspection.records.Recording;
 import uk.inspection.regression.DecisionDifferences;
 import uk.inspection.problem.RequestLimits;
@@ -147,8 +147,7 @@ public class Shadows implements Recording.Observer {
     }
 
     @Override
-    public void decided(DecisionRecord.Kind kind, String framework, String decisionId, String request,
-            String response) {
+    public void decided(DecisionKind<?, ?> kind, String framework, String decisionId, String request, String response) {
         Shadow shadow = shadows.get(framework);
         if (shadow == null) {
             return;
@@ -175,15 +174,14 @@ public class Shadows implements Recording.Observer {
         }
     }
 
-    private void compare(Shadow shadow, DecisionRecord.Kind kind, String decisionId, String request, String response) {
+    private void compare(Shadow shadow, DecisionKind<?, ?> kind, String decisionId, String request, String response) {
         try {
-            String endpoint = kind.endpoint();
             JsonNode liveBody = json.readTree(response);
             if (liveBody instanceof ObjectNode object) {
                 object.remove("decisionId");
             }
             InProcessApi.Answer live = new InProcessApi.Answer(200, liveBody);
-            InProcessApi.Answer shadowed = api.answer(shadow.ruleSet(), endpoint, json.readTree(request));
+            InProcessApi.Answer shadowed = api.answer(shadow.ruleSet(), kind, json.readTree(request));
             List<DecisionDifferences.Difference> differences = DecisionDifferences.between(live, shadowed);
             shadow.compared(decisionId, RecordedComparison.label(live), RecordedComparison.label(shadowed),
                     differences);

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import uk.inspection.decision.DecisionPipeline;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.StrictJson;
 import uk.inspection.ruleset.LoadResult;
@@ -25,6 +26,8 @@ import uk.inspection.ruleset.RuleSetLoader;
  * facts or results left by the other.
  */
 class PooledSessionsTest {
+
+    private static final RatingKind RATING = new RatingKind();
 
     @Test
     void reusedSessionsCarryNothingFromOneDecisionToTheNext() throws Exception {
@@ -47,9 +50,12 @@ class PooledSessionsTest {
                 runs.add(threads.submit(() -> {
                     List<String> outcomes = new ArrayList<>();
                     for (int i = 0; i < 50; i++) {
-                        outcomes
-                            .add(Ratings.decide(ruleSet, outstanding, RequestLimits.DEFAULTS).orElseThrow().summary());
-                        outcomes.add(Ratings.decide(ruleSet, pending, RequestLimits.DEFAULTS).orElseThrow().summary());
+                        outcomes.add(DecisionPipeline.decide(RATING, ruleSet, outstanding, RequestLimits.DEFAULTS)
+                            .orElseThrow()
+                            .summary());
+                        outcomes.add(DecisionPipeline.decide(RATING, ruleSet, pending, RequestLimits.DEFAULTS)
+                            .orElseThrow()
+                            .summary());
                     }
                     return outcomes;
                 }));

@@ -228,8 +228,8 @@ class DecisionImporterTest {
     }
 
     private static String line(String id, String service, String response) throws Exception {
-        return JSON.writeValueAsString(new DecisionRecord(id, Instant.parse("2026-12-02T10:00:00Z"),
-                DecisionRecord.Kind.RATING, "yj-2024", "sha256:abc", null, service, "GOOD", 800, "key:northtown",
+        return JSON.writeValueAsString(new DecisionRecord(id, Instant.parse("2026-12-02T10:00:00Z"), "RATING",
+                "yj-2024", "sha256:abc", null, service, "GOOD", 800, "key:northtown",
                 "{\"service\":" + JSON.writeValueAsString(service) + "}", response));
     }
 

@@ -14,20 +14,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.decision.DecisionKinds;
+import uk.inspection.decision.DecisionPipeline;
 import uk.inspection.engine.LoadProblem;
-import uk.inspection.followup.FollowUpCoverageCheck;
-import uk.inspection.oversight.Oversight;
-import uk.inspection.oversight.OversightCoverageCheck;
+import uk.inspection.oversight.AssessmentKind;
 import uk.inspection.oversight.OversightRequest;
 import uk.inspection.oversight.OversightResponse;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.StrictJson;
-import uk.inspection.ratings.CoverageCheck;
 import uk.inspection.ruleset.FolderSnapshot;
 import uk.inspection.ruleset.RuleFile;
 import uk.inspection.ruleset.RuleSet;
-import uk.inspection.ruleset.RuleSetCheck;
 import uk.inspection.support.OnceRunaway;
 
 /**
@@ -59,10 +57,7 @@ class FirstRequestTest {
     @ValueSource(strings = { "yj-2024", "yjb-oversight", "probation-follow-up" })
     void aCheckWhoseFirstEvaluationRunsAwayOnceDoesNotRefuseTheBuild(String framework) {
         RuleSet coldFirst = OnceRunaway.of(Path.of("."), framework);
-        List<RuleSetCheck> checks = List.of(new CoverageCheck(), new OversightCoverageCheck(),
-                new FollowUpCoverageCheck());
-
-        List<LoadProblem> problems = checks.stream().flatMap(check -> check.check(coldFirst).stream()).toList();
+        List<LoadProblem> problems = DecisionKinds.installed().check(coldFirst);
 
         assertThat(problems).isEmpty();
         assertThat(OnceRunaway.evaluations(coldFirst)).isGreaterThan(1);
@@ -78,8 +73,8 @@ class FirstRequestTest {
 
         new FixtureWarmUp(RequestLimits.DEFAULTS).warm(coldFirst, fixtures);
         int warmUp = OnceRunaway.evaluations(coldFirst);
-        Decision<OversightResponse> first = Oversight.assess(coldFirst,
-                StrictJson.mapper().treeToValue(fixture.get("request"), OversightRequest.class),
+        Decision<OversightResponse> first = DecisionPipeline.decide(DecisionKinds.installed().of(AssessmentKind.class),
+                coldFirst, StrictJson.mapper().treeToValue(fixture.get("request"), OversightRequest.class),
                 RequestLimits.DEFAULTS);
 
         assertThat(warmUp).isGreaterThanOrEqualTo(fixtures.size() - 1);

@@ -20,7 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import uk.inspection.engine.BuildLimits;
-import uk.inspection.oversight.Oversight;
+import uk.inspection.decision.DecisionKinds;
+import uk.inspection.decision.DecisionPipeline;
+import uk.inspection.oversight.AssessmentKind;
 import uk.inspection.oversight.OversightRequest;
 import uk.inspection.oversight.OversightResponse;
 import uk.inspection.problem.Decision;
@@ -40,6 +42,8 @@ class RunawayVerdictTest {
 
     private static final String FRAMEWORK = "yjb-oversight";
 
+    private static final AssessmentKind ASSESSMENT = DecisionKinds.installed().of(AssessmentKind.class);
+
     @Test
     void aVerdictTheSecondEvaluationDoesNotConfirmIsA503NamingTheRuleAndWithdrawsNothing(@TempDir Path temp)
             throws Exception {
@@ -51,7 +55,7 @@ class RunawayVerdictTest {
         OversightRequest request = request(fixtureRequest());
 
         Decision<OversightResponse> decision = registry.decide(coldFirst,
-                () -> Oversight.assess(coldFirst, request, RequestLimits.DEFAULTS));
+                () -> DecisionPipeline.decide(ASSESSMENT, coldFirst, request, RequestLimits.DEFAULTS));
 
         assertThat(OnceRunaway.evaluations(coldFirst)).isEqualTo(2);
         Decision.Refused<OversightResponse> refused = (Decision.Refused<OversightResponse>) decision;
@@ -79,7 +83,7 @@ class RunawayVerdictTest {
         Decision<OversightResponse> decision = registry.decide(looping, () -> {
             assertThat(withdrawals.of(FRAMEWORK)).as("withdrawn before evaluation %d", evaluations.get() + 1).isEmpty();
             evaluations.incrementAndGet();
-            return Oversight.assess(looping, request, RequestLimits.DEFAULTS);
+            return DecisionPipeline.decide(ASSESSMENT, looping, request, RequestLimits.DEFAULTS);
         });
 
         assertThat(evaluations).hasValue(2);

@@ -20,13 +20,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import uk.inspection.followup.FollowUpService;
-import uk.inspection.oversight.OversightService;
+import uk.inspection.decision.DecisionKinds;
+import uk.inspection.decision.DecisionService;
+import uk.inspection.followup.FollowUpKind;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
-import uk.inspection.ratings.RatingService;
+import uk.inspection.ratings.RatingKind;
 import uk.inspection.records.DecisionStore;
+import uk.inspection.records.VisibleDecisions;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.records.Recording;
 import uk.inspection.ruleset.RuleSetRegistry;
@@ -39,7 +41,7 @@ import uk.inspection.ruleset.Withdrawals;
  * the problem type and the field named, whatever the rules later say.
  */
 @WebMvcTest(properties = "rules.mode=development")
-@Import({ SecurityConfiguration.class, ProblemWriter.class })
+@Import({ SecurityConfiguration.class, ProblemWriter.class, DecisionKinds.class })
 @EnableConfigurationProperties({ AccessProperties.class, RequestLimits.class })
 class ProblemMappingTest {
 
@@ -51,13 +53,7 @@ class ProblemMappingTest {
     MockMvc http;
 
     @MockitoBean
-    RatingService ratings;
-
-    @MockitoBean
-    OversightService oversight;
-
-    @MockitoBean
-    FollowUpService followUps;
+    DecisionService service;
 
     @MockitoBean
     RuleSetRegistry registry;
@@ -70,6 +66,9 @@ class ProblemMappingTest {
 
     @MockitoBean
     DecisionStore decisions;
+
+    @MockitoBean
+    VisibleDecisions visibleDecisions;
 
     @MockitoBean
     Withdrawals withdrawals;
@@ -94,7 +93,7 @@ class ProblemMappingTest {
 
     @Test
     void anUnknownFrameworkIs404() throws Exception {
-        given(ratings.rate(eq("yj-1999"), any(), any()))
+        given(service.decide(any(RatingKind.class), eq("yj-1999"), any(), any()))
             .willReturn(Decision.refused(Failure.unknownFramework("yj-1999", List.of("yj-2024"))));
 
         http.perform(post("/api/v1/frameworks/yj-1999/ratings").contentType(MediaType.APPLICATION_JSON).content("{}"))
@@ -127,7 +126,7 @@ class ProblemMappingTest {
 
     @Test
     void factsTheRulesCannotAcceptAre422NamingEveryField() throws Exception {
-        given(ratings.rate(eq("yj-2024"), any(), any()))
+        given(service.decide(any(RatingKind.class), eq("yj-2024"), any(), any()))
             .willReturn(
                     Decision.refused(Failure.invalidFacts(
                             List.of(new FieldProblem("keyQuestions.2.1.1.yes", "yes (21) exceeds cases (20)"),
@@ -144,7 +143,7 @@ class ProblemMappingTest {
 
     @Test
     void aFollowUpTheRulesCannotAcceptIs422NamingTheField() throws Exception {
-        given(followUps.decide(any(), any())).willReturn(Decision.refused(Failure
+        given(service.decide(any(FollowUpKind.class), any(), any(), any())).willReturn(Decision.refused(Failure
             .invalidFacts(List.of(new FieldProblem("recommendations[1].addressedTo[0]", "not an authority")))));
 
         http.perform(post("/api/v1/probation/follow-ups").contentType(MediaType.APPLICATION_JSON).content("{}"))
@@ -156,9 +155,9 @@ class ProblemMappingTest {
 
     @Test
     void aPinnedVersionNoLongerKeptIs410AndARuleSetThatNeverBuiltIs503() throws Exception {
-        given(ratings.rate(eq("yj-2024"), eq("sha256:old"), any()))
+        given(service.decide(any(RatingKind.class), eq("yj-2024"), eq("sha256:old"), any()))
             .willReturn(Decision.refused(Failure.versionGone("yj-2024", "sha256:old", "the last 10 are")));
-        given(ratings.rate(eq("yj-broken"), any(), any()))
+        given(service.decide(any(RatingKind.class), eq("yj-broken"), any(), any()))
             .willReturn(Decision.refused(Failure.ruleSetUnavailable("yj-broken")));
 
         http.perform(post(RATE).header("Ruleset-Version", "sha256:old")

@@ -1,0 +1,103 @@
+package uk.inspection.ratings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import uk.inspection.decision.DecisionKind;
+import uk.inspection.decision.Rules;
+import uk.inspection.engine.LoadProblem;
+import uk.inspection.problem.Failure;
+import uk.inspection.problem.FieldProblem;
+import uk.inspection.problem.RequestLimits;
+import uk.inspection.ruleset.Manifest;
+import uk.inspection.ruleset.RuleSet;
+
+/**
+ * Rates an inspection with a framework's rule set: checks the request against its
+ * manifest ({@link RatingRequestValidator}), builds the facts ({@link RatingFacts}), runs
+ * the rules, and reads the decision ({@link RatingResponseAssembler}).
+ */
+public final class RatingKind implements DecisionKind<RatingRequest, RatingResponse> {
+
+    public static final String PATH = "/api/v1/frameworks/{framework}/ratings";
+
+    @Override
+    public String recordKind() {
+        return "RATING";
+    }
+
+    @Override
+    public String endpoint() {
+        return null;
+    }
+
+    @Override
+    public Manifest.Kind ruleSetKind() {
+        return Manifest.Kind.RATINGS;
+    }
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public Feature feature() {
+        return new Feature("Ratings", "Inspection ratings by a framework's rules.");
+    }
+
+    @Override
+    public Class<RatingRequest> requestType() {
+        return RatingRequest.class;
+    }
+
+    @Override
+    public Optional<Failure> tooMany(RatingRequest request, RequestLimits limits) {
+        return limits.tooManyCases(request.cases().size()).or(() -> limits.tooManyEntries(sizes(request)));
+    }
+
+    private static Map<String, Integer> sizes(RatingRequest request) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("keyQuestions", request.keyQuestions().size());
+        sizes.put("judgements", request.judgements().size());
+        sizes.put("ratings", request.ratings().size());
+        sizes.put("panel", request.panel().size());
+        sizes.put("organisationalAlerts", request.organisationalAlerts().size());
+        for (int i = 0; i < request.cases().size(); i++) {
+            if (request.cases().get(i) != null) {
+                sizes.put("cases[" + i + "].answers", request.cases().get(i).answers().size());
+            }
+        }
+        return sizes;
+    }
+
+    @Override
+    public List<FieldProblem> validate(RatingRequest request, RuleSet ruleSet) {
+        return RatingRequestValidator.validate(request, ruleSet.manifest());
+    }
+
+    @Override
+    public RatingResponse decide(RatingRequest request, Rules rules) {
+        RuleSet ruleSet = rules.ruleSet();
+        return RatingResponseAssembler.assemble(ruleSet, request,
+                rules.accepted(RatingFacts.of(ruleSet.id(), request, ruleSet.manifest())));
+    }
+
+    @Override
+    public String service(RatingRequest request) {
+        return request.service();
+    }
+
+    @Override
+    public String outcome(RatingResponse response) {
+        return response.summary();
+    }
+
+    @Override
+    public List<LoadProblem> coverage(RuleSet ruleSet) {
+        return new CoverageCheck(this).check(ruleSet);
+    }
+
+}
