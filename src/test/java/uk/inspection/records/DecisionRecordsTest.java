@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RunningService;
 
 /**
@@ -133,13 +134,8 @@ class DecisionRecordsTest {
     /**
      * A record appears once the importer has taken it from the journal to the database.
      */
-    static JsonNode eventually(java.util.function.Supplier<Reply> read) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Reply reply = read.get();
-        while (reply.status() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            reply = read.get();
-        }
+    static JsonNode eventually(java.util.function.Supplier<Reply> read) throws Exception {
+        Reply reply = Eventually.poll(Duration.ofSeconds(30), read::get, answer -> answer.status() == 200);
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.body();
     }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RunningService;
 
 /**
@@ -63,10 +64,7 @@ class PostgresRecordsTest {
             }
 
             postgres = start(pgData, port);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (inDatabase(url, answered) < answered.size() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            Eventually.poll(Duration.ofSeconds(60), () -> inDatabase(url, answered), count -> count >= answered.size());
             assertThat(inDatabase(url, answered)).as("records that reached PostgreSQL once it was back")
                 .isEqualTo(answered.size());
         }

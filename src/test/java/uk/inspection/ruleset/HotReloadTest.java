@@ -10,10 +10,11 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
-import uk.inspection.support.ApiClient;
-import uk.inspection.support.ApiClient.Reply;
 
 /**
  * Edits made by the methodology team on a running service: a good edit goes live without
@@ -123,14 +124,7 @@ class HotReloadTest {
     }
 
     private static Reply eventually(Callable<Reply> call, java.util.function.Predicate<Reply> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Reply reply = call.call();
-        while (!done.test(reply) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            reply = call.call();
-        }
-        assertThat(done.test(reply)).as("condition not reached; last reply %s", reply).isTrue();
-        return reply;
+        return Eventually.await(Duration.ofSeconds(20), call, done);
     }
 
 }

@@ -22,9 +22,10 @@ import uk.inspection.regression.Fixture;
 import uk.inspection.regression.FixtureComparison;
 import uk.inspection.regression.LoadedRuleSets;
 import uk.inspection.regression.Side;
-import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
@@ -63,13 +64,10 @@ class ShadowModeTest {
                     fixtureOfDecision.put(live.body().at("/decisionId").asText(), fixture.name());
                 }
             }
-            JsonNode report = api.get("/api/v1/frameworks/yj-2024/shadow", ALEX).body();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (report.at("/shadowed").asLong() + report.at("/dropped").asLong() < fixtureOfDecision.size()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                report = api.get("/api/v1/frameworks/yj-2024/shadow", ALEX).body();
-            }
+            JsonNode report = Eventually.poll(Duration.ofSeconds(60),
+                    () -> api.get("/api/v1/frameworks/yj-2024/shadow", ALEX).body(),
+                    shadow -> shadow.at("/shadowed").asLong() + shadow.at("/dropped").asLong() >= fixtureOfDecision
+                        .size());
             assertThat(report.at("/shadowed").asLong()).isEqualTo(fixtureOfDecision.size());
             assertThat(report.at("/dropped").asLong()).isZero();
             Set<String> shadowChanged = new HashSet<>();

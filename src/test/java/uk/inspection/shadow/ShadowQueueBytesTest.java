@@ -11,8 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.ApiClient;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.QuarterGenerator;
 import uk.inspection.support.RunningService;
 
@@ -45,13 +46,9 @@ class ShadowQueueBytesTest {
                 .isEqualTo(200);
             assertThat(api.post(QUARTERS, small).status()).isEqualTo(200);
 
-            JsonNode report = api.get("/api/v1/frameworks/" + framework + "/shadow", ALEX).body();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (report.at("/shadowed").asLong() + report.at("/dropped").asLong() < 2
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                report = api.get("/api/v1/frameworks/" + framework + "/shadow", ALEX).body();
-            }
+            JsonNode report = Eventually.poll(Duration.ofSeconds(60),
+                    () -> api.get("/api/v1/frameworks/" + framework + "/shadow", ALEX).body(),
+                    shadow -> shadow.at("/shadowed").asLong() + shadow.at("/dropped").asLong() >= 2);
             assertThat(report.at("/dropped").asLong()).as("the large quarter, over 64 KB: %s", report).isEqualTo(1);
             assertThat(report.at("/shadowed").asLong()).as("the small quarter: %s", report).isEqualTo(1);
         }
