@@ -18,6 +18,7 @@ import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.Eventually;
+import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
 /**
@@ -41,10 +42,12 @@ class DecisionRecordsTest {
     static final String[] ALEX = { "Authorization", ApiClient.basic("alex", "a") };
 
     @Test
-    void aDecisionIsKeptReadReplayedAsIdenticalAfterAPublishAndARestart(@TempDir Path data) throws Exception {
+    void aDecisionIsKeptReadReplayedAsIdenticalAfterAPublishAndARestart(@TempDir Path data, @TempDir Path home)
+            throws Exception {
+        RulesHomeCopy seed = RulesHomeCopy.of(home, "yj-2024").withFixtures();
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
         String id;
-        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+        try (RunningService service = RunningService.onStore(data, seed, SETTINGS)) {
             ApiClient api = service.api();
             Reply rated = api.post(RATE, request, NORTH);
             id = rated.body().at("/decisionId").asText();
@@ -74,7 +77,7 @@ class DecisionRecordsTest {
             Reply replay = api.post("/api/v1/decisions/" + id + "/replay", "", ALEX);
             assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
         }
-        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+        try (RunningService service = RunningService.onStore(data, seed, SETTINGS)) {
             ApiClient api = service.api();
             Reply replay = api.post("/api/v1/decisions/" + id + "/replay", "", NORTH);
             assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
@@ -89,10 +92,11 @@ class DecisionRecordsTest {
     }
 
     @Test
-    void aProbationFollowUpIsRecordedAndReplayedToo(@TempDir Path data) throws Exception {
+    void aProbationFollowUpIsRecordedAndReplayedToo(@TempDir Path data, @TempDir Path home) throws Exception {
+        RulesHomeCopy seed = RulesHomeCopy.of(home, "probation-follow-up").withFixtures();
         JsonNode fixture = new ObjectMapper()
             .readTree(Path.of("fixtures/probation-follow-up/core-report-ten-recommendations-no-flag.json").toFile());
-        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+        try (RunningService service = RunningService.onStore(data, seed, SETTINGS)) {
             ApiClient api = service.api();
             Reply decided = api.post("/api/v1/probation/follow-ups", fixture.get("request").toString(), NORTH);
             assertThat(decided.status()).as(decided.text()).isEqualTo(200);

@@ -30,7 +30,7 @@ class PollingWatcherTest {
 
     @Test
     void aPollingWatcherPutsASavedEditLiveAndSaysItPolls(@TempDir Path temp, CapturedOutput output) throws Exception {
-        RulesHomeCopy copy = RulesHomeCopy.of(temp);
+        RulesHomeCopy copy = RulesHomeCopy.of(temp, "yj-2024");
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
         try (RunningService service = RunningService.on(copy.home(), "--rules.watch-mode=polling",
                 "--rules.poll-interval=200ms")) {

@@ -45,7 +45,8 @@ class ShadowModeTest {
     void aShadowedDraftReportsTheSameChangedDecisionsAsCompare(@TempDir Path temp) throws Exception {
         Path example = Path.of("examples/good-from-70");
         List<Fixture> fixtures = Fixture.under(Path.of("fixtures/yj-2024"));
-        try (RunningService service = RunningService.onStore(temp.resolve("data"), settings())) {
+        try (RunningService service = RunningService.onStore(temp.resolve("data"),
+                RulesHomeCopy.of(temp.resolve("seed"), "yj-2024").withFixtures(), settings())) {
             ApiClient api = service.api();
             Reply draft = api.upload("/api/v1/frameworks/yj-2024/drafts",
                     List.of(new FilePart("files", "bandings.drl.xlsx",

@@ -15,6 +15,7 @@ import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.Eventually;
 import uk.inspection.support.QuarterGenerator;
+import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
 /**
@@ -28,9 +29,11 @@ class ShadowQueueBytesTest {
     private static final String[] ALEX = { "Authorization", ApiClient.basic("alex", "a") };
 
     @Test
-    void aDecisionLargerThanTheQueuesByteBudgetIsDroppedAndASmallOneShadowed(@TempDir Path data) throws Exception {
+    void aDecisionLargerThanTheQueuesByteBudgetIsDroppedAndASmallOneShadowed(@TempDir Path data, @TempDir Path home)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
-        try (RunningService service = RunningService.onStore(data, "--access.users[0].username=alex",
+        try (RunningService service = RunningService.onStore(data,
+                RulesHomeCopy.of(home, "yjb-oversight").withFixtures(), "--access.users[0].username=alex",
                 "--access.users[0].password={noop}a", "--access.users[0].roles=methodology-approver",
                 "--shadow.queue-bytes=64KB")) {
             ApiClient api = service.api();
