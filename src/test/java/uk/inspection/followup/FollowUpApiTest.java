@@ -11,8 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import uk.inspection.regression.Fixture;
-import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.ServiceTest;
 
 /**

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.inspection.ruleset.RuleSetFiles;
-import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.ServiceTest;
 
 /**

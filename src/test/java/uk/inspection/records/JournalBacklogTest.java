@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 

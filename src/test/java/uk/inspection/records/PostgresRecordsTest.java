@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.Eventually;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;

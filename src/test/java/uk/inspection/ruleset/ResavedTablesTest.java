@@ -49,7 +49,7 @@ class ResavedTablesTest {
     @ParameterizedTest
     @ValueSource(strings = { "openpyxl", "libreoffice" })
     void anEditMadeInEachToolGoesLiveOnARunningService(String tool, @TempDir Path temp) throws Exception {
-        RulesHomeCopy copy = RulesHomeCopy.of(temp);
+        RulesHomeCopy copy = RulesHomeCopy.of(temp, "yj-2024");
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
         try (RunningService service = RunningService.on(copy.home())) {
             assertThat(rating(service, request)).isEqualTo("GOOD");

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
-import uk.inspection.support.ApiClient;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 

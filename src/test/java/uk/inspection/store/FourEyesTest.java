@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
-import uk.inspection.support.ApiClient;
 import uk.inspection.support.ConsoleSession;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;

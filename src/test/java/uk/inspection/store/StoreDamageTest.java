@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 

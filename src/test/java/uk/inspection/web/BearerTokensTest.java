@@ -29,9 +29,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
+import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
-import uk.inspection.support.ApiClient;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
