@@ -40,10 +40,7 @@ class UnchangedFilesTest {
     @Test
     void theSameBytesAreTranslatedOnceAndAnEditIsTranslatedAfresh() throws Exception {
         AtomicInteger translations = new AtomicInteger();
-        UnchangedFiles.Translation counting = table -> {
-            translations.incrementAndGet();
-            return DecisionTableTranslator.translate(table);
-        };
+        UnchangedFiles.Translation counting = counting(translations);
         UnchangedFiles unchanged = new UnchangedFiles();
         RuleSource first = table("first");
         DecisionTableTranslator.Translated once = unchanged.translated(first, counting);
@@ -59,10 +56,7 @@ class UnchangedFilesTest {
     @Test
     void anotherEngineKeepsNothingOfThisOnesBuilds() throws Exception {
         AtomicInteger translations = new AtomicInteger();
-        UnchangedFiles.Translation counting = table -> {
-            translations.incrementAndGet();
-            return DecisionTableTranslator.translate(table);
-        };
+        UnchangedFiles.Translation counting = counting(translations);
         DecisionTableTranslator.Translated mine = new UnchangedFiles().translated(table("same"), counting);
         DecisionTableTranslator.Translated theirs = new UnchangedFiles().translated(table("same"), counting);
 
@@ -132,6 +126,14 @@ class UnchangedFilesTest {
                 .anySatisfy(message -> assertThat(message).contains("the 'Flag' column uses System"));
         }
         assertThat(engine.compile("cached", List.of(table("x")))).isInstanceOf(Compilation.Compiled.class);
+    }
+
+    /** The real translation, counted. */
+    private static UnchangedFiles.Translation counting(AtomicInteger translations) {
+        return table -> {
+            translations.incrementAndGet();
+            return DecisionTableTranslator.translate(table);
+        };
     }
 
     private static RuleSource table(String detail) {
