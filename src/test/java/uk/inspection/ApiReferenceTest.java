@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.regression.ExpectedMatcher;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ServiceTest;
 
 /**
  * docs/api.md, the contract clients build on, against the running service: every example
@@ -32,7 +32,7 @@ import uk.inspection.support.ApiClient;
  * serves and every kind of problem is in it; nothing sends readers outside the
  * repository.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class ApiReferenceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.regression.ExpectedMatcher;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ServiceTest;
 
 /**
  * The README's first rating: its curl request, sent to the real server, still gives the
  * response the README shows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class ReadmeExampleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,9 +8,9 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,10 +33,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 
-import uk.inspection.InspectionRatingsApplication;
 import uk.inspection.cli.CommandLineTest.Run;
 import uk.inspection.ruleset.RuleSetFiles;
 import uk.inspection.support.RulesHomeCopy;
+import uk.inspection.support.ServiceJvm;
 
 /**
  * The command line as a script or a CI pipeline meets it: help and versions, exit codes,
@@ -142,18 +142,10 @@ class CommandLineScriptingTest {
         assertThat(CommandLineInterface.isCommand(new String[0])).isFalse();
 
         // The real main, as java -jar runs it: a server would keep the process alive.
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), InspectionRatingsApplication.class.getName(), "bogus")
-            .redirectErrorStream(true)
-            .start();
-        boolean ended = process.waitFor(120, TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!ended) {
-            process.destroyForcibly();
-        }
+        ServiceJvm.Ended ended = ServiceJvm.run(Duration.ofSeconds(120), "bogus");
+        String output = ended.output();
 
-        assertThat(ended).as("the process ended rather than serving: " + output).isTrue();
-        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(ended.exit()).isEqualTo(2);
         assertThat(output).contains("Unmatched argument at index 0: 'bogus'").doesNotContain("Tomcat");
     }
 

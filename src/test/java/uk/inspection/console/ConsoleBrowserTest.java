@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.inspection.support.Browser;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
+import uk.inspection.support.SecuredServiceTest;
 
 /**
  * The console in a real browser against the real service on a random port and a real
@@ -25,6 +27,7 @@ import uk.inspection.support.RunningService;
  * tries a rating with the draft; an approver publishes it and the framework serves the
  * new version. Every page is photographed and checked with axe-core.
  */
+@SecuredServiceTest
 class ConsoleBrowserTest {
 
     private static final String BANDINGS = "decision-tables/yj-2024/bandings.drl.xlsx";
@@ -39,6 +42,9 @@ class ConsoleBrowserTest {
      */
     private static final Path REQUEST_67 = Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json");
 
+    @LocalServerPort
+    int port;
+
     @Test
     void anEditorProposesAndAnApproverPublishesAChangeInTheBrowser(@TempDir Path data, @TempDir Path edits)
             throws Exception {
@@ -49,6 +55,7 @@ class ConsoleBrowserTest {
         // there.
         edited.setTableCell(BANDINGS, "Band: Too few", "Share below (%)", 70);
         edited.setTableCell(BANDINGS, "Band: Reasonable majority", "Share from (%)", 70);
+        // A service of its own: this test publishes.
         try (RunningService service = RunningService.onStore(data, USERS);
                 Browser browser = Browser.on(service.port())) {
             browser.open("/console");
@@ -151,10 +158,10 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** On the shared service with the same users: a refused sign-in changes nothing. */
     @Test
-    void aWrongPasswordIsRefused(@TempDir Path data) throws Exception {
-        try (RunningService service = RunningService.onStore(data, USERS);
-                Browser browser = Browser.on(service.port())) {
+    void aWrongPasswordIsRefused() throws Exception {
+        try (Browser browser = Browser.on(port)) {
             browser.open("/console/login");
             signIn(browser, "erin", "wrong");
             assertThat(browser.path()).isEqualTo("/console/login");

@@ -8,6 +8,7 @@ import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,7 @@ import uk.inspection.people.Person;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RunningService;
 import uk.inspection.store.GitRuleStore;
 import uk.inspection.store.StoreProperties;
@@ -50,7 +52,9 @@ import uk.inspection.store.StoreRules;
  * refused, a rule set over the limits is refused naming the limit, and no review is
  * computed inside the store's lock. A check of the test's own, which every build runs,
  * counts the builds and holds those the test chooses until it lets them go: no test here
- * waits for a time.
+ * waits for a time but the one that waits out the build timeout, which is therefore set
+ * short: {@link #BUILD_TIMEOUT} is a few times the longest build here (the first build of
+ * yj-2018 on a busy machine).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(600)
@@ -67,6 +71,8 @@ class BoundedBuildsTest {
     private static final String[] ALEX = { "Authorization", ApiClient.basic("alex", "a") };
 
     private static final String RATE = "/api/v1/frameworks/yj-2018/ratings";
+
+    private static final String BUILD_TIMEOUT = "20s";
 
     /** Counts and holds builds of rule sets holding a file the test names. */
     private final HoldingCheck check = new HoldingCheck();
@@ -107,7 +113,12 @@ class BoundedBuildsTest {
         service = RunningService.onStore(data.resolve("data"),
                 context -> context.registerBean("holdingCheck", RuleSetCheck.class, () -> check),
                 concat(USERS, "--rules.home=" + home, "--rules.concurrent-builds=1", "--rules.build-queue=0",
-                        "--rules.max-rules=300", "--rules.max-file-bytes=100000", "--rules.build-timeout=90s"));
+                        "--rules.max-rules=300", "--rules.max-file-bytes=100000",
+                        "--rules.build-timeout=" + BUILD_TIMEOUT));
+        Reply served = service.get("/api/v1/frameworks/yj-2018");
+        assertThat(served.body().at("/lastLoad/status").asText())
+            .as("the first build of yj-2018 ended within %s (else raise BUILD_TIMEOUT): %s", BUILD_TIMEOUT, served)
+            .isEqualTo("OK");
     }
 
     @AfterAll
@@ -229,9 +240,8 @@ class BoundedBuildsTest {
         assertThat(refused.body().at("/detail").asText()).contains("rules.build-timeout");
         // The abandoned build keeps its thread until it ends; the next test needs it
         // free.
-        while (service.post(RATE, request, "Ruleset-Version", version).status() != 200) {
-            Thread.sleep(100);
-        }
+        Eventually.await(Duration.ofSeconds(120), () -> service.post(RATE, request, "Ruleset-Version", version),
+                reply -> reply.status() == 200);
     }
 
     @Test

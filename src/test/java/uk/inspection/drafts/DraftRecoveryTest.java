@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 import uk.inspection.store.GitRuleStore;
 import uk.inspection.store.StoreCommit;
@@ -38,11 +39,13 @@ class DraftRecoveryTest {
     private static final String[] ALEX = { "Authorization", ApiClient.basic("alex", "a") };
 
     @Test
-    void aDraftWhoseMergeReachedPublishedIsMarkedPublishedOnRefreshAndAtStart(@TempDir Path data) throws Exception {
+    void aDraftWhoseMergeReachedPublishedIsMarkedPublishedOnRefreshAndAtStart(@TempDir Path data, @TempDir Path home)
+            throws Exception {
+        RulesHomeCopy seed = RulesHomeCopy.of(home, "yj-2024").withFixtures();
         String refreshed;
         String restarted;
         String restartedMerge;
-        try (RunningService service = RunningService.onStore(data, USERS)) {
+        try (RunningService service = RunningService.onStore(data, seed, USERS)) {
             refreshed = draft(service.api(), "// first edit\n");
             String merge = mergeAsApproveWould(data, draft(service.api(), refreshed, ALEX));
             service.post("/api/v1/store/refresh", "{}");
@@ -54,7 +57,7 @@ class DraftRecoveryTest {
             restarted = draft(service.api(), "// second edit\n");
         }
         restartedMerge = mergeAsApproveWould(data, draftAt(data, restarted));
-        try (RunningService service = RunningService.onStore(data, USERS)) {
+        try (RunningService service = RunningService.onStore(data, seed, USERS)) {
             JsonNode recovered = draft(service.api(), restarted, ALEX);
             assertThat(recovered.at("/status").asText()).isEqualTo("PUBLISHED");
             assertThat(recovered.at("/publishedAs").asText()).isEqualTo(restartedMerge);

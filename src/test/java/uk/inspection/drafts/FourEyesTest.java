@@ -19,6 +19,7 @@ import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
 import uk.inspection.support.ConsoleSession;
+import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
 /**
@@ -49,15 +50,16 @@ class FourEyesTest {
     private static final Pattern HEAD_FIELD = Pattern.compile("name=\"head\" value=\"([0-9a-f]{40})\"");
 
     @TempDir
-    static Path data;
+    static Path temp;
 
     private static RunningService service;
 
     private static ApiClient api;
 
     @BeforeAll
-    static void start() {
-        service = RunningService.onStore(data, USERS);
+    static void start() throws Exception {
+        service = RunningService.onStore(temp.resolve("data"),
+                RulesHomeCopy.of(temp.resolve("home"), "yj-2024").withFixtures(), USERS);
         api = service.api();
     }
 

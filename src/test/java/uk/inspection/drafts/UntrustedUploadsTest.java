@@ -47,7 +47,8 @@ class UntrustedUploadsTest {
         copy.setTableCell(ALERTS, "Alert contact: North of England", "Who is told",
                 "the director\\u0022)); " + write.formatted(quoted(marker, "\\u0022"), "\\u0022ran\\u0022") + " //");
 
-        try (RunningService service = RunningService.onStore(temp.resolve("data"), EDITOR)) {
+        try (RunningService service = RunningService.onStore(temp.resolve("data"),
+                RulesHomeCopy.of(temp.resolve("seed"), "yj-2024").withFixtures(), EDITOR)) {
             ApiClient api = service.api();
             String head = api.get("/api/v1/store").body().at("/publishedHead").asText();
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,12 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import uk.inspection.regression.Fixture;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.ServiceTest;
 
 /**
  * The probation follow-up endpoint over HTTP beyond the fixtures: the rule behind each
  * due date, and the rule set serving only its own kind of request.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class FollowUpApiTest {
 
     private static final Path THEMATIC = Path

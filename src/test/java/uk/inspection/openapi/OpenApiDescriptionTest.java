@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +30,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ServiceTest;
 
 /**
  * The description at /v3/api-docs, as a client generator or Swagger UI reads it: valid
@@ -38,7 +38,7 @@ import uk.inspection.support.ApiClient;
  * every error as a problem document, typed schemas with the manifests' values, and
  * examples that the running service answers with the documented status.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class OpenApiDescriptionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

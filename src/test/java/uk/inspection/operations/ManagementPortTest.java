@@ -33,7 +33,9 @@ class ManagementPortTest {
 
     @BeforeAll
     static void start() throws Exception {
-        service = RunningService.on(RulesHomeCopy.of(temp.resolve("home")).home(),
+        // A service of its own (the management port moves the actuator off the public
+        // one), so over yj-2024 alone, the framework it rates.
+        service = RunningService.on(RulesHomeCopy.of(temp.resolve("home"), "yj-2024").home(),
                 "--rules.data=" + temp.resolve("data"), "--management.server.port=0",
                 "--access.methodology.username=meth", "--access.methodology.password={noop}s3cret");
         management = ApiClient.onPort(Integer.parseInt(service.property("local.management.port")));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
@@ -156,14 +157,7 @@ class OperationsTest {
     }
 
     private static Reply eventually(Callable<Reply> call, Predicate<Reply> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Reply reply = call.call();
-        while (!done.test(reply) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            reply = call.call();
-        }
-        assertThat(done.test(reply)).as("condition not reached; last reply %s", reply.text()).isTrue();
-        return reply;
+        return Eventually.await(Duration.ofSeconds(30), call, done);
     }
 
 }

@@ -3,10 +3,8 @@ package uk.inspection.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.inspection.InspectionRatingsApplication;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RulesHomeCopy;
+import uk.inspection.support.ServiceJvm;
 
 /**
  * The service as a process of its own, as an orchestrator runs it: logs as JSON lines
@@ -42,20 +38,16 @@ class ServiceProcessTest {
 
     @Test
     void logsAsJsonAndFinishesARequestInFlightOnSigterm(@TempDir Path temp) throws Exception {
-        Path home = RulesHomeCopy.of(temp.resolve("home")).home();
+        // yj-2024 alone, the framework rated: the others would only lengthen the start.
+        Path home = RulesHomeCopy.of(temp.resolve("home"), "yj-2024").home();
         Path log = temp.resolve("log.txt");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", mainClassPath(),
-                        InspectionRatingsApplication.class.getName(), "--server.port=" + port, "--rules.home=" + home,
-                        "--rules.mode=development", "--rules.data=" + temp.resolve("data"), "--rules.watch=false",
-                        "--logging.structured.format.console=ecs", "--spring.main.banner-mode=off"));
-        Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ServiceJvm jvm = ServiceJvm.startAsShipped(log, "--rules.home=" + home, "--rules.mode=development",
+                "--rules.data=" + temp.resolve("data"), "--rules.watch=false",
+                "--logging.structured.format.console=ecs", "--spring.main.banner-mode=off");
+        Process service = jvm.process();
+        int port = jvm.port();
         try {
-            awaitReady(service, ApiClient.onPort(port), log);
+            jvm.awaitAnswering("/actuator/health/readiness", Duration.ofSeconds(180));
             byte[] body = Files
                 .readAllBytes(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
             try (Socket socket = new Socket("localhost", port)) {
@@ -110,43 +102,12 @@ class ServiceProcessTest {
         }
     }
 
-    /**
-     * The service's class path without the test classes, so it logs as the service does
-     * (the tests' logback-test.xml would replace the structured format).
-     */
-    private static String mainClassPath() {
-        String all = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return Arrays.stream(all.split(File.pathSeparator))
-            .filter(entry -> !Path.of(entry).endsWith("test-classes"))
-            .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static void awaitReady(Process service, ApiClient api, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (api.get("/actuator/health/readiness").status() == 200) {
-                    return;
-                }
-            }
-            catch (RuntimeException e) {
-                // not listening yet
-            }
-            assertThat(service.isAlive()).as("the service died: %s", Files.readString(log)).isTrue();
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the service did not become ready: " + Files.readString(log));
-    }
-
     private static void awaitLine(Path log, String text, Process service) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!Files.readString(log).contains(text)) {
-            assertThat(System.nanoTime()).as("no log line with '%s': %s", text, Files.readString(log))
-                .isLessThan(deadline);
+        Eventually.await(Duration.ofSeconds(30), () -> {
             assertThat(service.isAlive()).as("ended before the request was answered: %s", Files.readString(log))
                 .isTrue();
-            Thread.sleep(50);
-        }
+            return Files.readString(log).contains(text);
+        });
     }
 
     private static String readAll(InputStream in) throws Exception {

@@ -6,19 +6,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import uk.inspection.support.QuarterGenerator;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.QuarterGenerator;
+import uk.inspection.support.ServiceTest;
 
 /**
  * A whole quarter of 154 services through the real server: every service classified, and
  * the summary matches.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class QuarterTest {
 
     @LocalServerPort

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import uk.inspection.regression.ExpectedMatcher;
 import uk.inspection.regression.Fixture;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ServiceTest;
 
 /**
  * Every fixture under fixtures/, through a real server on a random port, over the shipped
@@ -28,7 +28,7 @@ import uk.inspection.support.ApiClient;
  * {@code target/fixture-responses/} beside its name, so the failure can be diffed against
  * the expected decision.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class FixturesTest {
 
     private static final Path FIXTURES = Path.of("fixtures");

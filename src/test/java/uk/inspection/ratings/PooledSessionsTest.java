@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +15,8 @@ import org.junit.jupiter.api.Test;
 import uk.inspection.decision.DecisionPipeline;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.StrictJson;
-import uk.inspection.ruleset.LoadResult;
 import uk.inspection.ruleset.RuleSet;
-import uk.inspection.ruleset.RuleSetLoader;
+import uk.inspection.support.ShippedRuleSets;
 
 /**
  * Sessions come from a pool and are reset between evaluations: two different inspections
@@ -31,8 +29,7 @@ class PooledSessionsTest {
 
     @Test
     void reusedSessionsCarryNothingFromOneDecisionToTheNext() throws Exception {
-        RuleSet ruleSet = ((LoadResult.Loaded) new RuleSetLoader(Clock.systemUTC()).load(Path.of("."), "yj-2024"))
-            .ruleSet();
+        RuleSet ruleSet = ShippedRuleSets.of("yj-2024");
         // 2.1.1 at 67% is Good, everything else Outstanding, the panel's V1 Outstanding:
         // 11
         // of 12, Outstanding.

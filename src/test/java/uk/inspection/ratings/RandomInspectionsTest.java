@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ServiceTest;
 
 /**
  * Random 2024 inspections through the real server and the shipped rules, checked against
@@ -22,7 +22,7 @@ import uk.inspection.support.ApiClient;
  * in exact integer arithmetic (yes × 100 against edge × cases), not from the service's
  * code.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class RandomInspectionsTest {
 
     private static final List<String> SCALE = List.of("INADEQUATE", "REQUIRES_IMPROVEMENT", "GOOD", "OUTSTANDING");

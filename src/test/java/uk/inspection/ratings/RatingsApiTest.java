@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,12 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.inspection.ruleset.RuleSetFiles;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.ServiceTest;
 
 /**
  * The HTTP contract beyond the fixtures: explanations, framework listing, and hostile
  * requests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class RatingsApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import uk.inspection.problem.StrictJson;
+import uk.inspection.support.Eventually;
 
 /**
  * The importer over a real journal folder and a real database: a line that is not a
@@ -178,16 +179,12 @@ class DecisionImporterTest {
             try {
                 journal.append(line("dec-1", "Northtown YJS", "{}"));
                 importer.nudge();
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (!failed.get() && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                Eventually.poll(Duration.ofSeconds(20), failed::get, Boolean::booleanValue);
                 journal.append(line("dec-2", "Southtown YJS", "{}"));
                 importer.nudge();
-                while ((store.find("dec-1").isEmpty() || store.find("dec-2").isEmpty())
-                        && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                Eventually.poll(Duration.ofSeconds(20),
+                        () -> store.find("dec-1").isPresent() && store.find("dec-2").isPresent(),
+                        Boolean::booleanValue);
                 assertThat(failed).as("the importer met the error").isTrue();
                 assertThat(Stream.of("dec-1", "dec-2").filter(id -> store.find(id).isPresent()))
                     .as("records imported after the importer was stopped by an error")

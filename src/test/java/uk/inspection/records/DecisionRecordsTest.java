@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.Eventually;
+import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
 /**
@@ -40,10 +42,12 @@ class DecisionRecordsTest {
     static final String[] ALEX = { "Authorization", ApiClient.basic("alex", "a") };
 
     @Test
-    void aDecisionIsKeptReadReplayedAsIdenticalAfterAPublishAndARestart(@TempDir Path data) throws Exception {
+    void aDecisionIsKeptReadReplayedAsIdenticalAfterAPublishAndARestart(@TempDir Path data, @TempDir Path home)
+            throws Exception {
+        RulesHomeCopy seed = RulesHomeCopy.of(home, "yj-2024").withFixtures();
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
         String id;
-        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+        try (RunningService service = RunningService.onStore(data, seed, SETTINGS)) {
             ApiClient api = service.api();
             Reply rated = api.post(RATE, request, NORTH);
             id = rated.body().at("/decisionId").asText();
@@ -73,7 +77,7 @@ class DecisionRecordsTest {
             Reply replay = api.post("/api/v1/decisions/" + id + "/replay", "", ALEX);
             assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
         }
-        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+        try (RunningService service = RunningService.onStore(data, seed, SETTINGS)) {
             ApiClient api = service.api();
             Reply replay = api.post("/api/v1/decisions/" + id + "/replay", "", NORTH);
             assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
@@ -88,10 +92,11 @@ class DecisionRecordsTest {
     }
 
     @Test
-    void aProbationFollowUpIsRecordedAndReplayedToo(@TempDir Path data) throws Exception {
+    void aProbationFollowUpIsRecordedAndReplayedToo(@TempDir Path data, @TempDir Path home) throws Exception {
+        RulesHomeCopy seed = RulesHomeCopy.of(home, "probation-follow-up").withFixtures();
         JsonNode fixture = new ObjectMapper()
             .readTree(Path.of("fixtures/probation-follow-up/core-report-ten-recommendations-no-flag.json").toFile());
-        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+        try (RunningService service = RunningService.onStore(data, seed, SETTINGS)) {
             ApiClient api = service.api();
             Reply decided = api.post("/api/v1/probation/follow-ups", fixture.get("request").toString(), NORTH);
             assertThat(decided.status()).as(decided.text()).isEqualTo(200);
@@ -133,13 +138,8 @@ class DecisionRecordsTest {
     /**
      * A record appears once the importer has taken it from the journal to the database.
      */
-    static JsonNode eventually(java.util.function.Supplier<Reply> read) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Reply reply = read.get();
-        while (reply.status() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            reply = read.get();
-        }
+    static JsonNode eventually(java.util.function.Supplier<Reply> read) throws Exception {
+        Reply reply = Eventually.poll(Duration.ofSeconds(30), read::get, answer -> answer.status() == 200);
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         return reply.body();
     }

@@ -16,6 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
 /**
@@ -28,8 +29,8 @@ import uk.inspection.support.RunningService;
 class JournalBacklogTest {
 
     @Test
-    void pastTheWarningTheBacklogIsReportedAndPastTheLimitDecisionsAreRefused(@TempDir Path data, CapturedOutput output)
-            throws Exception {
+    void pastTheWarningTheBacklogIsReportedAndPastTheLimitDecisionsAreRefused(@TempDir Path data, @TempDir Path home,
+            CapturedOutput output) throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
@@ -38,7 +39,8 @@ class JournalBacklogTest {
                 List.of(PostgresRecordsTest.settings("jdbc:postgresql://localhost:" + closed + "/postgres")));
         settings.addAll(List.of("--records.backlog-warning=16KB", "--records.backlog-limit=48KB"));
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
-        try (RunningService service = RunningService.onStore(data, settings.toArray(String[]::new))) {
+        try (RunningService service = RunningService.onStore(data, RulesHomeCopy.of(home, "yj-2024").withFixtures(),
+                settings.toArray(String[]::new))) {
             ApiClient api = service.api();
             List<String> states = new ArrayList<>();
             Reply rated = null;

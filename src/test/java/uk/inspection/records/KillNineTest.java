@@ -2,7 +2,6 @@ package uk.inspection.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,14 +11,16 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import uk.inspection.InspectionRatingsApplication;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
-import uk.inspection.support.ServiceProcesses;
+import uk.inspection.support.Eventually;
+import uk.inspection.support.RulesHomeCopy;
+import uk.inspection.support.ServiceJvm;
 
 /**
  * The service, a process of its own, killed with SIGKILL while clients are being
@@ -28,12 +29,18 @@ import uk.inspection.support.ServiceProcesses;
  */
 class KillNineTest {
 
+    private static final Duration STARTING = Duration.ofSeconds(120);
+
     @Test
-    void everyDecisionAnsweredBeforeAKillNineIsRecordedAfterTheRestart(@TempDir Path data) throws Exception {
+    void everyDecisionAnsweredBeforeAKillNineIsRecordedAfterTheRestart(@TempDir Path temp) throws Exception {
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
+        // A store of yj-2024 alone, the framework rated: the others would only lengthen
+        // both starts.
+        Path home = RulesHomeCopy.of(temp.resolve("home"), "yj-2024").withFixtures().home();
+        Path data = temp.resolve("data");
         List<String> answered = Collections.synchronizedList(new ArrayList<>());
-        Process first = start(data);
-        ApiClient api = waitFor(first, data);
+        ServiceJvm first = start(home, data);
+        ApiClient api = first.awaitAnswering("/api/v1/store", STARTING);
         AtomicBoolean go = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(4);
         for (int i = 0; i < 4; i++) {
@@ -51,31 +58,22 @@ class KillNineTest {
                 }
             });
         }
-        long answering = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (answered.size() < 300 && System.nanoTime() < answering) {
-            Thread.sleep(50);
-        }
-        first.destroyForcibly().waitFor();
+        Eventually.poll(Duration.ofSeconds(120), answered::size, size -> size >= 300);
+        first.kill();
         go.set(false);
         clients.shutdown();
         assertThat(answered).as("decisions answered before the kill").hasSizeGreaterThanOrEqualTo(300);
         List<String> before = List.copyOf(answered);
 
-        Process second = start(data);
-        try {
-            ApiClient again = waitFor(second, data);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            List<String> missing = missing(again, before);
-            while (!missing.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                missing = missing(again, missing);
-            }
+        try (ServiceJvm second = start(home, data)) {
+            ApiClient again = second.awaitAnswering("/api/v1/store", STARTING);
+            // Each look asks again only for those still missing.
+            AtomicReference<List<String>> left = new AtomicReference<>(before);
+            List<String> missing = Eventually.poll(Duration.ofSeconds(60),
+                    () -> left.updateAndGet(ids -> missing(again, ids)), List::isEmpty);
             System.out.printf("kill -9 after %d decisions answered 200: %d missing after the restart%n", before.size(),
                     missing.size());
             assertThat(missing).as("decisions answered before the kill and not recorded after the restart").isEmpty();
-        }
-        finally {
-            ServiceProcesses.stop(second);
         }
     }
 
@@ -85,38 +83,10 @@ class KillNineTest {
             .toList();
     }
 
-    private static Process start(Path data) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Files.writeString(data.resolve("port"), String.valueOf(port));
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                        System.getProperty("java.class.path"), InspectionRatingsApplication.class.getName(),
-                        "--server.port=" + port, "--rules.data=" + data));
-        command.addAll(List.of(DecisionRecordsTest.SETTINGS));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("log.txt").toFile()))
-            .start();
-    }
-
-    private static ApiClient waitFor(Process process, Path data) throws Exception {
-        ApiClient api = ApiClient.onPort(Integer.parseInt(Files.readString(data.resolve("port"))));
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (api.get("/api/v1/store").status() == 200) {
-                    return api;
-                }
-            }
-            catch (RuntimeException e) {
-                // not listening yet
-            }
-            assertThat(process.isAlive()).as("the service died: see %s", data.resolve("log.txt")).isTrue();
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the service did not start; see " + data.resolve("log.txt"));
+    private static ServiceJvm start(Path home, Path data) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--rules.home=" + home, "--rules.data=" + data));
+        arguments.addAll(List.of(DecisionRecordsTest.SETTINGS));
+        return ServiceJvm.start(data.resolveSibling("log.txt"), arguments.toArray(String[]::new));
     }
 
 }

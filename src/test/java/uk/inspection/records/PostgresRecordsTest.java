@@ -20,6 +20,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.Eventually;
+import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
 /**
@@ -40,7 +42,8 @@ class PostgresRecordsTest {
         EmbeddedPostgres postgres = start(pgData, port);
         String url = "jdbc:postgresql://localhost:" + port + "/postgres";
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
-        try (RunningService service = RunningService.onStore(temp.resolve("data"), settings(url))) {
+        try (RunningService service = RunningService.onStore(temp.resolve("data"),
+                RulesHomeCopy.of(temp.resolve("home"), "yj-2024").withFixtures(), settings(url))) {
             ApiClient api = service.api();
             String first = api.post(DecisionRecordsTest.RATE, request, DecisionRecordsTest.NORTH)
                 .body()
@@ -63,10 +66,7 @@ class PostgresRecordsTest {
             }
 
             postgres = start(pgData, port);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (inDatabase(url, answered) < answered.size() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            Eventually.poll(Duration.ofSeconds(60), () -> inDatabase(url, answered), count -> count >= answered.size());
             assertThat(inDatabase(url, answered)).as("records that reached PostgreSQL once it was back")
                 .isEqualTo(answered.size());
         }

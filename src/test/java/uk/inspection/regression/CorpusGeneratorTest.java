@@ -3,8 +3,6 @@ package uk.inspection.regression;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -16,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.inspection.ruleset.LoadResult;
 import uk.inspection.ruleset.RuleSet;
-import uk.inspection.ruleset.RuleSetLoader;
+import uk.inspection.support.ShippedRuleSets;
 
 /**
  * The corpus {@code compare} runs at scale: the same for a seed, accepted by the rules
@@ -33,7 +30,7 @@ class CorpusGeneratorTest {
 
     @BeforeAll
     static void build() {
-        yj2024 = ((LoadResult.Loaded) new RuleSetLoader(Clock.systemUTC()).load(Path.of("."), "yj-2024")).ruleSet();
+        yj2024 = ShippedRuleSets.of("yj-2024");
     }
 
     @Test
@@ -118,9 +115,7 @@ class CorpusGeneratorTest {
 
     @Test
     void onlyARatingsFrameworkHasACorpus() {
-        RuleSet oversight = ((LoadResult.Loaded) new RuleSetLoader(Clock.systemUTC()).load(Path.of("."),
-                "yjb-oversight"))
-            .ruleSet();
+        RuleSet oversight = ShippedRuleSets.of("yjb-oversight");
 
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
             .isThrownBy(() -> new CorpusGenerator(oversight, 1))

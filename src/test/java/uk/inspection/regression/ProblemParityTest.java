@@ -9,18 +9,18 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ServiceTest;
 
 /**
  * The command line answers a request exactly as the HTTP API does: for every fixture that
  * expects a problem, the body the in-process API gives is byte for byte the body the
  * server sends.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class ProblemParityTest {
 
     @LocalServerPort

@@ -9,17 +9,21 @@ import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
-import uk.inspection.support.RulesHomeCopy;
-import uk.inspection.support.RunningService;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.Eventually;
+import uk.inspection.support.RulesHomeCopy;
+import uk.inspection.support.RunningService;
+import uk.inspection.support.ServiceTest;
 
 /**
  * Edits made by the methodology team on a running service: a good edit goes live without
  * restart, a broken one changes nothing that is served and is reported where it is, a fix
  * recovers, and an earlier decision can be reproduced by pinning its version.
  */
+@ServiceTest
 class HotReloadTest {
 
     private static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
@@ -28,9 +32,12 @@ class HotReloadTest {
 
     private static final String[] METHODOLOGY = { "Authorization", ApiClient.basic("meth", "s3cret") };
 
+    @LocalServerPort
+    int port;
+
     @Test
     void editsGoLiveBrokenOnesDoNotAndPinnedVersionsReproduceOldDecisions(@TempDir Path temp) throws Exception {
-        RulesHomeCopy copy = RulesHomeCopy.of(temp);
+        RulesHomeCopy copy = RulesHomeCopy.of(temp, "yj-2024");
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
         try (RunningService service = RunningService.on(copy.home(), "--access.methodology.username=meth",
                 "--access.methodology.password={noop}s3cret")) {
@@ -87,9 +94,9 @@ class HotReloadTest {
     @Test
     void managementNeedsTheMethodologyRoleAndEvaluationCanNeedAnApiKey(@TempDir Path temp) throws Exception {
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
-        try (RunningService service = RunningService.on(RulesHomeCopy.of(temp).home(), "--rules.watch=false",
-                "--access.methodology.username=meth", "--access.methodology.password={noop}s3cret",
-                "--access.api-key=k-123")) {
+        try (RunningService service = RunningService.on(RulesHomeCopy.of(temp, "yj-2024", "probation-follow-up").home(),
+                "--rules.watch=false", "--access.methodology.username=meth",
+                "--access.methodology.password={noop}s3cret", "--access.api-key=k-123")) {
             Reply anonymous = service.get("/api/v1/frameworks/yj-2024/versions");
             assertThat(anonymous.status()).isEqualTo(401);
             assertThat(anonymous.body().at("/title").asText()).isEqualTo("Authentication required");
@@ -113,24 +120,16 @@ class HotReloadTest {
         }
     }
 
+    /** On the shared service, which has no credentials configured. */
     @Test
-    void withoutConfiguredCredentialsNobodyManages(@TempDir Path temp) throws Exception {
-        try (RunningService service = RunningService.on(RulesHomeCopy.of(temp).home(), "--rules.watch=false")) {
-            assertThat(service
-                .get("/api/v1/frameworks/yj-2024/versions", "Authorization", ApiClient.basic("user", "password"))
-                .status()).isEqualTo(401);
-        }
+    void withoutConfiguredCredentialsNobodyManages() {
+        assertThat(ApiClient.onPort(port)
+            .get("/api/v1/frameworks/yj-2024/versions", "Authorization", ApiClient.basic("user", "password"))
+            .status()).isEqualTo(401);
     }
 
     private static Reply eventually(Callable<Reply> call, java.util.function.Predicate<Reply> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Reply reply = call.call();
-        while (!done.test(reply) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            reply = call.call();
-        }
-        assertThat(done.test(reply)).as("condition not reached; last reply %s", reply).isTrue();
-        return reply;
+        return Eventually.await(Duration.ofSeconds(20), call, done);
     }
 
 }

@@ -27,12 +27,13 @@ class NoRecompileTest {
     @Test
     void editedBandingSpreadsheetChangesTheRatingWithoutRecompiling(@TempDir Path temp) throws Exception {
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
-        RulesHomeCopy copy = RulesHomeCopy.of(temp);
+        // Each service over yj-2024 alone, the framework rated.
+        RulesHomeCopy copy = RulesHomeCopy.of(temp.resolve("edited"), "yj-2024");
         copy.setTableCell(BANDINGS, "Band: Too few", "Share below (%)", 70);
         copy.setTableCell(BANDINGS, "Band: Reasonable majority", "Share from (%)", 70);
 
         Reply shipped;
-        try (RunningService service = RunningService.on(Path.of("."))) {
+        try (RunningService service = RunningService.on(RulesHomeCopy.of(temp.resolve("shipped"), "yj-2024").home())) {
             shipped = service.post(RATE, request);
         }
         Reply edited;

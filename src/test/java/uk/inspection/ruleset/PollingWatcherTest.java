@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
@@ -29,7 +30,7 @@ class PollingWatcherTest {
 
     @Test
     void aPollingWatcherPutsASavedEditLiveAndSaysItPolls(@TempDir Path temp, CapturedOutput output) throws Exception {
-        RulesHomeCopy copy = RulesHomeCopy.of(temp);
+        RulesHomeCopy copy = RulesHomeCopy.of(temp, "yj-2024");
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
         try (RunningService service = RunningService.on(copy.home(), "--rules.watch-mode=polling",
                 "--rules.poll-interval=200ms")) {
@@ -43,12 +44,8 @@ class PollingWatcherTest {
             copy.setTableCell(BANDINGS, "Band: Too few", "Share below (%)", 70);
             copy.setTableCell(BANDINGS, "Band: Reasonable majority", "Share from (%)", 70);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            Reply after = service.post(RATE, request);
-            while (after.body().at("/rulesetVersion").asText().equals(original) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                after = service.post(RATE, request);
-            }
+            Reply after = Eventually.poll(Duration.ofSeconds(60), () -> service.post(RATE, request),
+                    reply -> !reply.body().at("/rulesetVersion").asText().equals(original));
             assertThat(after.body().at("/rulesetVersion").asText()).as("the edit went live").isNotEqualTo(original);
             assertThat(after.body().at("/keyQuestions/2.1.1/rating").asText()).isEqualTo("REQUIRES_IMPROVEMENT");
         }

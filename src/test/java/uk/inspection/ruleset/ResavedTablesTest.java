@@ -19,6 +19,7 @@ import uk.inspection.engine.DecisionTable;
 import uk.inspection.engine.RuleSource;
 import uk.inspection.engine.drools.DroolsRuleEngine;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
@@ -48,7 +49,7 @@ class ResavedTablesTest {
     @ParameterizedTest
     @ValueSource(strings = { "openpyxl", "libreoffice" })
     void anEditMadeInEachToolGoesLiveOnARunningService(String tool, @TempDir Path temp) throws Exception {
-        RulesHomeCopy copy = RulesHomeCopy.of(temp);
+        RulesHomeCopy copy = RulesHomeCopy.of(temp, "yj-2024");
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
         try (RunningService service = RunningService.on(copy.home())) {
             assertThat(rating(service, request)).isEqualTo("GOOD");
@@ -56,10 +57,7 @@ class ResavedTablesTest {
             Files.copy(RESAVED.resolve(tool + "-edit").resolve(BANDINGS), copy.file(BANDINGS),
                     StandardCopyOption.REPLACE_EXISTING);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!rating(service, request).equals("REQUIRES_IMPROVEMENT") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Eventually.poll(Duration.ofSeconds(20), () -> rating(service, request), "REQUIRES_IMPROVEMENT"::equals);
             assertThat(rating(service, request)).isEqualTo("REQUIRES_IMPROVEMENT");
             assertThat(service.get("/api/v1/frameworks/yj-2024").body().at("/lastLoad/status").asText())
                 .isEqualTo("OK");

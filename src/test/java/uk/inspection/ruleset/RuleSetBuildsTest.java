@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import uk.inspection.engine.BuildLimits;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.ProblemType;
+import uk.inspection.support.Eventually;
 
 /**
  * A build that never finishes holds up nobody: the caller gets a failure at the time
@@ -91,13 +92,8 @@ class RuleSetBuildsTest {
                 refused -> assertThat(refused.failure().type()).isEqualTo(ProblemType.BUILDS_BUSY));
         // The first build's place is given up when its thread is free, just after its
         // result: another build is accepted once it is.
-        Decision<String> later = builds.build("b", () -> "built b");
-        for (long until = System.nanoTime()
-                + Duration.ofSeconds(30).toNanos(); later instanceof Decision.Refused<String>
-                        && System.nanoTime() < until;) {
-            Thread.sleep(10);
-            later = builds.build("b", () -> "built b");
-        }
+        Decision<String> later = Eventually.poll(Duration.ofSeconds(30), () -> builds.build("b", () -> "built b"),
+                decision -> !(decision instanceof Decision.Refused<String>));
         assertThat(later.orElseThrow()).isEqualTo("built b");
     }
 

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
@@ -91,15 +92,8 @@ class RunawayRulesTest {
         }
     }
 
-    private static Reply eventually(Supplier<Reply> call, Predicate<Reply> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Reply reply = call.get();
-        while (!done.test(reply) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            reply = call.get();
-        }
-        assertThat(done.test(reply)).as("condition not reached; last reply %s", reply.text()).isTrue();
-        return reply;
+    private static Reply eventually(Supplier<Reply> call, Predicate<Reply> done) throws Exception {
+        return Eventually.await(Duration.ofSeconds(30), call::get, done);
     }
 
 }

@@ -3,10 +3,11 @@ package uk.inspection.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import uk.inspection.support.ShippedRuleSets;
 
 class ShippedRuleSetsTest {
 
@@ -19,7 +20,7 @@ class ShippedRuleSetsTest {
     @ParameterizedTest
     @MethodSource("frameworks")
     void everyShippedRuleSetBuildsWithoutProblems(String framework) {
-        LoadResult result = new RuleSetLoader(Clock.systemUTC()).load(HOME, framework);
+        LoadResult result = ShippedRuleSets.result(framework);
 
         assertThat(result).as(() -> result instanceof LoadResult.Failed failed ? failed.problems().toString() : "")
             .isInstanceOf(LoadResult.Loaded.class);

@@ -25,6 +25,7 @@ import uk.inspection.regression.Side;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
@@ -44,7 +45,8 @@ class ShadowModeTest {
     void aShadowedDraftReportsTheSameChangedDecisionsAsCompare(@TempDir Path temp) throws Exception {
         Path example = Path.of("examples/good-from-70");
         List<Fixture> fixtures = Fixture.under(Path.of("fixtures/yj-2024"));
-        try (RunningService service = RunningService.onStore(temp.resolve("data"), settings())) {
+        try (RunningService service = RunningService.onStore(temp.resolve("data"),
+                RulesHomeCopy.of(temp.resolve("seed"), "yj-2024").withFixtures(), settings())) {
             ApiClient api = service.api();
             Reply draft = api.upload("/api/v1/frameworks/yj-2024/drafts",
                     List.of(new FilePart("files", "bandings.drl.xlsx",
@@ -63,13 +65,10 @@ class ShadowModeTest {
                     fixtureOfDecision.put(live.body().at("/decisionId").asText(), fixture.name());
                 }
             }
-            JsonNode report = api.get("/api/v1/frameworks/yj-2024/shadow", ALEX).body();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (report.at("/shadowed").asLong() + report.at("/dropped").asLong() < fixtureOfDecision.size()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                report = api.get("/api/v1/frameworks/yj-2024/shadow", ALEX).body();
-            }
+            JsonNode report = Eventually.poll(Duration.ofSeconds(60),
+                    () -> api.get("/api/v1/frameworks/yj-2024/shadow", ALEX).body(),
+                    shadow -> shadow.at("/shadowed").asLong() + shadow.at("/dropped").asLong() >= fixtureOfDecision
+                        .size());
             assertThat(report.at("/shadowed").asLong()).isEqualTo(fixtureOfDecision.size());
             assertThat(report.at("/dropped").asLong()).isZero();
             Set<String> shadowChanged = new HashSet<>();

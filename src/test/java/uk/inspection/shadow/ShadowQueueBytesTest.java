@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.Eventually;
 import uk.inspection.support.QuarterGenerator;
+import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
 /**
@@ -27,9 +29,11 @@ class ShadowQueueBytesTest {
     private static final String[] ALEX = { "Authorization", ApiClient.basic("alex", "a") };
 
     @Test
-    void aDecisionLargerThanTheQueuesByteBudgetIsDroppedAndASmallOneShadowed(@TempDir Path data) throws Exception {
+    void aDecisionLargerThanTheQueuesByteBudgetIsDroppedAndASmallOneShadowed(@TempDir Path data, @TempDir Path home)
+            throws Exception {
         ObjectMapper json = new ObjectMapper();
-        try (RunningService service = RunningService.onStore(data, "--access.users[0].username=alex",
+        try (RunningService service = RunningService.onStore(data,
+                RulesHomeCopy.of(home, "yjb-oversight").withFixtures(), "--access.users[0].username=alex",
                 "--access.users[0].password={noop}a", "--access.users[0].roles=methodology-approver",
                 "--shadow.queue-bytes=64KB")) {
             ApiClient api = service.api();
@@ -45,13 +49,9 @@ class ShadowQueueBytesTest {
                 .isEqualTo(200);
             assertThat(api.post(QUARTERS, small).status()).isEqualTo(200);
 
-            JsonNode report = api.get("/api/v1/frameworks/" + framework + "/shadow", ALEX).body();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (report.at("/shadowed").asLong() + report.at("/dropped").asLong() < 2
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-                report = api.get("/api/v1/frameworks/" + framework + "/shadow", ALEX).body();
-            }
+            JsonNode report = Eventually.poll(Duration.ofSeconds(60),
+                    () -> api.get("/api/v1/frameworks/" + framework + "/shadow", ALEX).body(),
+                    shadow -> shadow.at("/shadowed").asLong() + shadow.at("/dropped").asLong() >= 2);
             assertThat(report.at("/dropped").asLong()).as("the large quarter, over 64 KB: %s", report).isEqualTo(1);
             assertThat(report.at("/shadowed").asLong()).as("the small quarter: %s", report).isEqualTo(1);
         }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.inspection.ruleset.DataFolder;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
 /**
@@ -39,15 +40,17 @@ class StoreDamageTest {
             "--access.methodology.password={noop}s3cret", "--rules.store-refresh=1h" };
 
     @Test
-    void aLostFileOfOneFrameworkMakesItUnavailableWhileTheOthersAndTheListingServe(@TempDir Path data)
-            throws Exception {
+    void aLostFileOfOneFrameworkMakesItUnavailableWhileTheOthersAndTheListingServe(@TempDir Path data,
+            @TempDir Path home) throws Exception {
+        // Two frameworks: the one damaged and another that goes on serving.
+        RulesHomeCopy seed = RulesHomeCopy.of(home, "yj-2018", "yj-2024").withFixtures();
         String request2024 = Files
             .readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
         String request2018 = new ObjectMapper()
             .readTree(Path.of("fixtures/yj-2018/band-edge-79-80-counts-80-of-100-outstanding.json").toFile())
             .get("request")
             .toString();
-        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+        try (RunningService service = RunningService.onStore(data, seed, SETTINGS)) {
             String served2024 = service.post(RATE_2024, request2024).body().at("/rulesetVersion").asText();
             assertThat(service.post(RATE_2018, request2018).status()).isEqualTo(200);
 
@@ -90,10 +93,11 @@ class StoreDamageTest {
     }
 
     @Test
-    void garbageInThePublishedRefFoundOnARefreshKeepsEverythingServingAndTurnsReadinessDown(@TempDir Path data)
-            throws Exception {
+    void garbageInThePublishedRefFoundOnARefreshKeepsEverythingServingAndTurnsReadinessDown(@TempDir Path data,
+            @TempDir Path home) throws Exception {
         String request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
-        try (RunningService service = RunningService.onStore(data, SETTINGS)) {
+        try (RunningService service = RunningService.onStore(data, RulesHomeCopy.of(home, "yj-2024").withFixtures(),
+                SETTINGS)) {
             String served = service.post(RATE_2024, request).body().at("/rulesetVersion").asText();
             assertThat(service.get("/actuator/health/readiness").status()).isEqualTo(200);
 

@@ -2,11 +2,9 @@ package uk.inspection.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.inspection.ruleset.DataFolder;
-import uk.inspection.InspectionRatingsApplication;
 import uk.inspection.support.ApiClient;
-import uk.inspection.support.ServiceProcesses;
 import uk.inspection.support.ApiClient.FilePart;
+import uk.inspection.support.Eventually;
+import uk.inspection.support.RulesHomeCopy;
+import uk.inspection.support.ServiceJvm;
 
 /**
  * Two instances of the service, two processes on this machine, on one shared store: one
@@ -31,17 +30,22 @@ class TwoInstancesTest {
 
     private static final String RATE = "/api/v1/frameworks/yj-2024/ratings";
 
+    private static final Duration STARTING = Duration.ofSeconds(120);
+
     @Test
     void bothInstancesServeAPublishedVersion(@TempDir Path temp) throws Exception {
         Path shared = temp.resolve("shared.git");
+        // yj-2024 alone, the framework published and rated: the others would only
+        // lengthen both starts.
         GitRuleStore
             .open(new StoreProperties(shared.toString(), null, null, null),
-                    new DataFolder(temp.resolve("seed").toString()), Path.of("."))
+                    new DataFolder(temp.resolve("seed").toString()),
+                    RulesHomeCopy.of(temp.resolve("home"), "yj-2024").withFixtures().home())
             .close();
-        List<Process> processes = new ArrayList<>();
-        try {
-            ApiClient a = start(processes, temp.resolve("a"), shared.toString());
-            ApiClient b = start(processes, temp.resolve("b"), shared.toUri().toString());
+        try (ServiceJvm first = start(temp.resolve("a"), shared.toString());
+                ServiceJvm second = start(temp.resolve("b"), shared.toUri().toString())) {
+            ApiClient a = first.awaitAnswering("/api/v1/store", STARTING);
+            ApiClient b = second.awaitAnswering("/api/v1/store", STARTING);
             String request = Files
                 .readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
             String before = a.post(RATE, request).body().at("/rulesetVersion").asText();
@@ -62,10 +66,8 @@ class TwoInstancesTest {
             String after = a.post(RATE, request).body().at("/rulesetVersion").asText();
             assertThat(after).isNotEqualTo(before);
 
-            while (!b.post(RATE, request).body().at("/rulesetVersion").asText().equals(after)
-                    && System.nanoTime() - published < Duration.ofSeconds(60).toNanos()) {
-                Thread.sleep(100);
-            }
+            Eventually.poll(Duration.ofSeconds(60), () -> b.post(RATE, request).body().at("/rulesetVersion").asText(),
+                    after::equals);
             Duration took = Duration.ofNanos(System.nanoTime() - published);
             System.out.printf("The second instance served the published version %d ms after the publish answered%n",
                     took.toMillis());
@@ -73,44 +75,14 @@ class TwoInstancesTest {
             assertThat(b.get("/api/v1/store").body().at("/servingCommit").asText())
                 .isEqualTo(a.get("/api/v1/store").body().at("/servingCommit").asText());
         }
-        finally {
-            for (Process process : processes) {
-                ServiceProcesses.stop(process);
-            }
-        }
     }
 
-    private static ApiClient start(List<Process> processes, Path data, String store) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Files.createDirectories(data);
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), InspectionRatingsApplication.class.getName(),
-                "--server.port=" + port, "--rules.store=" + store, "--rules.data=" + data, "--rules.store-refresh=1s",
-                "--access.users[0].username=erin", "--access.users[0].password={noop}e",
+    /** Both instances start at once: on two cores their starts overlap. */
+    private static ServiceJvm start(Path data, String store) throws Exception {
+        return ServiceJvm.start(data.resolve("log.txt"), "--rules.store=" + store, "--rules.data=" + data,
+                "--rules.store-refresh=1s", "--access.users[0].username=erin", "--access.users[0].password={noop}e",
                 "--access.users[0].roles=methodology-editor", "--access.users[1].username=alex",
-                "--access.users[1].password={noop}a", "--access.users[1].roles=methodology-approver")
-            .redirectErrorStream(true)
-            .redirectOutput(data.resolve("log.txt").toFile())
-            .start();
-        processes.add(process);
-        ApiClient api = ApiClient.onPort(port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (api.get("/api/v1/store").status() == 200) {
-                    return api;
-                }
-            }
-            catch (RuntimeException e) {
-                // not listening yet
-            }
-            assertThat(process.isAlive()).as("instance on %s died: see %s", port, data.resolve("log.txt")).isTrue();
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance on port " + port + " did not start; see " + data.resolve("log.txt"));
+                "--access.users[1].password={noop}a", "--access.users[1].roles=methodology-approver");
     }
 
 }

@@ -156,6 +156,13 @@ public final class ApiClient {
         public String text() {
             return new String(raw, StandardCharsets.UTF_8);
         }
+
+        /** What a failed wait or assertion shows of it. */
+        @Override
+        public String toString() {
+            return status + " " + text();
+        }
+
     }
 
 }

@@ -27,21 +27,54 @@ public final class RulesHomeCopy {
 
     public static RulesHomeCopy of(Path target) throws IOException {
         for (String folder : new String[] { "rules", "decision-tables" }) {
-            Path source = Path.of(folder);
-            try (Stream<Path> walk = Files.walk(source)) {
-                for (Path from : walk.toList()) {
-                    Path to = target.resolve(source.relativize(from).toString().isEmpty() ? folder
-                            : folder + "/" + source.relativize(from));
-                    if (Files.isDirectory(from)) {
-                        Files.createDirectories(to);
-                    }
-                    else {
-                        Files.copy(from, to);
-                    }
-                }
+            copyTree(Path.of(folder), target.resolve(folder));
+        }
+        return new RulesHomeCopy(target);
+    }
+
+    /**
+     * A copy of only these frameworks: a service started on it, or a store seeded from
+     * it, builds only what the test uses (each framework is seconds of a start on a busy
+     * machine).
+     */
+    public static RulesHomeCopy of(Path target, String... frameworks) throws IOException {
+        for (String framework : frameworks) {
+            for (String folder : new String[] { "rules", "decision-tables" }) {
+                copyTree(Path.of(folder, framework), target.resolve(folder).resolve(framework));
             }
         }
         return new RulesHomeCopy(target);
+    }
+
+    /**
+     * With the shipped fixtures of the frameworks copied: a store seeded from it then
+     * holds them as one seeded from the project does (draft reviews run them, first
+     * builds warm up with them).
+     */
+    public RulesHomeCopy withFixtures() throws IOException {
+        try (Stream<Path> frameworks = Files.list(home.resolve("rules"))) {
+            for (Path framework : frameworks.toList()) {
+                Path fixtures = Path.of("fixtures").resolve(framework.getFileName().toString());
+                if (Files.isDirectory(fixtures)) {
+                    copyTree(fixtures, home.resolve("fixtures").resolve(framework.getFileName().toString()));
+                }
+            }
+        }
+        return this;
+    }
+
+    private static void copyTree(Path source, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path from : walk.toList()) {
+                Path copy = to.resolve(source.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(copy);
+                }
+                else {
+                    Files.copy(from, copy);
+                }
+            }
+        }
     }
 
     public Path home() {

@@ -42,6 +42,14 @@ public final class RunningService implements AutoCloseable {
     }
 
     /**
+     * Started in the store mode on a store made and seeded from {@code seed} (a copy of
+     * only the frameworks the test uses, say) rather than from the project's rules.
+     */
+    public static RunningService onStore(Path data, RulesHomeCopy seed, String... settings) {
+        return start(settings, "--rules.data=" + data, "--rules.home=" + seed.home());
+    }
+
+    /**
      * Started in the store mode with beans of the test's own added first (a
      * {@code RuleSetCheck} that counts or holds builds, say).
      */

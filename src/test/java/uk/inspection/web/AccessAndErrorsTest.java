@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.RawHttp;
-import uk.inspection.support.RulesHomeCopy;
-import uk.inspection.support.RunningService;
+import uk.inspection.support.SecuredServiceTest;
 
 /**
  * The adversarial test's bypasses and bare answers, against a service with an API key and
@@ -23,31 +22,26 @@ import uk.inspection.support.RunningService;
  * management route needs the role, and every answer is a problem document with a 4xx
  * where the client is at fault.
  */
+@SecuredServiceTest
 class AccessAndErrorsTest {
 
-    private static final String KEY = "k-123";
+    private static final String KEY = SecuredServiceTest.KEY;
 
-    @TempDir
-    static Path temp;
+    private static String request;
 
-    static RunningService service;
+    @LocalServerPort
+    int port;
 
-    static int port;
-
-    static String request;
+    ApiClient service;
 
     @BeforeAll
-    static void start() throws Exception {
-        service = RunningService.on(RulesHomeCopy.of(temp).home(), "--rules.watch=false",
-                "--access.methodology.username=meth", "--access.methodology.password={noop}s3cret",
-                "--access.api-key=" + KEY, "--http.body-read-timeout=2s");
-        port = service.port();
+    static void read() throws Exception {
         request = Files.readString(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json"));
     }
 
-    @AfterAll
-    static void stop() {
-        service.close();
+    @BeforeEach
+    void client() {
+        service = ApiClient.onPort(port);
     }
 
     @ParameterizedTest
@@ -81,9 +75,8 @@ class AccessAndErrorsTest {
 
     @Test
     void anApiKeyIsRefusedAShadowAndToldWhatItNeeds() {
-        ApiClient api = ApiClient.onPort(port);
-        ApiClient.Reply reading = api.get("/api/v1/frameworks/yj-2024/shadow", "X-Api-Key", KEY);
-        ApiClient.Reply setting = api.send("PUT", "/api/v1/frameworks/yj-2024/shadow", "application/json",
+        ApiClient.Reply reading = service.get("/api/v1/frameworks/yj-2024/shadow", "X-Api-Key", KEY);
+        ApiClient.Reply setting = service.send("PUT", "/api/v1/frameworks/yj-2024/shadow", "application/json",
                 "{\"version\": \"sha256:0\"}", "X-Api-Key", KEY);
 
         assertThat(reading.status()).isEqualTo(403);
@@ -172,7 +165,7 @@ class AccessAndErrorsTest {
         }
     }
 
-    private static RawHttp.Reply post(String path, String body, String headers) {
+    private RawHttp.Reply post(String path, String body, String headers) {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return RawHttp.send(port, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + headers + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n" + body);

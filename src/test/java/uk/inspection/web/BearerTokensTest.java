@@ -32,6 +32,7 @@ import com.sun.net.httpserver.HttpServer;
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.RulesHomeCopy;
 import uk.inspection.support.RunningService;
 
 /**
@@ -53,7 +54,7 @@ class BearerTokensTest {
     private static RunningService service;
 
     @TempDir
-    static Path data;
+    static Path temp;
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,7 +69,9 @@ class BearerTokensTest {
             }
         });
         keys.start();
-        service = RunningService.onStore(data, oidc("--access.oidc.audience=" + AUDIENCE));
+        service = RunningService.onStore(temp.resolve("data"),
+                RulesHomeCopy.of(temp.resolve("home"), "yj-2024").withFixtures(),
+                oidc("--access.oidc.audience=" + AUDIENCE));
     }
 
     @AfterAll

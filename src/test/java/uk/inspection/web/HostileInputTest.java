@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,12 +14,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.Reply;
+import uk.inspection.support.ServiceTest;
 
 /**
  * The adversarial test's bad inputs, each against the real server: never rated, never a
  * 5xx, always a problem naming the field.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class HostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

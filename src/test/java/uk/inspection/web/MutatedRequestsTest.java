@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.regression.Fixture;
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ServiceTest;
 
 /**
  * A client can never cause a 500, nor be rated on input that is not valid: every
@@ -29,7 +29,7 @@ import uk.inspection.support.ApiClient;
  * a string for a boolean, an array for an object...), or any request followed by more
  * JSON or garbage, is refused with a 4xx problem, never rated.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class MutatedRequestsTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.inspection.support.ApiClient;
+import uk.inspection.support.ServiceTest;
 
 /**
  * Clients that send a body a byte at a time cost the service a connection each, never a
@@ -22,7 +22,7 @@ import uk.inspection.support.ApiClient;
  * normal requests are still answered within a second. (The adversarial test saw 220 such
  * clients block every request for 45 s.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class SlowClientsTest {
 
     private static final int SLOW_CLIENTS = 200;

@@ -51,6 +51,9 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     private final SourceCheck sourceCheck;
 
+    /** What this engine's builds derived from files they read, for its next builds. */
+    private final UnchangedFiles unchanged = new UnchangedFiles();
+
     /** An engine whose evaluations have the default limits. */
     public DroolsRuleEngine() {
         this(EvaluationLimits.DEFAULTS, BuildLimits.DEFAULTS);
@@ -87,7 +90,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public Compilation compile(String ruleSetId, List<RuleSource> sources) {
         List<LoadProblem> problems = new ArrayList<>();
-        Texts texts = Texts.of(sources, problems);
+        Texts texts = Texts.of(sources, problems, unchanged);
         // Nothing of a file is compiled, let alone run, until every file has passed the
         // checks: a refused construct could run while Drools builds the others.
         List<ParsedDrl> parsed = parse(texts, problems, problems);
@@ -143,7 +146,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     public List<LoadProblem> refusals(List<RuleSource> sources) {
         // What cannot be read at all (a damaged table, DRL that does not parse) is left
         // to compile() to report.
-        Texts texts = Texts.of(sources, new ArrayList<>());
+        Texts texts = Texts.of(sources, new ArrayList<>(), unchanged);
         List<LoadProblem> refusals = new ArrayList<>();
         parse(texts, refusals, new ArrayList<>()).forEach(drl -> refusals.addAll(refusals(drl, texts)));
         return refusals;
@@ -173,7 +176,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     /** What the source check refuses of a parsed text, kept for the same text. */
     private List<LoadProblem> refusals(ParsedDrl drl, Texts texts) {
         Generated table = texts.generatedByPath().get(drl.path());
-        return UnchangedFiles.refusals(drl.path(), drl.text(), table, () -> {
+        return unchanged.refusals(drl.path(), drl.text(), table, () -> {
             try {
                 return sourceCheck.refusals(drl.path(), drl.text(), drl.descr(), table);
             }
@@ -204,14 +207,14 @@ public final class DroolsRuleEngine implements RuleEngine {
     private record Texts(Map<String, String> drlByPath, Map<String, Generated> generatedByPath,
             Map<String, RuleOrigin> origins, List<DecisionTable> tables) {
 
-        static Texts of(List<RuleSource> sources, List<LoadProblem> problems) {
+        static Texts of(List<RuleSource> sources, List<LoadProblem> problems, UnchangedFiles unchanged) {
             Texts texts = new Texts(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
             for (RuleSource source : sources) {
                 if (source.type() == RuleSource.Type.DRL) {
                     texts.drlByPath().put(source.path(), new String(source.content(), StandardCharsets.UTF_8));
                     continue;
                 }
-                DecisionTableTranslator.Translated table = translate(source, problems);
+                DecisionTableTranslator.Translated table = translate(source, problems, unchanged);
                 if (table == null) {
                     continue;
                 }
@@ -235,16 +238,17 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public List<DecisionTable> readTables(RuleSource table) throws IOException {
         try {
-            return UnchangedFiles.translated(table, DecisionTableTranslator::translate).tables();
+            return unchanged.translated(table, DecisionTableTranslator::translate).tables();
         }
         catch (RuntimeException e) {
             throw new IOException("cannot read the decision table " + table.path() + ": " + rootMessage(e), e);
         }
     }
 
-    private static DecisionTableTranslator.Translated translate(RuleSource table, List<LoadProblem> problems) {
+    private static DecisionTableTranslator.Translated translate(RuleSource table, List<LoadProblem> problems,
+            UnchangedFiles unchanged) {
         try {
-            DecisionTableTranslator.Translated translated = UnchangedFiles.translated(table,
+            DecisionTableTranslator.Translated translated = unchanged.translated(table,
                     DecisionTableTranslator::translate);
             if (translated.generated().isEmpty()) {
                 problems.add(LoadProblem.inFile(table.path(), NO_RULES));

@@ -20,7 +20,8 @@ import uk.inspection.engine.drools.tables.DecisionTableTranslator;
  * generated from), and what is kept is immutable, so a build cannot tell a kept result
  * from a fresh one. A file that fails to translate is not kept: it is tried again, as
  * before. At most {@link #KEPT} results of each kind, the least recently used dropped
- * first.
+ * first. Each engine keeps its own: what one engine's builds met is no other's concern,
+ * and it goes with the engine.
  */
 final class UnchangedFiles {
 
@@ -31,12 +32,9 @@ final class UnchangedFiles {
      */
     static final int KEPT = 256;
 
-    private static final Map<TableKey, DecisionTableTranslator.Translated> TRANSLATED = lru();
+    private final Map<TableKey, DecisionTableTranslator.Translated> translated = lru();
 
-    private static final Map<DrlKey, List<LoadProblem>> REFUSALS = lru();
-
-    private UnchangedFiles() {
-    }
+    private final Map<DrlKey, List<LoadProblem>> refusals = lru();
 
     /** The bytes themselves: a ByteBuffer is equal to another with the same content. */
     private record TableKey(String path, RuleSource.Type type, ByteBuffer content) {
@@ -48,31 +46,31 @@ final class UnchangedFiles {
     /**
      * The table's translation, from a build that read the same bytes if there was one.
      */
-    static DecisionTableTranslator.Translated translated(RuleSource table, Translation translate) throws IOException {
+    DecisionTableTranslator.Translated translated(RuleSource table, Translation translate) throws IOException {
         TableKey key = new TableKey(table.path(), table.type(), ByteBuffer.wrap(table.content().clone()));
-        DecisionTableTranslator.Translated kept = TRANSLATED.get(key);
+        DecisionTableTranslator.Translated kept = translated.get(key);
         if (kept != null) {
             return kept;
         }
-        DecisionTableTranslator.Translated translated = translate.of(table);
-        TRANSLATED.put(key, translated);
-        return translated;
+        DecisionTableTranslator.Translated fresh = translate.of(table);
+        translated.put(key, fresh);
+        return fresh;
     }
 
     /**
      * The refusals of one DRL text ({@code table} the table it was generated from, or
      * null).
      */
-    static List<LoadProblem> refusals(String path, String drl, DecisionTableTranslator.Generated table,
+    List<LoadProblem> refusals(String path, String drl, DecisionTableTranslator.Generated table,
             Supplier<List<LoadProblem>> check) {
         DrlKey key = new DrlKey(path, drl, table);
-        List<LoadProblem> kept = REFUSALS.get(key);
+        List<LoadProblem> kept = refusals.get(key);
         if (kept != null) {
             return kept;
         }
-        List<LoadProblem> refusals = List.copyOf(check.get());
-        REFUSALS.put(key, refusals);
-        return refusals;
+        List<LoadProblem> fresh = List.copyOf(check.get());
+        refusals.put(key, fresh);
+        return fresh;
     }
 
     /** Reading a table, which may fail. */

@@ -21,7 +21,8 @@ import uk.inspection.engine.drools.tables.DecisionTableTranslator;
 /**
  * A table or DRL text a build has already read is not read again for the same bytes, and
  * an edit is never hidden by what was kept: the edited file is read afresh, and a file
- * that fails is tried again each time.
+ * that fails is tried again each time. What is kept is one engine's: another engine reads
+ * the same bytes afresh.
  */
 class UnchangedFilesTest {
 
@@ -42,18 +43,27 @@ class UnchangedFilesTest {
     @Test
     void theSameBytesAreTranslatedOnceAndAnEditIsTranslatedAfresh() throws Exception {
         AtomicInteger translations = new AtomicInteger();
-        UnchangedFiles.Translation counting = table -> {
-            translations.incrementAndGet();
-            return DecisionTableTranslator.translate(table);
-        };
-        RuleSource first = table("first-" + System.nanoTime());
-        DecisionTableTranslator.Translated once = UnchangedFiles.translated(first, counting);
-        DecisionTableTranslator.Translated again = UnchangedFiles.translated(copy(first), counting);
+        UnchangedFiles.Translation counting = counting(translations);
+        UnchangedFiles unchanged = new UnchangedFiles();
+        RuleSource first = table("first");
+        DecisionTableTranslator.Translated once = unchanged.translated(first, counting);
+        DecisionTableTranslator.Translated again = unchanged.translated(copy(first), counting);
         assertThat(again).isSameAs(once);
         assertThat(translations).hasValue(1);
 
-        RuleSource edited = table("edited-" + System.nanoTime());
-        assertThat(UnchangedFiles.translated(edited, counting).generated().get(0).drl()).contains("edited-");
+        RuleSource edited = table("edited");
+        assertThat(unchanged.translated(edited, counting).generated().get(0).drl()).contains("edited");
+        assertThat(translations).hasValue(2);
+    }
+
+    @Test
+    void anotherEngineKeepsNothingOfThisOnesBuilds() throws Exception {
+        AtomicInteger translations = new AtomicInteger();
+        UnchangedFiles.Translation counting = counting(translations);
+        DecisionTableTranslator.Translated mine = new UnchangedFiles().translated(table("same"), counting);
+        DecisionTableTranslator.Translated theirs = new UnchangedFiles().translated(table("same"), counting);
+
+        assertThat(theirs).isNotSameAs(mine);
         assertThat(translations).hasValue(2);
     }
 
@@ -65,9 +75,10 @@ class UnchangedFilesTest {
             throw new java.io.IOException("not a workbook");
         };
         RuleSource broken = new RuleSource("t.drl.xlsx", RuleSource.Type.WORKBOOK_TABLE, new byte[] { 1, 2, 3 });
+        UnchangedFiles unchanged = new UnchangedFiles();
         for (int i = 0; i < 2; i++) {
             try {
-                UnchangedFiles.translated(broken, failing);
+                unchanged.translated(broken, failing);
             }
             catch (java.io.IOException expected) {
                 // tried again below
@@ -79,13 +90,14 @@ class UnchangedFilesTest {
     @Test
     void refusalsAreKeptPerTextAndTheTableItCameFrom() {
         AtomicInteger checks = new AtomicInteger();
-        String drl = "package p;\nrule \"r\" when then System.exit(" + System.nanoTime() + "); end\n";
+        String drl = "package p;\nrule \"r\" when then System.exit(0); end\n";
         PackageDescr parsed = ParsedDrl.parse("rules/p/p.drl", drl).descr();
-        List<LoadProblem> once = UnchangedFiles.refusals("rules/p/p.drl", drl, null, () -> {
+        UnchangedFiles unchanged = new UnchangedFiles();
+        List<LoadProblem> once = unchanged.refusals("rules/p/p.drl", drl, null, () -> {
             checks.incrementAndGet();
             return Refusals.of("rules/p/p.drl", drl, parsed, null);
         });
-        List<LoadProblem> again = UnchangedFiles.refusals("rules/p/p.drl", drl, null, () -> {
+        List<LoadProblem> again = unchanged.refusals("rules/p/p.drl", drl, null, () -> {
             checks.incrementAndGet();
             return Refusals.of("rules/p/p.drl", drl, parsed, null);
         });
@@ -93,11 +105,15 @@ class UnchangedFilesTest {
         assertThat(checks).hasValue(1);
     }
 
-    /** Through the engine: each build of an edited table decides by the edit. */
+    /**
+     * Through one engine, whose builds keep what they read: each build of an edited table
+     * decides by the edit.
+     */
     @Test
     void eachBuildOfAnEditedTableDecidesByTheEdit() {
+        DroolsRuleEngine engine = new DroolsRuleEngine();
         for (String detail : List.of("before", "after", "before")) {
-            Compilation compiled = new DroolsRuleEngine().compile("cached",
+            Compilation compiled = engine.compile("cached",
                     List.of(table(detail), new RuleSource("rules/cached/joined.drl", RuleSource.Type.DRL,
                             DRL.getBytes(StandardCharsets.UTF_8))));
             Evaluation.Completed evaluation = (Evaluation.Completed) ((Compilation.Compiled) compiled).rules()
@@ -107,13 +123,20 @@ class UnchangedFilesTest {
         // A refused edit is refused on every build, kept or not; the file put back
         // builds.
         for (int i = 0; i < 2; i++) {
-            Compilation refused = new DroolsRuleEngine().compile("cached", List.of(table("System.exit(0);", "x")));
+            Compilation refused = engine.compile("cached", List.of(table("System.exit(0);", "x")));
             assertThat(refused).isInstanceOf(Compilation.Failed.class);
             assertThat(((Compilation.Failed) refused).problems()).extracting(LoadProblem::message)
                 .anySatisfy(message -> assertThat(message).contains("the 'Flag' column uses System"));
         }
-        assertThat(new DroolsRuleEngine().compile("cached", List.of(table("x"))))
-            .isInstanceOf(Compilation.Compiled.class);
+        assertThat(engine.compile("cached", List.of(table("x")))).isInstanceOf(Compilation.Compiled.class);
+    }
+
+    /** The real translation, counted. */
+    private static UnchangedFiles.Translation counting(AtomicInteger translations) {
+        return table -> {
+            translations.incrementAndGet();
+            return DecisionTableTranslator.translate(table);
+        };
     }
 
     private static RuleSource table(String detail) {
