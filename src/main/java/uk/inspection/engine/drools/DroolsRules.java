@@ -137,6 +137,10 @@ final class DroolsRules implements CompiledRules {
             // a value nested in itself, printed or hashed: the thread's stack recovers
             return failure("went too deep (a stack overflow)", log.firing(), log);
         }
+        catch (LinkageError e) {
+            // a rule class that could not be initialised (code outside an evaluation)
+            return failure("failed: " + e, log.firing(), log);
+        }
         catch (ThreadDeath e) {
             return failure(deadline.why() + ", inside one call, and was stopped", log.firing(), log);
         }

@@ -94,7 +94,7 @@ final class UnconditionalRules {
                 return FiredOnce.NONE;
             }
         }
-        catch (RuntimeException | StackOverflowError | ThreadDeath e) {
+        catch (RuntimeException | StackOverflowError | LinkageError | ThreadDeath e) {
             return FiredOnce.NONE;
         }
         finally {

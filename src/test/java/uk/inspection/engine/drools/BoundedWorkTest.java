@@ -204,6 +204,24 @@ class BoundedWorkTest {
     }
 
     @Test
+    void codeOutsideAnEvaluationFailsItsRuleNotTheService() {
+        // a static initialiser smuggled into a rule's class, as a parser quirk would,
+        // that loops: it fails (stopped at its limits) and the class with it, for good
+        DroolsRuleEngine unchecked = new DroolsRuleEngine(EvaluationLimits.DEFAULTS, BuildLimits.DEFAULTS,
+                (path, drl, parsed, table) -> List.of());
+        CompiledRules rules = compiled(unchecked, """
+                rule "smuggles"
+                when
+                then
+                    } static { int n = 1; while (n != 0) { n = n | 1; } } public static void smuggled() {
+                end
+                """);
+
+        assertThat(rules.evaluate(List.of())).isInstanceOfSatisfying(Evaluation.Failed.class,
+                failed -> assertThat(failed.message()).contains("Rule_smuggles", "the rule \"smuggles\""));
+    }
+
+    @Test
     void anArrayLongerThanTheLimitIsNeverCreated() {
         DroolsRuleEngine unchecked = new DroolsRuleEngine(EvaluationLimits.DEFAULTS, BuildLimits.DEFAULTS,
                 (path, drl, parsed, table) -> List.of());
