@@ -23,28 +23,49 @@ import uk.inspection.ruleset.RuleSet;
  */
 public interface DecisionKind<Q, R extends DecisionResponse<R>> {
 
-    /** How a record and the metrics name it ({@code RATING}, {@code QUARTER}). */
-    String recordKind();
-
     /**
-     * The name a fixture's {@code endpoint} gives it; null for the default, a framework's
-     * ratings (a fixture without an endpoint).
+     * What the kind is called and where it is served:
+     * <ul>
+     * <li>{@code recordKind}: how a record and the metrics name it ({@code RATING},
+     * {@code QUARTER});</li>
+     * <li>{@code endpoint}: the name a fixture's {@code endpoint} gives it; null for the
+     * default, a framework's ratings (a fixture without an endpoint);</li>
+     * <li>{@code ruleSetKind}: the kind of rule set that decides it;</li>
+     * <li>{@code path}: its HTTP path, {@code {framework}} standing for the rule set's id
+     * where it names one;</li>
+     * <li>{@code feature}: how the API description groups its operation;</li>
+     * <li>{@code requestType}: its request.</li>
+     * </ul>
      */
-    String endpoint();
+    record Names<Q>(String recordKind, String endpoint, Manifest.Kind ruleSetKind, String path, Feature feature,
+            Class<Q> requestType) {
+    }
 
-    /** The kind of rule set that decides it. */
-    Manifest.Kind ruleSetKind();
+    Names<Q> names();
 
-    /**
-     * Its HTTP path, {@code {framework}} standing for the rule set's id where it names
-     * one.
-     */
-    String path();
+    default String recordKind() {
+        return names().recordKind();
+    }
 
-    /** How the API description groups its operation. */
-    Feature feature();
+    default String endpoint() {
+        return names().endpoint();
+    }
 
-    Class<Q> requestType();
+    default Manifest.Kind ruleSetKind() {
+        return names().ruleSetKind();
+    }
+
+    default String path() {
+        return names().path();
+    }
+
+    default Feature feature() {
+        return names().feature();
+    }
+
+    default Class<Q> requestType() {
+        return names().requestType();
+    }
 
     /**
      * A list or map of the request longer than the limits allow, before anything else is

@@ -24,34 +24,14 @@ public final class FollowUpKind implements DecisionKind<FollowUpRequest, FollowU
 
     public static final String PATH = "/api/v1/probation/follow-ups";
 
-    @Override
-    public String recordKind() {
-        return "FOLLOW_UP";
-    }
+    private static final Names<FollowUpRequest> NAMES = new Names<>("FOLLOW_UP", "follow-ups", Manifest.Kind.FOLLOW_UP,
+            PATH,
+            new Feature("Probation follow-up", "Who answers a probation inspection's recommendations, and by when."),
+            FollowUpRequest.class);
 
     @Override
-    public String endpoint() {
-        return "follow-ups";
-    }
-
-    @Override
-    public Manifest.Kind ruleSetKind() {
-        return Manifest.Kind.FOLLOW_UP;
-    }
-
-    @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public Feature feature() {
-        return new Feature("Probation follow-up", "Who answers a probation inspection's recommendations, and by when.");
-    }
-
-    @Override
-    public Class<FollowUpRequest> requestType() {
-        return FollowUpRequest.class;
+    public Names<FollowUpRequest> names() {
+        return NAMES;
     }
 
     /**

@@ -29,34 +29,12 @@ public final class AssessmentKind implements DecisionKind<OversightRequest, Over
     static final Feature OVERSIGHT = new Feature("Oversight",
             "Youth Justice Board oversight: one service's quarter, or every service's at once.");
 
-    @Override
-    public String recordKind() {
-        return "ASSESSMENT";
-    }
+    private static final Names<OversightRequest> NAMES = new Names<>("ASSESSMENT", "assessments",
+            Manifest.Kind.OVERSIGHT, PATH, OVERSIGHT, OversightRequest.class);
 
     @Override
-    public String endpoint() {
-        return "assessments";
-    }
-
-    @Override
-    public Manifest.Kind ruleSetKind() {
-        return Manifest.Kind.OVERSIGHT;
-    }
-
-    @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public Feature feature() {
-        return OVERSIGHT;
-    }
-
-    @Override
-    public Class<OversightRequest> requestType() {
-        return OversightRequest.class;
+    public Names<OversightRequest> names() {
+        return NAMES;
     }
 
     @Override

@@ -30,34 +30,12 @@ public final class QuarterKind implements DecisionKind<QuarterRequest, QuarterRe
 
     public static final String PATH = "/api/v1/oversight/quarters";
 
-    @Override
-    public String recordKind() {
-        return "QUARTER";
-    }
+    private static final Names<QuarterRequest> NAMES = new Names<>("QUARTER", "quarters", Manifest.Kind.OVERSIGHT, PATH,
+            AssessmentKind.OVERSIGHT, QuarterRequest.class);
 
     @Override
-    public String endpoint() {
-        return "quarters";
-    }
-
-    @Override
-    public Manifest.Kind ruleSetKind() {
-        return Manifest.Kind.OVERSIGHT;
-    }
-
-    @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public Feature feature() {
-        return AssessmentKind.OVERSIGHT;
-    }
-
-    @Override
-    public Class<QuarterRequest> requestType() {
-        return QuarterRequest.class;
+    public Names<QuarterRequest> names() {
+        return NAMES;
     }
 
     @Override

@@ -23,34 +23,12 @@ public final class RatingKind implements DecisionKind<RatingRequest, RatingRespo
 
     public static final String PATH = "/api/v1/frameworks/{framework}/ratings";
 
-    @Override
-    public String recordKind() {
-        return "RATING";
-    }
+    private static final Names<RatingRequest> NAMES = new Names<>("RATING", null, Manifest.Kind.RATINGS, PATH,
+            new Feature("Ratings", "Inspection ratings by a framework's rules."), RatingRequest.class);
 
     @Override
-    public String endpoint() {
-        return null;
-    }
-
-    @Override
-    public Manifest.Kind ruleSetKind() {
-        return Manifest.Kind.RATINGS;
-    }
-
-    @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public Feature feature() {
-        return new Feature("Ratings", "Inspection ratings by a framework's rules.");
-    }
-
-    @Override
-    public Class<RatingRequest> requestType() {
-        return RatingRequest.class;
+    public Names<RatingRequest> names() {
+        return NAMES;
     }
 
     @Override

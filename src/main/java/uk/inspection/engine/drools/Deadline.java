@@ -39,10 +39,10 @@ final class Deadline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Deadline.class);
 
     /** How often a running evaluation is looked at once it has run this long. */
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     /** How long a halted evaluation may take to stop by itself before it is stopped. */
-    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     /** One timer thread for every session's deadline. */
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
