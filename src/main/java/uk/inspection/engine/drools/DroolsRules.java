@@ -112,6 +112,22 @@ final class DroolsRules implements CompiledRules {
         RuleWork.Scope work = RuleWork.begin(limits);
         Deadline deadline = Deadline.start(session, limits, work);
         try {
+            return fire(session, facts, log, deadline);
+        }
+        catch (ThreadDeath e) {
+            // here, not in fire(): the stop may land while fire() handles another failure
+            return failure(deadline.why() + ", inside one call, and was stopped", log.firing(), log);
+        }
+        finally {
+            closeAfterStop(deadline);
+            work.close();
+            // back to the pool, which resets it, even after a stop
+            session.dispose();
+        }
+    }
+
+    private Evaluation.Failed fire(KieSession session, Collection<?> facts, FiringLog log, Deadline deadline) {
+        try {
             facts.forEach(session::insert);
             firedOnceFacts.forEach(session::insert);
             // The rules fired once count towards the limit as if they had fired here.
@@ -140,15 +156,6 @@ final class DroolsRules implements CompiledRules {
         catch (LinkageError e) {
             // a rule class that could not be initialised (code outside an evaluation)
             return failure("failed: " + e, log.firing(), log);
-        }
-        catch (ThreadDeath e) {
-            return failure(deadline.why() + ", inside one call, and was stopped", log.firing(), log);
-        }
-        finally {
-            closeAfterStop(deadline);
-            work.close();
-            // back to the pool, which resets it, even after a stop
-            session.dispose();
         }
     }
 

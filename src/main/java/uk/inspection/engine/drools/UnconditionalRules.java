@@ -83,24 +83,21 @@ final class UnconditionalRules {
         listen(session, inserts, kept, firings);
         RuleWork.Scope work = RuleWork.begin(limits);
         Deadline deadline = Deadline.start(session, limits, work);
+        boolean within;
         try {
-            session.fireAllRules(match -> candidates.contains(match.getRule()), limits.maxFirings());
-            // within the limits too: what the rules inserted is walked
-            inserts.stream()
-                .filter(insert -> insert.rule() == null || !ImmutableValues.isImmutable(insert.fact()))
-                .forEach(insert -> kept.add(insert.rule()));
-            deadline.close();
-            if (deadline.passed() || firings[0] >= limits.maxFirings()) {
-                return FiredOnce.NONE;
-            }
+            within = fire(session, candidates, limits, inserts, kept, firings, deadline);
         }
-        catch (RuntimeException | StackOverflowError | LinkageError | ThreadDeath e) {
-            return FiredOnce.NONE;
+        catch (ThreadDeath e) {
+            // here, not in fire(): the stop may land while fire() handles another failure
+            within = false;
         }
         finally {
             DroolsRules.closeAfterStop(deadline);
             work.close();
             session.dispose();
+        }
+        if (!within) {
+            return FiredOnce.NONE;
         }
         List<Insert> taken = inserts.stream()
             .filter(insert -> insert.rule() != null && candidates.contains(insert.rule())
@@ -111,6 +108,26 @@ final class UnconditionalRules {
         removed.forEach(rule -> kieBase.removeRule(rule.getPackageName(), rule.getName()));
         // Each rule taken out fired once (it has no conditions to match twice).
         return new FiredOnce(taken, removed.size());
+    }
+
+    /**
+     * Fires the candidates once and walks what they inserted; whether that stayed within
+     * the limits.
+     */
+    private static boolean fire(KieSession session, Set<Rule> candidates, EvaluationLimits limits, List<Insert> inserts,
+            Set<Rule> kept, int[] firings, Deadline deadline) {
+        try {
+            session.fireAllRules(match -> candidates.contains(match.getRule()), limits.maxFirings());
+            // within the limits too: what the rules inserted is walked
+            inserts.stream()
+                .filter(insert -> insert.rule() == null || !ImmutableValues.isImmutable(insert.fact()))
+                .forEach(insert -> kept.add(insert.rule()));
+            deadline.close();
+            return !deadline.passed() && firings[0] < limits.maxFirings();
+        }
+        catch (RuntimeException | StackOverflowError | LinkageError e) {
+            return false;
+        }
     }
 
     /**
