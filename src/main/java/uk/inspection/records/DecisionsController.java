@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
+import uk.inspection.problem.Page;
 
 /**
  * The recorded decisions: listed by filter, read one by one, exported as JSON Lines
@@ -55,10 +56,11 @@ class DecisionsController {
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
             HttpServletRequest http, Authentication user) {
+        Page asked = Page.of(page, size, 1_000);
         DecisionFilter filter = decisions.visible(
                 new DecisionFilter(framework, service, outcome, null, within("from", from), within("to", to)), http,
                 user);
-        return decisions.reading(() -> store.list(filter, Math.max(0, page), Math.min(Math.max(1, size), 1_000)));
+        return decisions.reading(() -> store.list(filter, asked.page(), asked.size()));
     }
 
     @Operation(summary = "The recorded decisions as JSON Lines, oldest first, streamed (same filters and roles)")

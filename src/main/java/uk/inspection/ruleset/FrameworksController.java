@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
 import uk.inspection.problem.Failure;
+import uk.inspection.problem.Page;
 
 @RestController
 class FrameworksController {
@@ -44,6 +45,7 @@ class FrameworksController {
     @GetMapping("/api/v1/frameworks/{framework}/versions")
     List<VersionView> versions(@PathVariable String framework, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
+        Page asked = Page.of(page, size, 1_000);
         List<RuleSetRegistry.KeptVersion> kept = registry.versions(framework);
         String serving = kept.get(0).ruleSet().version();
         List<VersionView> all = registry.source()
@@ -56,10 +58,8 @@ class FrameworksController {
                 .map(v -> new VersionView(v.ruleSet().version(), null, v.ruleSet().loadedAt(), null, null, null,
                         v.changedFiles(), v.ruleSet().version().equals(serving)))
                 .toList());
-        // In longs: a page and size a client chose must not overflow into a negative
-        // index.
-        long from = (long) Math.max(0, page) * Math.max(1, size);
-        long to = from + Math.max(1, size);
+        long from = asked.from();
+        long to = from + asked.size();
         return all.subList((int) Math.min(from, all.size()), (int) Math.min(to, all.size()));
     }
 

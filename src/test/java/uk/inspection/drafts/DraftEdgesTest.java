@@ -76,10 +76,24 @@ class DraftEdgesTest {
 
     @Test
     void aVersionsPageFarPastTheEndIsEmptyNotA500() {
-        Reply reply = api.get("/api/v1/frameworks/yj-2024/versions?page=2147483647&size=2147483647", ALEX);
+        Reply reply = api.get("/api/v1/frameworks/yj-2024/versions?page=2147483647&size=1000", ALEX);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(reply.body()).isEmpty();
+    }
+
+    @Test
+    void aPageBelowZeroOrASizeOutOfRangeIsRefusedNamingIt() {
+        for (String listing : List.of("/api/v1/frameworks/yj-2024/versions", "/api/v1/decisions")) {
+            Reply reply = api.get(listing + "?page=-1&size=2147483647", ALEX);
+
+            assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.body().at("/errors/0/field").asText()).isEqualTo("page");
+            assertThat(reply.body().at("/errors/1/field").asText()).isEqualTo("size");
+            assertThat(api.get(listing + "?size=0", ALEX).status()).isEqualTo(422);
+            assertThat(api.get(listing + "?page=0&size=1000", ALEX).status()).isEqualTo(200);
+        }
     }
 
     @Test
