@@ -32,6 +32,7 @@ import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
+import uk.inspection.problem.FieldProblem;
 
 /**
  * The rule sets the service is serving, one per framework folder, with the last good
@@ -289,6 +290,12 @@ public class RuleSetRegistry {
                         .toList()));
         }
         boolean pinned = pinnedVersion != null && !pinnedVersion.isBlank();
+        if (pinned && pinnedVersion.contains(",")) {
+            // two Ruleset-Version headers, which HTTP joins with a comma: which one is
+            // meant?
+            return Decision.refused(Failure.malformed(
+                    new FieldProblem("Ruleset-Version", "one version, not several (" + pinnedVersion.strip() + ")")));
+        }
         String version = pinned ? pinnedVersion.strip() : serving.version();
         Optional<Withdrawals.Withdrawal> withdrawn = withdrawals.of(framework, version);
         if (withdrawn.isPresent()) {

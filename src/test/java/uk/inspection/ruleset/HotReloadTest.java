@@ -61,6 +61,11 @@ class HotReloadTest {
             Reply gone = service.post(RATE, request, "Ruleset-Version", "sha256:" + "0".repeat(64));
             assertThat(gone.status()).isEqualTo(410);
             assertThat(gone.body().at("/detail").asText()).contains("not kept");
+            // Two versions at once (two headers, which HTTP joins with a comma): which
+            // one is meant is not guessed.
+            Reply two = service.post(RATE, request, "Ruleset-Version", original, "Ruleset-Version", edited);
+            assertThat(two.status()).as(two.text()).isEqualTo(400);
+            assertThat(two.body().at("/errors/0/field").asText()).isEqualTo("Ruleset-Version");
 
             Reply versions = service.get("/api/v1/frameworks/yj-2024/versions", METHODOLOGY);
             assertThat(versions.body().findValuesAsText("rulesetVersion")).containsExactly(edited, original);
