@@ -118,18 +118,16 @@ class BoundedWorkTest {
     void aLoopThatGotPastBothChecksStillStopsAtTheDeadline() {
         // the source check switched off, as a parser quirk would: a loop, which the
         // bytecode check allows (a consequence's branches are jumps too)
-        DroolsRuleEngine unchecked = new DroolsRuleEngine(
-                new EvaluationLimits(Duration.ofMillis(200), 10_000, 20_000, Long.MAX_VALUE), BuildLimits.DEFAULTS,
-                (path, drl, parsed, table) -> List.of());
-        CompiledRules rules = compiled(unchecked, """
-                rule "spins"
-                when
-                    Trigger($m : message)
-                then
-                    int n = 0;
-                    while (true) { n += $m.length(); }
-                end
-                """);
+        CompiledRules rules = compiled(
+                unchecked(new EvaluationLimits(Duration.ofMillis(200), 10_000, 20_000, Long.MAX_VALUE)), """
+                        rule "spins"
+                        when
+                            Trigger($m : message)
+                        then
+                            int n = 0;
+                            while (true) { n += $m.length(); }
+                        end
+                        """);
 
         assertThat(rules.evaluate(List.of(new Trigger("T", "x")))).isInstanceOfSatisfying(Evaluation.Failed.class,
                 failed -> assertThat(failed.message()).contains("was still firing rules after 200 ms", "spins"));
@@ -207,9 +205,7 @@ class BoundedWorkTest {
     void codeOutsideAnEvaluationFailsItsRuleNotTheService() {
         // a static initialiser smuggled into a rule's class, as a parser quirk would,
         // that loops: it fails (stopped at its limits) and the class with it, for good
-        DroolsRuleEngine unchecked = new DroolsRuleEngine(EvaluationLimits.DEFAULTS, BuildLimits.DEFAULTS,
-                (path, drl, parsed, table) -> List.of());
-        CompiledRules rules = compiled(unchecked, """
+        CompiledRules rules = compiled(unchecked(EvaluationLimits.DEFAULTS), """
                 rule "smuggles"
                 when
                 then
@@ -223,9 +219,7 @@ class BoundedWorkTest {
 
     @Test
     void anArrayLongerThanTheLimitIsNeverCreated() {
-        DroolsRuleEngine unchecked = new DroolsRuleEngine(EvaluationLimits.DEFAULTS, BuildLimits.DEFAULTS,
-                (path, drl, parsed, table) -> List.of());
-        CompiledRules rules = compiled(unchecked, """
+        CompiledRules rules = compiled(unchecked(EvaluationLimits.DEFAULTS), """
                 rule "allocates"
                 when
                     Trigger($m : message)
@@ -256,6 +250,11 @@ class BoundedWorkTest {
         assertThat(rules.evaluate(List.of(new Trigger("T", "ab")))).isInstanceOfSatisfying(Evaluation.Completed.class,
                 completed -> assertThat(completed.outputs(Trigger.class)).extracting(Trigger::message)
                     .contains("ab; AB (2)"));
+    }
+
+    /** An engine with the source check switched off, as a parser quirk would. */
+    private static DroolsRuleEngine unchecked(EvaluationLimits limits) {
+        return new DroolsRuleEngine(limits, BuildLimits.DEFAULTS, (path, drl, parsed, table) -> List.of());
     }
 
     private static CompiledRules compiled(DroolsRuleEngine engine, String rules) {
