@@ -12,11 +12,11 @@ import java.util.Map;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.api.KieServices;
 import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
 
 import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.Compilation;
@@ -30,7 +30,7 @@ import uk.inspection.engine.drools.tables.DecisionTableTranslator.Generated;
 import uk.inspection.engine.drools.allowlist.GeneratedClasses;
 import uk.inspection.engine.drools.allowlist.ParsedDrl;
 import uk.inspection.engine.drools.allowlist.Refusals;
-import uk.inspection.engine.drools.allowlist.RememberingClassLoader;
+import uk.inspection.engine.drools.allowlist.RuleWork;
 import uk.inspection.engine.drools.allowlist.UnicodeEscapes;
 import uk.inspection.engine.drools.tables.CellBlame;
 import uk.inspection.engine.drools.tables.DecisionTableTranslator;
@@ -111,33 +111,34 @@ public final class DroolsRuleEngine implements RuleEngine {
                 patterns.addAll(read.patterns());
             }
         }
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RememberingClassLoader.SERVICE));
-        // The compiler is given the very parse the checks read, not the text to parse
-        // again.
+        ExecutableModel.Compiled compiled;
         try {
-            parsed.forEach(drl -> builder.add(drl.resource(), ResourceType.DESCR));
+            compiled = ExecutableModel.compile(parsed);
         }
         catch (StackOverflowError e) {
             return new Compilation.Failed(List.of(LoadProblem.inFile("(rule set)", ParsedDrl.TOO_DEEP)));
         }
-        builder.getErrors().forEach(error -> problems.add(locate(error, texts.generatedByPath())));
-        if (problems.isEmpty()) {
-            // Before any rule fires: the rules that need no fact fire as the KieBase is
-            // made.
-            problems.addAll(GeneratedClasses.check(builder, parsed, texts.generatedByPath()));
-        }
+        compiled.errors().forEach(error -> problems.add(locate(error, texts.generatedByPath())));
+        compiled.javaErrors().forEach(error -> problems.add(LoadProblem.inFile("(rule set)", error)));
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
-        GeneratedClasses.bound(builder);
-        KieBase kieBase = builder.newKieBase();
-        List<String> unbounded = GeneratedClasses.unbounded(kieBase);
-        if (!unbounded.isEmpty()) {
-            // fail closed: Drools loaded a consequence from elsewhere than the rewritten
-            // classes
-            return new Compilation.Failed(List.of(LoadProblem.inFile("(rule set)",
-                    "the work of the rules " + unbounded + " could not be bounded: " + Refusals.POLICY)));
+        // Before any of it is loaded: the model's classes run as they load.
+        problems.addAll(GeneratedClasses.check(compiled.classes(), parsed, texts.generatedByPath()));
+        if (!problems.isEmpty()) {
+            return new Compilation.Failed(problems);
+        }
+        KieBase kieBase;
+        try (RuleWork.Scope work = RuleWork.begin(limits)) {
+            List<Model> models = ModelClasses.models(GeneratedClasses.bound(compiled.classes()), compiled.models());
+            List<String> unbounded = GeneratedClasses.unbounded(models);
+            if (!unbounded.isEmpty()) {
+                // fail closed: a consequence came from elsewhere than the rewritten
+                // classes
+                return new Compilation.Failed(List.of(LoadProblem.inFile("(rule set)",
+                        "the work of the rules " + unbounded + " could not be bounded: " + Refusals.POLICY)));
+            }
+            kieBase = KieBaseBuilder.createKieBaseFromModel(models, KieServices.get().newKieBaseConfiguration());
         }
         return new Compilation.Compiled(new DroolsRules(ruleSetId, kieBase, origins, limits), texts.tables(), patterns);
     }

@@ -32,7 +32,7 @@ final class BoundedWork {
 
     private static final String RULE_WORK = Type.getInternalName(RuleWork.class);
 
-    private static final String FACT_ACTIONS = "org/drools/core/rule/consequence/KnowledgeHelper";
+    private static final String FACT_ACTIONS = "org/drools/model/Drools";
 
     /** A call replaced by a checked one: the receiver becomes the first argument. */
     private record Checked(String name, String descriptor, Class<?> receiver) {

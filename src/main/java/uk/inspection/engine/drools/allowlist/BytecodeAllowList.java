@@ -47,11 +47,6 @@ final class BytecodeAllowList {
 
         private final Set<String> refused;
 
-        /**
-         * Drools' invoker around a consequence, which locks itself to generate its stub.
-         */
-        private boolean invoker;
-
         Classes(BytecodeTypes allowed, Set<String> refused) {
             super(Opcodes.ASM9);
             this.allowed = allowed;
@@ -66,7 +61,6 @@ final class BytecodeAllowList {
             }
             for (String implemented : interfaces) {
                 type(implemented);
-                invoker |= implemented.equals(DroolsGlue.INVOKER);
             }
         }
 
@@ -122,8 +116,6 @@ final class BytecodeAllowList {
 
         private final Classes check;
 
-        private final LockReleases handlers = new LockReleases();
-
         Methods(Classes check) {
             super(Opcodes.ASM9);
             this.check = check;
@@ -131,19 +123,16 @@ final class BytecodeAllowList {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            handlers.instruction(opcode);
             check.member(owner, name, descriptor);
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            handlers.instruction(opcode);
             check.member(owner, name, descriptor);
         }
 
         @Override
         public void visitTypeInsn(int opcode, String type) {
-            handlers.instruction(opcode);
             check.type(type);
         }
 
@@ -155,87 +144,58 @@ final class BytecodeAllowList {
 
         @Override
         public void visitLdcInsn(Object value) {
-            handlers.instruction(Opcodes.LDC);
             check.constant(value);
         }
 
         @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            handlers.instruction(Opcodes.INVOKEDYNAMIC);
-            if (!check.allowed.stringConcatenation(bootstrap)) {
+            if (!check.allowed.stringConcatenation(bootstrap)
+                    && !check.allowed.accumulateFunction(bootstrap, arguments)) {
                 check.refused.add("a lambda or method reference");
             }
         }
 
         @Override
         public void visitInsn(int opcode) {
-            handlers.instruction(opcode);
-            if (opcode == Opcodes.MONITORENTER && !check.invoker) {
+            if (opcode == Opcodes.MONITORENTER) {
                 check.refused.add("synchronized");
             }
         }
 
         @Override
         public void visitVarInsn(int opcode, int varIndex) {
-            handlers.instruction(opcode);
         }
 
         @Override
         public void visitIntInsn(int opcode, int operand) {
-            handlers.instruction(opcode);
         }
 
         @Override
         public void visitJumpInsn(int opcode, org.objectweb.asm.Label label) {
-            handlers.instruction(opcode);
         }
 
         @Override
         public void visitIincInsn(int varIndex, int increment) {
-            handlers.instruction(Opcodes.IINC);
         }
 
         @Override
         public void visitTableSwitchInsn(int min, int max, org.objectweb.asm.Label dflt,
                 org.objectweb.asm.Label... labels) {
-            handlers.instruction(Opcodes.TABLESWITCH);
         }
 
         @Override
         public void visitLookupSwitchInsn(org.objectweb.asm.Label dflt, int[] keys, org.objectweb.asm.Label[] labels) {
-            handlers.instruction(Opcodes.LOOKUPSWITCH);
-        }
-
-        @Override
-        public void visitLabel(org.objectweb.asm.Label label) {
-            handlers.label(label);
-        }
-
-        @Override
-        public void visitEnd() {
-            if (!handlers.onlyReleases()) {
-                check.refused.add("a catch or finally block");
-            }
         }
 
         /**
          * No rule may catch or outlast an exception: the stop at a limit is one
-         * ({@link RuleWork}). Drools' invokers have one, which only releases the lock
-         * they take ({@link LockReleases}).
+         * ({@link RuleWork}).
          */
         @Override
         public void visitTryCatchBlock(org.objectweb.asm.Label start, org.objectweb.asm.Label end,
                 org.objectweb.asm.Label handler, String type) {
-            if (!check.invoker) {
-                check.refused
-                    .add(type == null ? "a finally block" : "a catch of " + Type.getObjectType(type).getClassName());
-            }
-            else {
-                handlers.handler(handler);
-                if (type != null) {
-                    check.type(type);
-                }
-            }
+            check.refused
+                .add(type == null ? "a finally block" : "a catch of " + Type.getObjectType(type).getClassName());
         }
 
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The types and members {@link BytecodeAllowList} allows, by JVM internal name.
@@ -78,18 +79,33 @@ final class BytecodeTypes {
         if (NEVER.contains(name)) {
             return false;
         }
+        if (DroolsGlue.member(owner, name)) {
+            return true;
+        }
         if (owner.equals("java/lang/Object")) {
             return OBJECT_MEMBERS.contains(name);
         }
         if (isValue(owner)) {
             return valueMember(owner, name, descriptor);
         }
-        return generated.contains(owner) || isFact(owner) || DroolsGlue.member(owner, name);
+        return generated.contains(owner) || isFact(owner);
     }
 
     /** The bootstrap of Java's string concatenation ({@code "a" + b}), the only one. */
     boolean stringConcatenation(Handle bootstrap) {
         return bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory");
+    }
+
+    /**
+     * A constructor reference to one of Drools' built-in accumulate functions
+     * ({@code CountAccumulateFunction::new}), which the model passes for {@code count},
+     * {@code min}, {@code collectList} and the like: no other lambda or reference.
+     */
+    boolean accumulateFunction(Handle bootstrap, Object[] arguments) {
+        return bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory")
+                && bootstrap.getName().equals("metafactory") && arguments.length == 3
+                && arguments[1] instanceof Handle made && made.getTag() == Opcodes.H_NEWINVOKESPECIAL
+                && made.getOwner().startsWith(DroolsGlue.ACCUMULATORS) && DroolsGlue.type(made.getOwner());
     }
 
     static boolean isValue(String name) {
