@@ -271,7 +271,7 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     private static LoadProblem locate(KnowledgeBuilderError error, Map<String, Generated> generatedByPath) {
         String path = error.getResource() == null ? null : error.getResource().getSourcePath();
-        String text = error.getMessage() == null ? "" : error.getMessage().strip();
+        String text = withoutStackTrace(error.getMessage());
         Integer line = lineOf(error);
         if (path == null) {
             return new LoadProblem("(rule set)", line, null, text);
@@ -289,6 +289,18 @@ public final class DroolsRuleEngine implements RuleEngine {
                     : new LoadProblem(file, null, row, table.sheet(), null, text);
         }
         return new LoadProblem(path, line, null, text);
+    }
+
+    /**
+     * The builder's words without the stack trace the executable model appends to some (a
+     * methodology author is told what and where, not the compiler's call stack).
+     */
+    private static String withoutStackTrace(String message) {
+        if (message == null) {
+            return "";
+        }
+        int trace = message.indexOf("Problem stacktrace");
+        return (trace < 0 ? message : message.substring(0, trace)).strip();
     }
 
     /**

@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.drools.base.base.ClassObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -96,6 +99,8 @@ final class UnconditionalRules {
             work.close();
             session.dispose();
         }
+        System.err
+            .println("DEBUG candidates " + candidates + " inserts " + inserts + " kept " + kept + " within " + within);
         if (!within) {
             return FiredOnce.NONE;
         }
@@ -184,11 +189,21 @@ final class UnconditionalRules {
         return candidates;
     }
 
+    /**
+     * Nothing to match: the executable model gives such a rule one pattern, of the
+     * session's initial fact, with no constraint.
+     */
+    private static boolean noConditions(RuleImpl rule) {
+        List<RuleConditionElement> children = rule.getLhs().getChildren();
+        return children.isEmpty() || children.size() == 1 && children.get(0) instanceof Pattern pattern
+                && pattern.getObjectType().equals(ClassObjectType.InitialFact_ObjectType)
+                && pattern.getConstraints().isEmpty();
+    }
+
     private static boolean unconditional(RuleImpl rule) {
-        return !rule.isQuery() && rule.getLhs().getChildren().isEmpty() && rule.isMainAgendaGroup()
-                && rule.getActivationGroup() == null && rule.getRuleFlowGroup() == null && rule.getTimer() == null
-                && !rule.hasCalendars() && rule.getDateEffective() == null && rule.getDateExpires() == null
-                && !rule.hasLogicalDependency();
+        return !rule.isQuery() && noConditions(rule) && rule.isMainAgendaGroup() && rule.getActivationGroup() == null
+                && rule.getRuleFlowGroup() == null && rule.getTimer() == null && !rule.hasCalendars()
+                && rule.getDateEffective() == null && rule.getDateExpires() == null && !rule.hasLogicalDependency();
     }
 
 }

@@ -60,14 +60,14 @@ class GeneratedClassesTest {
 
     @Test
     void aStaticInitialiserSmuggledIntoTheRulesClassNeverRuns() {
-        // What a parser quirk could let through: the consequence closes its method and
-        // opens a static initialiser in the class Drools compiles the rule into.
+        // Code that would run as its class loads, before any rule fires: a static
+        // initialiser of a class declared in the consequence.
         Compilation compiled = UNCHECKED.compile("t", drl("""
                 rule "smuggles"
                 when
                     $s : StandardDefinition()
                 then
-                    } static { System.setProperty("%s", "ran"); } public static void smuggled() {
+                    class Smuggled { static { System.setProperty("%s", "ran"); } } insert(new Smuggled());
                 end
                 """.formatted(MARKER)));
 
@@ -101,7 +101,7 @@ class GeneratedClassesTest {
             int[][] a = new int[2][3];|an array of arrays
             try { insert(1); } catch (RuntimeException e) { }|a catch of java.lang.RuntimeException
             try { insert(1); } finally { insert(2); }|a finally block
-            } public static class F { protected void finalize() { } } public static void g() {|a finaliser
+            class F { protected void finalize() { } } insert(new F());|a finaliser
             """)
     void eachReachBeyondTheAllowListIsNamed(String consequence, String named) {
         Compilation compiled = UNCHECKED.compile("t", drl("""

@@ -12,6 +12,9 @@ import uk.inspection.engine.Compilation;
 import uk.inspection.engine.CompiledRules;
 import uk.inspection.engine.Evaluation;
 import uk.inspection.engine.EvaluationLimits;
+import uk.inspection.engine.drools.allowlist.GeneratedClasses;
+import uk.inspection.engine.drools.allowlist.ParsedDrl;
+import uk.inspection.engine.drools.allowlist.RuleWork;
 import uk.inspection.engine.RuleSource;
 import uk.inspection.facts.Flag;
 import uk.inspection.facts.Rejection;
@@ -89,14 +92,16 @@ class UnconditionalRulesTest {
     }
 
     private static void kieBaseOf(String rules, java.util.function.Consumer<UnconditionalRules.FiredOnce> check) {
-        org.kie.internal.builder.KnowledgeBuilder builder = org.kie.internal.builder.KnowledgeBuilderFactory
-            .newKnowledgeBuilder();
-        builder.add(
-                org.kie.internal.io.ResourceFactory
-                    .newByteArrayResource((HEADER + "import java.util.*;\n" + rules).getBytes(StandardCharsets.UTF_8)),
-                org.kie.api.io.ResourceType.DRL);
-        assertThat(builder.getErrors()).isEmpty();
-        check.accept(UnconditionalRules.takeOut(builder.newKieBase(), EvaluationLimits.DEFAULTS));
+        ExecutableModel.Compiled compiled = ExecutableModel
+            .compile(List.of(ParsedDrl.parse("rules/t/t.drl", HEADER + "import java.util.*;\n" + rules)));
+        assertThat(compiled.errors()).isEmpty();
+        assertThat(compiled.javaErrors()).isEmpty();
+        try (RuleWork.Scope work = RuleWork.begin(EvaluationLimits.DEFAULTS)) {
+            org.kie.api.KieBase kieBase = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(
+                    ModelClasses.models(GeneratedClasses.bound(compiled.classes()), compiled.models()),
+                    org.kie.api.KieServices.get().newKieBaseConfiguration());
+            check.accept(UnconditionalRules.takeOut(kieBase, EvaluationLimits.DEFAULTS));
+        }
     }
 
     @Test

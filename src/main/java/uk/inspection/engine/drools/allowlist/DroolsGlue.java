@@ -65,7 +65,7 @@ final class DroolsGlue {
     static final String ACCUMULATORS = "org/drools/core/base/accumulators/";
 
     /** The property masks an update passes: immutable values. */
-    private static final String BIT_MASKS = "org/drools/util/bitmask/";
+    private static final String BIT_MASKS = "org/drools/model/bitmask/";
 
     private DroolsGlue() {
     }

@@ -156,7 +156,9 @@ public final class GeneratedClasses {
         LoadProblem problem(String className, List<String> refused,
                 Map<String, DecisionTableTranslator.Generated> generatedByPath) {
             String what = "compiles to code that uses " + String.join(", ", refused) + ": " + Refusals.POLICY;
-            Located rule = located.get(ruleByClass.get(className));
+            // a class declared inside a consequence is the consequence's
+            String outer = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
+            Located rule = located.get(ruleByClass.getOrDefault(className, ruleByClass.get(outer)));
             if (rule != null) {
                 String member = refused.get(0);
                 String key = member.substring(member.lastIndexOf('.') + 1).replace("(...)", "");
