@@ -81,7 +81,7 @@ public class DraftReviews {
             @Value("${records.impact-sample:200}") int recordedSample, RuleSetBuilds builds) {
         this.store = store;
         this.builds = builds;
-        this.loader = new RuleSetLoader(Clock.systemUTC(), EvaluationLimits.DEFAULTS, builds.limits());
+        this.loader = builds.loader(Clock.systemUTC(), EvaluationLimits.DEFAULTS);
         this.checks = List.copyOf(checks);
         this.decisions = decisions;
         this.recordedSample = recordedSample;

@@ -1,7 +1,9 @@
 package uk.inspection.ruleset;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +20,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import uk.inspection.engine.BuildLimits;
+import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.LoadProblem;
+import uk.inspection.engine.drools.CompiledRules;
+import uk.inspection.engine.drools.DroolsRuleEngine;
 import uk.inspection.problem.Decision;
 
 /**
@@ -49,18 +54,40 @@ public class RuleSetBuilds {
 
     private final UntrustedBuilds untrusted;
 
+    /** Rule sets compiled before, kept under {@code rules.data}; null for none. */
+    private final CompiledRules kept;
+
     @Autowired
-    RuleSetBuilds(RulesProperties properties, @Value("${rules.concurrent-builds:1}") int concurrent,
+    RuleSetBuilds(RulesProperties properties, DataFolder data, @Value("${rules.concurrent-builds:1}") int concurrent,
             @Value("${rules.build-queue:4}") int queue,
             @Value("${rules.max-rules:" + BuildLimits.DEFAULT_MAX_RULES + "}") int maxRules,
             @Value("${rules.max-file-bytes:" + BuildLimits.DEFAULT_MAX_FILE_BYTES + "}") long maxFileBytes) {
-        this(properties.buildTimeout(), concurrent, queue, new BuildLimits(maxRules, maxFileBytes));
+        this(properties.buildTimeout(), concurrent, queue, new BuildLimits(maxRules, maxFileBytes),
+                new CompiledRules(data.resolve("compiled-rules")));
     }
 
     RuleSetBuilds(Duration timeout, int concurrent, int queue, BuildLimits limits) {
+        this(timeout, concurrent, queue, limits, null);
+    }
+
+    private RuleSetBuilds(Duration timeout, int concurrent, int queue, BuildLimits limits, CompiledRules kept) {
         this.timeout = timeout;
         this.limits = limits;
         this.untrusted = new UntrustedBuilds(timeout, concurrent, queue);
+        this.kept = kept;
+    }
+
+    /** A loader of rule sets within the limits, keeping what it compiles. */
+    public RuleSetLoader loader(Clock clock, EvaluationLimits evaluationLimits) {
+        return new RuleSetLoader(clock, new DroolsRuleEngine(evaluationLimits, limits, kept), limits);
+    }
+
+    /**
+     * How many rule sets were loaded already compiled, and how many compiled, since the
+     * service started (empty when none are kept).
+     */
+    public Map<String, Integer> compiledRules() {
+        return kept == null ? Map.of() : kept.counts();
     }
 
     /**

@@ -117,7 +117,7 @@ public class RuleSetRegistry {
         this.withdrawals = withdrawals;
         this.warmUp = warmUp;
         this.clock = clock;
-        this.loader = new RuleSetLoader(clock, properties.evaluationLimits(), builds.limits());
+        this.loader = builds.loader(clock, properties.evaluationLimits());
         this.builds = builds;
         this.firstBuilds = buildInParallel(source.current().frameworks());
     }

@@ -51,6 +51,9 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     private final SourceCheck sourceCheck;
 
+    /** Rule sets compiled before, by their sources' hash; null for none. */
+    private final CompiledRules kept;
+
     /** What this engine's builds derived from files they read, for its next builds. */
     private final UnchangedFiles unchanged = new UnchangedFiles();
 
@@ -64,7 +67,15 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     public DroolsRuleEngine(EvaluationLimits limits, BuildLimits buildLimits) {
-        this(limits, buildLimits, Refusals::of);
+        this(limits, buildLimits, (CompiledRules) null);
+    }
+
+    /**
+     * An engine that keeps what it compiles in {@code kept} and loads what is kept there
+     * instead of compiling it again; none when null.
+     */
+    public DroolsRuleEngine(EvaluationLimits limits, BuildLimits buildLimits, CompiledRules kept) {
+        this(limits, buildLimits, Refusals::of, kept);
     }
 
     /**
@@ -72,9 +83,15 @@ public final class DroolsRuleEngine implements RuleEngine {
      * show the check of the generated classes works on its own.
      */
     DroolsRuleEngine(EvaluationLimits limits, BuildLimits buildLimits, SourceCheck sourceCheck) {
+        this(limits, buildLimits, sourceCheck, null);
+    }
+
+    private DroolsRuleEngine(EvaluationLimits limits, BuildLimits buildLimits, SourceCheck sourceCheck,
+            CompiledRules kept) {
         this.limits = limits;
         this.buildLimits = buildLimits;
         this.sourceCheck = sourceCheck;
+        this.kept = kept;
     }
 
     /** The check of a parsed DRL text that comes before anything of it is compiled. */
@@ -111,22 +128,28 @@ public final class DroolsRuleEngine implements RuleEngine {
                 patterns.addAll(read.patterns());
             }
         }
-        ExecutableModel.Compiled compiled;
-        try {
-            compiled = ExecutableModel.compile(parsed);
+        String key = kept == null ? null : CompiledRules.key(sources);
+        CompiledRules.Classes compiled = kept == null ? null : kept.load(key).orElse(null);
+        boolean fresh = compiled == null;
+        if (fresh) {
+            try {
+                compiled = compile(parsed, texts, problems);
+            }
+            catch (StackOverflowError e) {
+                return new Compilation.Failed(List.of(LoadProblem.inFile("(rule set)", ParsedDrl.TOO_DEEP)));
+            }
+            if (!problems.isEmpty()) {
+                return new Compilation.Failed(problems);
+            }
         }
-        catch (StackOverflowError e) {
-            return new Compilation.Failed(List.of(LoadProblem.inFile("(rule set)", ParsedDrl.TOO_DEEP)));
-        }
-        compiled.errors().forEach(error -> problems.add(locate(error, texts.generatedByPath())));
-        compiled.javaErrors().forEach(error -> problems.add(LoadProblem.inFile("(rule set)", error)));
-        if (!problems.isEmpty()) {
-            return new Compilation.Failed(problems);
-        }
-        // Before any of it is loaded: the model's classes run as they load.
+        // Before any of it is loaded (the model's classes run as they load), and again
+        // for classes kept from an earlier compilation.
         problems.addAll(GeneratedClasses.check(compiled.classes(), parsed, texts.generatedByPath()));
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
+        }
+        if (fresh && kept != null) {
+            kept.store(key, compiled);
         }
         KieBase kieBase;
         try (RuleWork.Scope work = RuleWork.begin(limits)) {
@@ -141,6 +164,16 @@ public final class DroolsRuleEngine implements RuleEngine {
             kieBase = KieBaseBuilder.createKieBaseFromModel(models, KieServices.get().newKieBaseConfiguration());
         }
         return new Compilation.Compiled(new DroolsRules(ruleSetId, kieBase, origins, limits), texts.tables(), patterns);
+    }
+
+    /**
+     * The parsed texts compiled by the executable model; its errors added to problems.
+     */
+    private static CompiledRules.Classes compile(List<ParsedDrl> parsed, Texts texts, List<LoadProblem> problems) {
+        ExecutableModel.Compiled compiled = ExecutableModel.compile(parsed);
+        compiled.errors().forEach(error -> problems.add(locate(error, texts.generatedByPath())));
+        compiled.javaErrors().forEach(error -> problems.add(LoadProblem.inFile("(rule set)", error)));
+        return new CompiledRules.Classes(compiled.classes(), compiled.models());
     }
 
     @Override
