@@ -99,8 +99,6 @@ final class UnconditionalRules {
             work.close();
             session.dispose();
         }
-        System.err
-            .println("DEBUG candidates " + candidates + " inserts " + inserts + " kept " + kept + " within " + within);
         if (!within) {
             return FiredOnce.NONE;
         }
