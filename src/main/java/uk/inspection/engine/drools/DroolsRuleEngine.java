@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -171,7 +173,7 @@ public final class DroolsRuleEngine implements RuleEngine {
      */
     private static CompiledRules.Classes compile(List<ParsedDrl> parsed, Texts texts, List<LoadProblem> problems) {
         ExecutableModel.Compiled compiled = ExecutableModel.compile(parsed);
-        compiled.errors().forEach(error -> problems.add(locate(error, texts.generatedByPath())));
+        compiled.errors().forEach(error -> problems.add(locate(error, texts)));
         compiled.javaErrors().forEach(error -> problems.add(LoadProblem.inFile("(rule set)", error)));
         return new CompiledRules.Classes(compiled.classes(), compiled.models());
     }
@@ -199,7 +201,7 @@ public final class DroolsRuleEngine implements RuleEngine {
                 return;
             }
             ParsedDrl drlParsed = ParsedDrl.parse(path, drl);
-            drlParsed.errors().forEach(error -> unreadable.add(locate(error, texts.generatedByPath())));
+            drlParsed.errors().forEach(error -> unreadable.add(locate(error, texts)));
             if (drlParsed.errors().isEmpty()) {
                 parsed.add(drlParsed);
             }
@@ -302,10 +304,14 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
     }
 
-    private static LoadProblem locate(KnowledgeBuilderError error, Map<String, Generated> generatedByPath) {
+    private static LoadProblem locate(KnowledgeBuilderError error, Texts texts) {
+        Map<String, Generated> generatedByPath = texts.generatedByPath();
         String path = error.getResource() == null ? null : error.getResource().getSourcePath();
         String text = withoutStackTrace(error.getMessage());
         Integer line = lineOf(error);
+        if (line == null && path != null) {
+            line = lineOfExpression(text, texts.drlByPath().get(path));
+        }
         if (path == null) {
             return new LoadProblem("(rule set)", line, null, text);
         }
@@ -335,6 +341,28 @@ public final class DroolsRuleEngine implements RuleEngine {
         int trace = message.indexOf("Problem stacktrace");
         return (trace < 0 ? message : message.substring(0, trace)).strip();
     }
+
+    /**
+     * The line of the text an expression the executable model could not read is on: its
+     * errors carry the expression, not always its line. Compared without spaces, since it
+     * prints the expression again in its own spacing.
+     */
+    private static Integer lineOfExpression(String message, String drl) {
+        Matcher expression = UNREADABLE_EXPRESSION.matcher(message);
+        if (drl == null || !expression.find()) {
+            return null;
+        }
+        String sought = expression.group(1).replaceAll("\\s", "");
+        List<String> lines = drl.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!sought.isEmpty() && lines.get(i).replaceAll("\\s", "").contains(sought)) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern UNREADABLE_EXPRESSION = Pattern.compile("^Unable to Analyse Expression (.+):$");
 
     /**
      * The error's own line, else the line of the rule or pattern it was found in

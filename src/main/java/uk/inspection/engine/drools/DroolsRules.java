@@ -143,8 +143,7 @@ final class DroolsRules implements CompiledRules {
         }
         catch (RuntimeException e) {
             if (deadline.passed()) {
-                // stopped mid-rule at the deadline: the rule firing is the one to blame
-                return failure(deadline.why(), log.firing() != null ? log.firing() : log.culprit(), log);
+                return failure(deadline.why(), log.stoppedIn(), log);
             }
             RuleWork.Exceeded exceeded = exceeded(e);
             return failure(exceeded != null ? exceeded.getMessage() : "failed: " + e.getMessage(), log.firing(), log);

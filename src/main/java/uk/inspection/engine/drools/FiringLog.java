@@ -34,14 +34,16 @@ final class FiringLog {
                 onInsert.accept(event);
             }
 
+            // The executable model's fact actions do not say which rule acted: the
+            // one firing did.
             @Override
             public void objectUpdated(ObjectUpdatedEvent event) {
-                changed(event.getRule());
+                changed(event.getRule() != null ? event.getRule() : firing);
             }
 
             @Override
             public void objectDeleted(ObjectDeletedEvent event) {
-                changed(event.getRule());
+                changed(event.getRule() != null ? event.getRule() : firing);
             }
         });
         session.addEventListener(new DefaultAgendaEventListener() {
@@ -75,6 +77,16 @@ final class FiringLog {
     Rule culprit() {
         Map<Rule, Integer> counts = changes.isEmpty() ? firings : changes;
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * The rule to blame when the evaluation was stopped in the middle of a rule: that
+     * rule, if it had not fired before (its one firing ran away); otherwise the loop's
+     * culprit, since where a loop is stopped is chance.
+     */
+    Rule stoppedIn() {
+        Rule culprit = culprit();
+        return firing == null || firings.containsKey(firing) && culprit != null ? culprit : firing;
     }
 
     private void changed(Rule rule) {

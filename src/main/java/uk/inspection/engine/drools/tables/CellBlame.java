@@ -54,10 +54,13 @@ public final class CellBlame {
     /** The longest value of the rule's cells that the message quotes. */
     private static Blamed quoted(DecisionTable table, DecisionTable.Row row, String message) {
         Blamed best = null;
+        String unspaced = message.replaceAll("\\s", "");
         for (Map.Entry<Integer, String> cell : row.cells().entrySet()) {
             DecisionTable.Column column = ruleColumn(table, cell.getKey());
             String value = cell.getValue();
-            if (column != null && !value.isBlank() && message.contains(value)
+            // compared without spaces: the executable model quotes the expression in
+            // its own spacing ("sixty - five")
+            if (column != null && !value.isBlank() && unspaced.contains(value.replaceAll("\\s", ""))
                     && (best == null || value.length() > best.value().length())) {
                 best = new Blamed(cell.getKey(), column.label() == null ? column.code() : column.label(), value);
             }
