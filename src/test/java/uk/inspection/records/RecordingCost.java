@@ -41,14 +41,14 @@ import uk.inspection.ruleset.RuleSetRegistry;
  * by the shipped rules) answered over and over through {@link Recording} and written as
  * the HTTP layer writes it, at a steady rate, while the real importer thread takes the
  * journal into an H2 database in a file opened as the service opens it. Reported per
- * decision: the request thread writing the answer alone (no recording), the request
- * thread answering and recording, and the importer thread; recording costs the second
- * less the first, plus the third. CPU time per thread (as {@code CpuTimePerDecision}),
- * because on a shared machine wall time measures the neighbours. A measurement to run by
- * hand (docs/performance.md), never part of the build's tests: it lives here, in the
- * records package, to drive the journal and importer directly. Arguments: decisions per
- * pass (default 10,000) and decisions a second (default 1,000; 0 for as fast as the
- * request thread goes), in bursts every 10 ms.
+ * decision: the request thread answering with recording off, the request thread answering
+ * and recording, and the importer thread; recording costs the second less the first, plus
+ * the third. CPU time per thread (as {@code CpuTimePerDecision}), because on a shared
+ * machine wall time measures the neighbours. A measurement to run by hand
+ * (docs/performance.md), never part of the build's tests: it lives here, in the records
+ * package, to drive the journal and importer directly. Arguments: decisions per pass
+ * (default 10,000) and decisions a second (default 1,000; 0 for as fast as the request
+ * thread goes), in bursts every 10 ms.
  */
 public final class RecordingCost {
 
@@ -87,11 +87,13 @@ public final class RecordingCost {
             DecisionImporter importer = new DecisionImporter(journal, store, JSON, records);
             DecisionRecorder recorder = new DecisionRecorder(journal, importer, new JournalBacklog(journal, records),
                     JSON, Clock.systemUTC());
-            // The store commit's look-up and the decision metrics are not recording:
-            // stubbed.
-            Recording recording = new Recording(recorder,
-                    Mockito.mock(RuleSetRegistry.class, Mockito.withSettings().stubOnly()),
-                    Mockito.mock(DecisionMetrics.class, Mockito.withSettings().stubOnly()), JSON);
+            // The store commit's look-up and the decision metrics, the same with
+            // recording
+            // on or off, are stubbed.
+            RuleSetRegistry registry = Mockito.mock(RuleSetRegistry.class, Mockito.withSettings().stubOnly());
+            DecisionMetrics metrics = Mockito.mock(DecisionMetrics.class, Mockito.withSettings().stubOnly());
+            Recording recording = new Recording(recorder, registry, metrics, JSON);
+            Recording notRecording = new Recording(DecisionRecorder.off(), registry, metrics, JSON);
             List<HttpMessageConverter<?>> converters = List.of(new MappingJackson2HttpMessageConverter(JSON));
             MockHttpServletRequest http = new MockHttpServletRequest("POST", "/api/v1/frameworks/yj-2024/ratings");
             http.setAttribute(Clients.API_KEY_NAME, "northtown");
@@ -99,7 +101,7 @@ public final class RecordingCost {
             try {
                 long importerThread = threadNamed("decision-importer");
                 Runnable answerAlone = () -> write(converters,
-                        ResponseEntity.ok(response.withDecisionId("dec-mx5nicci-y9bfm9u4ca0b")));
+                        notRecording.answer(kind, request, response, System.nanoTime(), http));
                 Runnable answerRecorded = () -> write(converters,
                         recording.answer(kind, request, response, System.nanoTime(), http));
                 System.out.printf("%d decisions a pass at %s a second; one answer is %,d bytes%n", decisions,
@@ -116,11 +118,12 @@ public final class RecordingCost {
                     }
                     long imported = importer.imported() - importedBefore;
                     double importing = (THREADS.getThreadCpuTime(importerThread) - importerBefore) / 1e3 / imported;
-                    System.out.printf("%s: answer alone %.1f us; answer and record %.1f us (recording +%.1f us);"
-                            + " importer %.1f us a record (%d records in %d batches); recording in all %.1f us CPU"
-                            + " a decision%n", pass == 0 ? "warm-up" : "pass " + pass, alone, recorded,
-                            recorded - alone, importing, imported, batches.get() - batchesBefore,
-                            recorded - alone + importing);
+                    System.out
+                        .printf("%s: answer, recording off %.1f us; answer and record %.1f us (recording +%.1f us);"
+                                + " importer %.1f us a record (%d records in %d batches); recording in all %.1f us CPU"
+                                + " a decision%n", pass == 0 ? "warm-up" : "pass " + pass, alone, recorded,
+                                recorded - alone, importing, imported, batches.get() - batchesBefore,
+                                recorded - alone + importing);
                 }
             }
             finally {
