@@ -68,7 +68,7 @@ public final class RecordingCost {
         RatingRequest request = JSON.readValue(readmeRequest(), RatingRequest.class);
         RatingResponse response = DecisionPipeline.decide(kind, yj2024, request, RequestLimits.DEFAULTS).orElseThrow();
         Path data = Files.createTempDirectory("recording-cost");
-        RecordsProperties records = new RecordsProperties(null, null, null, null, null, null, null, null);
+        RecordsProperties records = new RecordsProperties(null, null, null, null, null, null, null, null, null);
         try (HikariDataSource database = new HikariDataSource();
                 DecisionJournal journal = new DecisionJournal(data.resolve("journal"))) {
             // As application.properties opens it.
@@ -84,9 +84,9 @@ public final class RecordingCost {
                     super.insert(batch);
                 }
             };
-            DecisionImporter importer = new DecisionImporter(journal, store, JSON, records);
-            DecisionRecorder recorder = new DecisionRecorder(journal, importer, new JournalBacklog(journal, records),
-                    JSON, Clock.systemUTC());
+            DecisionImporter importer = new DecisionImporter(journal, store, records);
+            DecisionRecorder recorder = new DecisionRecorder(journal, new JournalBacklog(journal, records), JSON,
+                    Clock.systemUTC());
             // The store commit's look-up and the decision metrics, the same with
             // recording
             // on or off, are stubbed.
@@ -94,7 +94,8 @@ public final class RecordingCost {
             DecisionMetrics metrics = Mockito.mock(DecisionMetrics.class, Mockito.withSettings().stubOnly());
             Recording recording = new Recording(recorder, registry, metrics, JSON);
             Recording notRecording = new Recording(DecisionRecorder.off(), registry, metrics, JSON);
-            List<HttpMessageConverter<?>> converters = List.of(new MappingJackson2HttpMessageConverter(JSON));
+            List<HttpMessageConverter<?>> converters = List.of(new AnswerJsonConverter(),
+                    new MappingJackson2HttpMessageConverter(JSON));
             MockHttpServletRequest http = new MockHttpServletRequest("POST", "/api/v1/frameworks/yj-2024/ratings");
             http.setAttribute(Clients.API_KEY_NAME, "northtown");
             importer.start();
@@ -105,8 +106,8 @@ public final class RecordingCost {
                 Runnable answerRecorded = () -> write(converters,
                         recording.answer(kind, request, response, System.nanoTime(), http));
                 System.out.printf("%d decisions a pass at %s a second; one answer is %,d bytes%n", decisions,
-                        rate == 0 ? "as many as the request thread gives" : String.format("%,d", rate), body(converters,
-                                ResponseEntity.ok(response.withDecisionId("dec-mx5nicci-y9bfm9u4ca0b"))).length);
+                        rate == 0 ? "as many as the request thread gives" : String.format("%,d", rate),
+                        body(converters, notRecording.answer(kind, request, response, System.nanoTime(), http)).length);
                 for (int pass = 0; pass <= 2; pass++) {
                     double alone = paced(answerAlone, decisions, 0) / 1e3 / decisions;
                     long importerBefore = THREADS.getThreadCpuTime(importerThread);
