@@ -2,9 +2,8 @@ package uk.inspection.records;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -130,29 +129,32 @@ final class DecisionImporter implements SmartLifecycle {
         if (entries.isEmpty()) {
             return 0;
         }
-        Map<DecisionRecord, String> records = new LinkedHashMap<>();
+        // Each record beside its line (not a map keyed by the record: that would hash
+        // every request and response).
+        List<DecisionRecord> records = new ArrayList<>(entries.size());
+        List<String> lines = new ArrayList<>(entries.size());
         for (DecisionJournal.Entry entry : entries) {
             try {
-                records.put(cut.within(RecordLine.read(entry.line())), entry.line());
+                records.add(cut.within(RecordLine.read(entry.line())));
+                lines.add(entry.line());
             }
             catch (IOException | RuntimeException e) {
                 quarantine(entry.line(), "not a decision record: " + e.getMessage());
             }
         }
         try {
-            store.insert(List.copyOf(records.keySet()));
+            store.insert(records);
         }
         catch (DataIntegrityViolationException refused) {
             // A record the database will not take (a value its columns refuse) must not
-            // hold
-            // back every record after it: each is tried alone, and the refused kept
+            // hold back every record after it: each is tried alone, and the refused kept
             // aside.
-            for (Map.Entry<DecisionRecord, String> record : records.entrySet()) {
+            for (int i = 0; i < records.size(); i++) {
                 try {
-                    store.insert(List.of(record.getKey()));
+                    store.insert(List.of(records.get(i)));
                 }
                 catch (DataIntegrityViolationException e) {
-                    quarantine(record.getValue(), "refused by the database: " + e.getMostSpecificCause().getMessage());
+                    quarantine(lines.get(i), "refused by the database: " + e.getMostSpecificCause().getMessage());
                 }
             }
         }

@@ -109,7 +109,7 @@ public final class RecordingCost {
                         rate == 0 ? "as many as the request thread gives" : String.format("%,d", rate),
                         body(converters, notRecording.answer(kind, request, response, System.nanoTime(), http)).length);
                 for (int pass = 0; pass <= 2; pass++) {
-                    double alone = paced(answerAlone, decisions, 0) / 1e3 / decisions;
+                    double alone = paced(answerAlone, decisions, rate) / 1e3 / decisions;
                     long importerBefore = THREADS.getThreadCpuTime(importerThread);
                     long importedBefore = importer.imported();
                     long batchesBefore = batches.get();
