@@ -81,8 +81,7 @@ final class DecisionImporter implements SmartLifecycle {
                 int read = importBatch();
                 backoff = 100;
                 // Less than a batch waiting: the journal fills for a while, so that a
-                // commit
-                // (the database writing its pages) and a checkpoint are paid for by many
+                // commit (the database writing its pages) and a checkpoint serve many
                 // records, not each one; a backlog is taken without a pause.
                 if (read < batch && journal.backlog() < batchBytes) {
                     pause(intervalMillis);
