@@ -19,6 +19,7 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.http.MockHttpOutputMessage;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.FileSystemUtils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
@@ -130,6 +131,9 @@ public final class RecordingCost {
             finally {
                 importer.stop();
             }
+        }
+        finally {
+            FileSystemUtils.deleteRecursively(data);
         }
         System.out.println("(load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores)");
