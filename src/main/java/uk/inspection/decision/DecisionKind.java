@@ -21,7 +21,7 @@ import uk.inspection.ruleset.RuleSet;
  * @param <Q> the request
  * @param <R> the response
  */
-public interface DecisionKind<Q, R extends DecisionResponse<R>> {
+public interface DecisionKind<Q, R extends DecisionResponse> {
 
     /**
      * What the kind is called and where it is served:

@@ -26,7 +26,7 @@ public final class DecisionPipeline {
      * The decision; or every field the manifest or the rules cannot accept; or the rules
      * running away; or the rule set's defect.
      */
-    public static <Q, R extends DecisionResponse<R>> Decision<R> decide(DecisionKind<Q, R> kind, RuleSet ruleSet,
+    public static <Q, R extends DecisionResponse> Decision<R> decide(DecisionKind<Q, R> kind, RuleSet ruleSet,
             Q request, RequestLimits limits) {
         Optional<Failure> tooMany = kind.tooMany(request, limits);
         if (tooMany.isPresent()) {

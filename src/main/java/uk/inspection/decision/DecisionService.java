@@ -23,7 +23,7 @@ public class DecisionService {
         this.limits = limits;
     }
 
-    public <Q, R extends DecisionResponse<R>> Decision<R> decide(DecisionKind<Q, R> kind, String ruleSet,
+    public <Q, R extends DecisionResponse> Decision<R> decide(DecisionKind<Q, R> kind, String ruleSet,
             String pinnedVersion, Q request) {
         return registry.lookup(ruleSet, kind.ruleSetKind(), pinnedVersion)
             .then(found -> registry.decide(found, () -> DecisionPipeline.decide(kind, found, request, limits)));

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.decision.DecisionKinds;
 import uk.inspection.decision.DecisionService;
+import uk.inspection.records.AnswerJson;
 import uk.inspection.records.Recording;
 
 @RestController
@@ -39,7 +40,7 @@ class FollowUpController {
             + " and its progress update are due, who responds to each recommendation, and what is flagged")
     @PostMapping(path = FollowUpKind.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<FollowUpResponse> decide(
+    ResponseEntity<AnswerJson<FollowUpResponse>> decide(
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody FollowUpRequest request, HttpServletRequest http) {
         long started = System.nanoTime();

@@ -16,14 +16,7 @@ import uk.inspection.engine.TraceEntry;
  */
 public record FollowUpResponse(String ruleset, String rulesetVersion, String report, String reportKind,
         ActionPlanView actionPlan, List<RecommendationView> recommendations, List<Notice> flags, List<TraceEntry> trace,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse<FollowUpResponse> {
-
-    /** The same follow-up, with the id it was recorded under. */
-    @Override
-    public FollowUpResponse withDecisionId(String id) {
-        return new FollowUpResponse(ruleset, rulesetVersion, report, reportKind, actionPlan, recommendations, flags,
-                trace, id);
-    }
+        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse {
 
     /** The outcome in a word, as records and comparisons label it. */
     @JsonIgnore

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import uk.inspection.decision.DecisionKinds;
 import uk.inspection.people.Person;
+import uk.inspection.records.AnswerJson;
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.web.AccessProperties;
 
@@ -38,6 +39,9 @@ class OpenApiConfiguration {
         // The person signed in is resolved from the authentication, not sent as a
         // parameter.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Person.class);
+        // A decision's answer is sent as the JSON already written of the response it
+        // holds.
+        SpringDocUtils.getConfig().addResponseWrapperToIgnore(AnswerJson.class);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.decision.DecisionKinds;
 import uk.inspection.decision.DecisionService;
+import uk.inspection.records.AnswerJson;
 import uk.inspection.records.Recording;
 
 @RestController
@@ -42,7 +43,7 @@ class OversightController {
             + " criterion that fired, its consequences and grant compliance")
     @PostMapping(path = AssessmentKind.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<OversightResponse> assess(
+    ResponseEntity<AnswerJson<OversightResponse>> assess(
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody OversightRequest request, HttpServletRequest http) {
         long started = System.nanoTime();
@@ -54,7 +55,7 @@ class OversightController {
             summary = "Rank a quarter's raw KPI values nationally, classify every service, and summarise by quadrant")
     @PostMapping(path = QuarterKind.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<QuarterResponse> quarter(
+    ResponseEntity<AnswerJson<QuarterResponse>> quarter(
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody QuarterRequest request, HttpServletRequest http) {
         long started = System.nanoTime();

@@ -16,14 +16,7 @@ public record OversightResponse(String ruleset, String rulesetVersion, String se
         Integer recommendedQuadrant, String label, Boolean priorityService, String escalationStage,
         List<String> actions, List<ReasonView> reasons, GrantComplianceView grantCompliance, List<Notice> triggers,
         List<TraceEntry> trace,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse<OversightResponse> {
-
-    /** The same recommendation, with the id it was recorded under. */
-    @Override
-    public OversightResponse withDecisionId(String id) {
-        return new OversightResponse(ruleset, rulesetVersion, service, quarter, quadrant, recommendedQuadrant, label,
-                priorityService, escalationStage, actions, reasons, grantCompliance, triggers, trace, id);
-    }
+        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse {
 
     /** The outcome in a word, as records and comparisons label it. */
     @JsonIgnore

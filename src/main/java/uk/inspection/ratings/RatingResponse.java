@@ -30,7 +30,7 @@ public record RatingResponse(@Schema(deprecated = true,
                 example = "{\"ratingDecision\": \"2025-03-19\", \"publication\": \"2025-05-28\","
                         + " \"reactiveInspectionWindow\": {\"from\": \"2025-05-28\", \"to\": \"2026-05-28\"}}") Map<String, Object> timeline,
         List<TraceEntry> trace,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse<RatingResponse> {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse {
 
     /**
      * The rule set the decision came from, named as oversight and follow-up responses
@@ -42,13 +42,6 @@ public record RatingResponse(@Schema(deprecated = true,
             example = "yj-2024")
     public String ruleset() {
         return framework;
-    }
-
-    /** The same decision, with the id it was recorded under. */
-    @Override
-    public RatingResponse withDecisionId(String id) {
-        return new RatingResponse(framework, rulesetVersion, service, inspectionType, keyQuestions, standards, overall,
-                flags, triggers, timeline, trace, id);
     }
 
     /**

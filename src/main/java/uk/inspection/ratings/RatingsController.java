@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.decision.DecisionKinds;
 import uk.inspection.decision.DecisionService;
+import uk.inspection.records.AnswerJson;
 import uk.inspection.records.Recording;
 
 @RestController
@@ -37,7 +38,7 @@ class RatingsController {
                     + " Ruleset-Version evaluates with any version ever published (410 when there is none).")
     @PostMapping(path = RatingKind.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RatingResponse> rate(@PathVariable String framework,
+    ResponseEntity<AnswerJson<RatingResponse>> rate(@PathVariable String framework,
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestBody RatingRequest request, HttpServletRequest http) {
         long started = System.nanoTime();

@@ -45,7 +45,7 @@ public final class DecisionExport {
         }
     }
 
-    static DecisionRecord parse(JsonNode node) {
+    private static DecisionRecord parse(JsonNode node) {
         return new DecisionRecord(node.get("id").asText(), Instant.parse(node.get("recordedAt").asText()),
                 DecisionKinds.installed().recorded(node.get("kind").asText()).recordKind(),
                 node.get("framework").asText(), node.get("rulesetVersion").asText(), text(node, "storeCommit"),

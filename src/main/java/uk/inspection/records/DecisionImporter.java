@@ -2,9 +2,8 @@ package uk.inspection.records;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -12,15 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataIntegrityViolationException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Moves journalled decisions into the database, off the request path: a batch at a time
- * (bounded by lines and by bytes), the journal's checkpoint moved only once the batch is
- * committed. When the database is slow or down it waits and tries again, longer each
- * time, while the journal holds everything; stopped by any error, even out of memory, it
- * starts again after a pause; a record too large is stored cut ({@link RecordCut}); on a
- * graceful shutdown it drains what it can before it stops.
+ * (bounded by lines and by bytes; each line read as it is, its request and response
+ * neither parsed nor written again), inserted as one prepared batch in one transaction,
+ * the journal's checkpoint moved only once the batch is committed. When the database is
+ * slow or down it waits and tries again, longer each time, while the journal holds
+ * everything; stopped by any error, even out of memory, it starts again after a pause; a
+ * record too large is stored cut ({@link RecordCut}); on a graceful shutdown it drains
+ * what it can before it stops.
  */
 final class DecisionImporter implements SmartLifecycle {
 
@@ -32,11 +31,11 @@ final class DecisionImporter implements SmartLifecycle {
 
     private final DecisionStore store;
 
-    private final ObjectMapper json;
-
     private final int batch;
 
     private final long batchBytes;
+
+    private final long intervalMillis;
 
     private final RecordCut cut;
 
@@ -49,8 +48,8 @@ final class DecisionImporter implements SmartLifecycle {
     private final AtomicLong restarts = new AtomicLong();
 
     /**
-     * What the importer waits on between batches: not the lock an import holds, so a
-     * request never waits.
+     * What the importer waits on between batches, woken when the service stops: not the
+     * lock an import holds.
      */
     private final Object signal = new Object();
 
@@ -58,12 +57,12 @@ final class DecisionImporter implements SmartLifecycle {
 
     private Thread thread;
 
-    DecisionImporter(DecisionJournal journal, DecisionStore store, ObjectMapper json, RecordsProperties records) {
+    DecisionImporter(DecisionJournal journal, DecisionStore store, RecordsProperties records) {
         this.journal = journal;
         this.store = store;
-        this.json = json;
         this.batch = records.batch();
         this.batchBytes = records.batchBytes().toBytes();
+        this.intervalMillis = records.importInterval().toMillis();
         this.cut = new RecordCut(records.maxRecordSize().toBytes());
     }
 
@@ -79,10 +78,14 @@ final class DecisionImporter implements SmartLifecycle {
         long backoff = 100;
         while (running) {
             try {
-                if (importBatch() == 0) {
-                    pause(50);
-                }
+                int read = importBatch();
                 backoff = 100;
+                // Less than a batch waiting: the journal fills for a while, so that a
+                // commit (the database writing its pages) and a checkpoint serve many
+                // records, not each one; a backlog is taken without a pause.
+                if (read < batch && journal.backlog() < batchBytes) {
+                    pause(intervalMillis);
+                }
             }
             catch (VirtualMachineError e) {
                 // Out of memory, say: the batch's memory went with its frames; start
@@ -105,7 +108,7 @@ final class DecisionImporter implements SmartLifecycle {
         }
     }
 
-    /** Waits until a decision is journalled, the service stops, or the time is up. */
+    /** Waits until the service stops or the time is up. */
     private void pause(long millis) {
         synchronized (signal) {
             if (running) {
@@ -125,29 +128,32 @@ final class DecisionImporter implements SmartLifecycle {
         if (entries.isEmpty()) {
             return 0;
         }
-        Map<DecisionRecord, String> records = new LinkedHashMap<>();
+        // Each record beside its line (not a map keyed by the record: that would hash
+        // every request and response).
+        List<DecisionRecord> records = new ArrayList<>(entries.size());
+        List<String> lines = new ArrayList<>(entries.size());
         for (DecisionJournal.Entry entry : entries) {
             try {
-                records.put(cut.within(parse(entry.line())), entry.line());
+                records.add(cut.within(RecordLine.read(entry.line())));
+                lines.add(entry.line());
             }
             catch (IOException | RuntimeException e) {
                 quarantine(entry.line(), "not a decision record: " + e.getMessage());
             }
         }
         try {
-            store.insert(List.copyOf(records.keySet()));
+            store.insert(records);
         }
         catch (DataIntegrityViolationException refused) {
             // A record the database will not take (a value its columns refuse) must not
-            // hold
-            // back every record after it: each is tried alone, and the refused kept
+            // hold back every record after it: each is tried alone, and the refused kept
             // aside.
-            for (Map.Entry<DecisionRecord, String> record : records.entrySet()) {
+            for (int i = 0; i < records.size(); i++) {
                 try {
-                    store.insert(List.of(record.getKey()));
+                    store.insert(List.of(records.get(i)));
                 }
                 catch (DataIntegrityViolationException e) {
-                    quarantine(record.getValue(), "refused by the database: " + e.getMostSpecificCause().getMessage());
+                    quarantine(lines.get(i), "refused by the database: " + e.getMostSpecificCause().getMessage());
                 }
             }
         }
@@ -178,20 +184,6 @@ final class DecisionImporter implements SmartLifecycle {
     /** Times the importer was stopped by an error and started again. */
     long restarts() {
         return restarts.get();
-    }
-
-    private DecisionRecord parse(String line) throws IOException {
-        return DecisionExport.parse(json.readTree(line));
-    }
-
-    /**
-     * Wakes the importer (a decision was journalled); never waits for an import in
-     * progress.
-     */
-    void nudge() {
-        synchronized (signal) {
-            signal.notifyAll();
-        }
     }
 
     long imported() {

@@ -40,6 +40,8 @@ final class DecisionJournal implements AutoCloseable {
 
     private static final String CHECKPOINT = "imported";
 
+    private static final byte[] NEWLINE = { '\n' };
+
     /**
      * Lines the importer could not import, with the reason: for an operator to look at.
      */
@@ -79,19 +81,26 @@ final class DecisionJournal implements AutoCloseable {
         this.backlog = countBacklog();
     }
 
-    /** Appends one decision's line; returns once the operating system has it. */
-    synchronized void append(String json) {
-        byte[] line = (json.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
+    /**
+     * Appends one decision's JSON as a line; returns once the operating system has it.
+     * Any newline in it (in JSON, only ever whitespace) becomes a space, in place.
+     */
+    synchronized void append(byte[] json) {
+        for (int i = 0; i < json.length; i++) {
+            if (json[i] == '\n') {
+                json[i] = ' ';
+            }
+        }
         try {
             if (writing.size() > SEGMENT_BYTES) {
                 writing.close();
                 writing = open(++segment);
             }
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                writing.write(buffer);
+            ByteBuffer[] line = { ByteBuffer.wrap(json), ByteBuffer.wrap(NEWLINE) };
+            while (line[1].hasRemaining()) {
+                writing.write(line);
             }
-            backlog += line.length;
+            backlog += json.length + 1;
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot write the decision journal in " + folder, e);

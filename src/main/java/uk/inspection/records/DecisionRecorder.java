@@ -28,18 +28,14 @@ public final class DecisionRecorder {
 
     private final DecisionJournal journal;
 
-    private final DecisionImporter importer;
-
     private final JournalBacklog backlog;
 
     private final ObjectMapper json;
 
     private final Clock clock;
 
-    DecisionRecorder(DecisionJournal journal, DecisionImporter importer, JournalBacklog backlog, ObjectMapper json,
-            Clock clock) {
+    DecisionRecorder(DecisionJournal journal, JournalBacklog backlog, ObjectMapper json, Clock clock) {
         this.journal = journal;
-        this.importer = importer;
         this.backlog = backlog;
         this.json = json;
         this.clock = clock;
@@ -47,7 +43,7 @@ public final class DecisionRecorder {
 
     /** A recorder that records nothing, for a deployment with recording off. */
     public static DecisionRecorder off() {
-        return new DecisionRecorder(null, null, null, null, null);
+        return new DecisionRecorder(null, null, null, null);
     }
 
     public boolean isOn() {
@@ -56,10 +52,11 @@ public final class DecisionRecorder {
 
     /**
      * What one decision was: all but its id and time, which the recorder gives it; the
-     * request and response as JSON.
+     * request and response as JSON (the response the very bytes answered, without the
+     * id).
      */
     public record Decided(String kind, String framework, String rulesetVersion, String storeCommit, String service,
-            String outcome, long latencyMicros, String client, String request, String response) {
+            String outcome, long latencyMicros, String client, byte[] request, byte[] response) {
     }
 
     /** Journals the decision; its id, or null when recording is off. */
@@ -72,10 +69,10 @@ public final class DecisionRecorder {
         String id = "dec-" + Long.toString(now.toEpochMilli(), 36) + "-"
                 + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         try {
-            DecisionRecord record = new DecisionRecord(id, now, decided.kind(), decided.framework(),
+            DecisionRecord fields = new DecisionRecord(id, now, decided.kind(), decided.framework(),
                     decided.rulesetVersion(), decided.storeCommit(), decided.service(), decided.outcome(),
-                    decided.latencyMicros(), decided.client(), decided.request(), decided.response());
-            journal.append(json.writeValueAsString(record));
+                    decided.latencyMicros(), decided.client(), null, null);
+            journal.append(RecordLine.write(json, fields, decided.request(), decided.response()));
         }
         catch (JsonProcessingException e) {
             throw new IllegalStateException("a decision record that cannot be written as JSON: " + e.getMessage(), e);
@@ -87,7 +84,6 @@ public final class DecisionRecorder {
                     null)
                 .exception();
         }
-        importer.nudge();
         return id;
     }
 

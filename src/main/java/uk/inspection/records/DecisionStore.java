@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -41,11 +43,14 @@ public class DecisionStore {
 
     private final Flyway flyway;
 
+    private final TransactionTemplate transaction;
+
     private volatile boolean migrated;
 
     DecisionStore(JdbcTemplate jdbc, Flyway flyway) {
         this.jdbc = jdbc;
         this.flyway = flyway;
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
     /**
@@ -116,8 +121,13 @@ public class DecisionStore {
         migrated = false;
     }
 
+    /**
+     * One prepared batch in one transaction: committed row by row, the database would
+     * write its files once a record.
+     */
     private void write(List<DecisionRecord> records) {
-        jdbc().batchUpdate(
+        JdbcTemplate jdbc = jdbc();
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate(
                 "INSERT INTO decision (" + COLUMNS + ") SELECT " + TYPED_VALUES
                         + " WHERE NOT EXISTS (SELECT 1 FROM decision WHERE id = CAST(? AS VARCHAR(40)))",
                 records, 500, (statement, record) -> {
@@ -134,7 +144,7 @@ public class DecisionStore {
                     statement.setString(11, record.request());
                     statement.setString(12, record.response());
                     statement.setString(13, record.id());
-                });
+                }));
     }
 
     /** Whether the database answers (and its schema is up to date). */

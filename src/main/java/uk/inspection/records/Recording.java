@@ -1,6 +1,8 @@
 package uk.inspection.records;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -61,17 +63,20 @@ public class Recording {
 
     /**
      * Records a decision made since {@code startedNanos}, and answers it with the id it
-     * is recorded under (none when recording is off) and the link to its record.
+     * is recorded under (none when recording is off) and the link to its record. The
+     * answer's JSON is written once: the record keeps those bytes as its response, and
+     * the answer is them with the id added.
      */
-    public <Q, R extends DecisionResponse<R>> ResponseEntity<R> answer(DecisionKind<Q, R> kind, Q request, R response,
-            long startedNanos, HttpServletRequest http) {
+    public <Q, R extends DecisionResponse> ResponseEntity<AnswerJson<R>> answer(DecisionKind<Q, R> kind, Q request,
+            R response, long startedNanos, HttpServletRequest http) {
+        byte[] answered = write(response);
         String id = record(kind, response.ruleset(), response.rulesetVersion(), kind.service(request),
-                kind.outcome(response), startedNanos, http, request, response);
-        return Recorded.answer(response.withDecisionId(id), id);
+                kind.outcome(response), startedNanos, http, request, answered);
+        return Recorded.answer(new AnswerJson<>(id == null ? answered : withId(answered, id)), id);
     }
 
     private String record(DecisionKind<?, ?> kind, String framework, String rulesetVersion, String service,
-            String outcome, long startedNanos, HttpServletRequest http, Object request, Object response) {
+            String outcome, long startedNanos, HttpServletRequest http, Object request, byte[] response) {
         long nanos = System.nanoTime() - startedNanos;
         List<Observer> watching = new ArrayList<>();
         for (Observer observer : observers) {
@@ -81,19 +86,34 @@ public class Recording {
         }
         // Written as JSON once, for the record and the observers alike; not at all when
         // neither wants it.
-        String requestJson = recorder.isOn() || !watching.isEmpty() ? write(request) : null;
-        String responseJson = requestJson != null ? write(response) : null;
+        byte[] requestJson = recorder.isOn() || !watching.isEmpty() ? write(request) : null;
         String id = recorder.record(new DecisionRecorder.Decided(kind.recordKind(), framework, rulesetVersion,
                 registry.commitOf(framework, rulesetVersion), service, outcome == null ? "NONE" : outcome,
-                nanos / 1_000, Clients.of(http), requestJson, responseJson));
+                nanos / 1_000, Clients.of(http), requestJson, response));
         metrics.decided(kind.recordKind(), framework, rulesetVersion, outcome == null ? "NONE" : outcome, nanos);
-        watching.forEach(observer -> observer.decided(kind, framework, id, requestJson, responseJson));
+        if (!watching.isEmpty()) {
+            String requestText = new String(requestJson, StandardCharsets.UTF_8);
+            String responseText = new String(response, StandardCharsets.UTF_8);
+            watching.forEach(observer -> observer.decided(kind, framework, id, requestText, responseText));
+        }
         return id;
     }
 
-    private String write(Object value) {
+    /**
+     * The response's JSON object with {@code "decisionId"} as its last field (the ids the
+     * recorder makes need no escaping).
+     */
+    private static byte[] withId(byte[] response, String id) {
+        byte[] field = ((response.length > 2 ? "," : "") + "\"decisionId\":\"" + id + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+        byte[] answer = Arrays.copyOf(response, response.length - 1 + field.length);
+        System.arraycopy(field, 0, answer, response.length - 1, field.length);
+        return answer;
+    }
+
+    private byte[] write(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return json.writeValueAsBytes(value);
         }
         catch (JsonProcessingException e) {
             throw new IllegalStateException("a decision that cannot be written as JSON: " + e.getMessage(), e);

@@ -33,16 +33,14 @@ class RecordsConfiguration {
     }
 
     @Bean
-    DecisionImporter decisionImporter(DecisionJournal journal, DecisionStore decisions, ObjectMapper json,
-            RecordsProperties records) {
-        return new DecisionImporter(journal, decisions, json, records);
+    DecisionImporter decisionImporter(DecisionJournal journal, DecisionStore decisions, RecordsProperties records) {
+        return new DecisionImporter(journal, decisions, records);
     }
 
     @Bean
-    DecisionRecorder decisionRecorder(RecordsProperties records, DecisionJournal journal, DecisionImporter importer,
-            JournalBacklog backlog, ObjectMapper json, Clock clock) {
-        return records.enabled() ? new DecisionRecorder(journal, importer, backlog, json, clock)
-                : DecisionRecorder.off();
+    DecisionRecorder decisionRecorder(RecordsProperties records, DecisionJournal journal, JournalBacklog backlog,
+            ObjectMapper json, Clock clock) {
+        return records.enabled() ? new DecisionRecorder(journal, backlog, json, clock) : DecisionRecorder.off();
     }
 
 }

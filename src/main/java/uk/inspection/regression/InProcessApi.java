@@ -86,8 +86,8 @@ public final class InProcessApi {
         return decided(ruleSet, kind, request, path);
     }
 
-    private <Q, R extends DecisionResponse<R>> Answer decided(RuleSet ruleSet, DecisionKind<Q, R> kind,
-            JsonNode request, String path) {
+    private <Q, R extends DecisionResponse> Answer decided(RuleSet ruleSet, DecisionKind<Q, R> kind, JsonNode request,
+            String path) {
         Q parsed;
         try {
             parsed = json.treeToValue(request, kind.requestType());

@@ -48,7 +48,7 @@ class DecisionImporterTest {
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
         try (DecisionJournal journal = new DecisionJournal(folder)) {
             journal.append(line("dec-1", "Northtown YJS"));
-            journal.append("this is not json");
+            journal.append("this is not json".getBytes(StandardCharsets.UTF_8));
             journal.append(line("dec-2", "Southtown YJS"));
         }
         // the machine stopped in the middle of a line
@@ -57,7 +57,7 @@ class DecisionImporterTest {
 
         try (DecisionJournal restarted = new DecisionJournal(folder)) {
             restarted.append(line("dec-3", "Easttown YJS"));
-            drain(new DecisionImporter(restarted, store, JSON, DEFAULTS));
+            drain(new DecisionImporter(restarted, store, DEFAULTS));
         }
 
         assertThat(Stream.of("dec-1", "dec-2", "dec-3").filter(id -> store.find(id).isPresent())).hasSize(3);
@@ -68,7 +68,7 @@ class DecisionImporterTest {
         Files.writeString(folder.resolve("imported"), "garbage");
         try (DecisionJournal lost = new DecisionJournal(folder)) {
             lost.append(line("dec-4", "Westtown YJS"));
-            drain(new DecisionImporter(lost, store, JSON, DEFAULTS));
+            drain(new DecisionImporter(lost, store, DEFAULTS));
         }
         assertThat(store.count(new DecisionFilter(null, null, null, null, null, null)))
             .as("every record once, the checkpoint lost or not")
@@ -86,7 +86,7 @@ class DecisionImporterTest {
                 // journal written before that, or by hand, may still have one)
                 journal.append(line("dec-nul", "Nul\u0000here"));
                 journal.append(line("dec-2", "Southtown YJS"));
-                drain(new DecisionImporter(journal, store, JSON, DEFAULTS));
+                drain(new DecisionImporter(journal, store, DEFAULTS));
             }
 
             assertThat(store.find("dec-1")).isPresent();
@@ -104,8 +104,7 @@ class DecisionImporterTest {
             for (int i = 0; i < 10; i++) {
                 journal.append(line("dec-" + i, "Northtown YJS", filler(3_000)));
             }
-            DecisionImporter importer = new DecisionImporter(journal, store, JSON,
-                    limits(DataSize.ofKilobytes(4), null));
+            DecisionImporter importer = new DecisionImporter(journal, store, limits(DataSize.ofKilobytes(4), null));
             List<Integer> batches = new ArrayList<>();
             for (int read = importer.importBatch(); read > 0; read = importer.importBatch()) {
                 batches.add(read);
@@ -144,7 +143,7 @@ class DecisionImporterTest {
         try (DecisionJournal journal = new DecisionJournal(folder)) {
             journal.append(line("dec-big", "Northtown YJS", response));
             journal.append(line("dec-small", "Southtown YJS", "{}"));
-            importer = new DecisionImporter(journal, store, JSON, limits(null, DataSize.ofKilobytes(8)));
+            importer = new DecisionImporter(journal, store, limits(null, DataSize.ofKilobytes(8)));
             drain(importer);
         }
 
@@ -174,14 +173,12 @@ class DecisionImporterTest {
             }
         };
         try (DecisionJournal journal = new DecisionJournal(folder)) {
-            DecisionImporter importer = new DecisionImporter(journal, store, JSON, DEFAULTS);
+            DecisionImporter importer = new DecisionImporter(journal, store, DEFAULTS);
             importer.start();
             try {
                 journal.append(line("dec-1", "Northtown YJS", "{}"));
-                importer.nudge();
                 Eventually.poll(Duration.ofSeconds(20), failed::get, Boolean::booleanValue);
                 journal.append(line("dec-2", "Southtown YJS", "{}"));
-                importer.nudge();
                 Eventually.poll(Duration.ofSeconds(20),
                         () -> store.find("dec-1").isPresent() && store.find("dec-2").isPresent(),
                         Boolean::booleanValue);
@@ -198,7 +195,7 @@ class DecisionImporterTest {
     }
 
     private static RecordsProperties limits(DataSize batchBytes, DataSize maxRecordSize) {
-        return new RecordsProperties(null, null, null, null, batchBytes, maxRecordSize, null, null);
+        return new RecordsProperties(null, null, null, null, batchBytes, maxRecordSize, null, null, null);
     }
 
     private static DecisionStore h2(String name) {
@@ -220,13 +217,13 @@ class DecisionImporterTest {
         }
     }
 
-    private static String line(String id, String service) throws Exception {
+    private static byte[] line(String id, String service) throws Exception {
         return line(id, service, "{}");
     }
 
-    private static String line(String id, String service, String response) throws Exception {
-        return JSON.writeValueAsString(new DecisionRecord(id, Instant.parse("2026-12-02T10:00:00Z"), "RATING",
-                "yj-2024", "sha256:abc", null, service, "GOOD", 800, "key:northtown",
+    private static byte[] line(String id, String service, String response) throws Exception {
+        return JSON.writeValueAsBytes(new DecisionRecord(id, Instant.parse("2026-12-02T10:00:00Z"), "RATING", "yj-2024",
+                "sha256:abc", null, service, "GOOD", 800, "key:northtown",
                 "{\"service\":" + JSON.writeValueAsString(service) + "}", response));
     }
 

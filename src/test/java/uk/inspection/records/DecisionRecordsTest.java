@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.inspection.support.ApiClient;
 import uk.inspection.support.ApiClient.FilePart;
@@ -63,6 +64,10 @@ class DecisionRecordsTest {
             assertThat(record.at("/outcome").asText()).isEqualTo("OUTSTANDING");
             assertThat(record.at("/request/keyQuestions/2.1.1/percentage").asDouble()).isEqualTo(67.0);
             assertThat(record.at("/response/overall/rating").asText()).isEqualTo("OUTSTANDING");
+            // The record keeps the answer as it was sent, but for the id it carries.
+            JsonNode answered = rated.body().deepCopy();
+            ((ObjectNode) answered).remove("decisionId");
+            assertThat(record.get("response")).isEqualTo(answered);
 
             // Another client does not see it; nobody signed in does not either.
             assertThat(api.get("/api/v1/decisions/" + id, "X-Api-Key", "k-south").status()).isEqualTo(404);
