@@ -116,7 +116,7 @@ final class DroolsRules implements CompiledRules {
         }
         catch (ThreadDeath e) {
             // here, not in fire(): the stop may land while fire() handles another failure
-            return failure(deadline.why() + ", inside one call, and was stopped", log.firing(), log);
+            return failure(deadline.why() + ", inside one call, and was stopped", log.stoppedIn(), log);
         }
         finally {
             closeAfterStop(deadline);
@@ -146,7 +146,9 @@ final class DroolsRules implements CompiledRules {
                 return failure(deadline.why(), log.stoppedIn(), log);
             }
             RuleWork.Exceeded exceeded = exceeded(e);
-            return failure(exceeded != null ? exceeded.getMessage() : "failed: " + e.getMessage(), log.firing(), log);
+            // a budget spent is blamed as a loop is; a value too long where it was made
+            return failure(exceeded != null ? exceeded.getMessage() : "failed: " + e.getMessage(),
+                    exceeded != null && exceeded.spent() ? log.stoppedIn() : log.firing(), log);
         }
         catch (StackOverflowError e) {
             // a value nested in itself, printed or hashed: the thread's stack recovers

@@ -35,8 +35,23 @@ public final class RuleWork {
     /** Why a rule's code was stopped, with the limit it passed. */
     public static final class Exceeded extends RuntimeException {
 
+        private final boolean spent;
+
         private Exceeded(String message) {
+            this(message, false);
+        }
+
+        private Exceeded(String message, boolean spent) {
             super(message, null, false, false);
+            this.spent = spent;
+        }
+
+        /**
+         * The evaluation's budget (time or memory) was spent, by every rule that fired,
+         * rather than one value or array passing its limit where it was made.
+         */
+        public boolean spent() {
+            return spent;
         }
 
     }
@@ -111,15 +126,20 @@ public final class RuleWork {
             throw scope.stopped;
         }
         if (scope.expired) {
-            throw stop(scope, "was stopped at its limits in the middle of a rule");
+            throw spend(scope, "was stopped at its limits in the middle of a rule");
         }
         if (++scope.steps % STEPS_PER_MEMORY_LOOK == 0) {
             long allocated = THREADS.getCurrentThreadAllocatedBytes() - scope.allocatedAtStart;
             if (allocated > scope.maxAllocatedBytes) {
-                throw stop(scope, "allocated more than " + scope.maxAllocatedBytes / (1024 * 1024)
+                throw spend(scope, "allocated more than " + scope.maxAllocatedBytes / (1024 * 1024)
                         + " MiB of memory on one evaluation");
             }
         }
+    }
+
+    private static Exceeded spend(Scope scope, String why) {
+        scope.stopped = new Exceeded(why, true);
+        return scope.stopped;
     }
 
     private static Exceeded stop(Scope scope, String why) {
