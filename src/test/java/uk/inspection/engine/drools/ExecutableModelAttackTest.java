@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -20,15 +21,20 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import uk.inspection.engine.BuildLimits;
 import uk.inspection.engine.Compilation;
+import uk.inspection.engine.Evaluation;
 import uk.inspection.engine.EvaluationLimits;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.engine.RuleSource;
+import uk.inspection.facts.Trigger;
 
 /**
  * Rule text and kept compiled rules as an attacker writes them, against the executable
@@ -138,6 +144,184 @@ class ExecutableModelAttackTest {
             System.setProperty(MARKER, "made");
         }
 
+    }
+
+    /** An engine whose source check lets everything through (a hook only tests have). */
+    private static final DroolsRuleEngine UNCHECKED = new DroolsRuleEngine(EvaluationLimits.DEFAULTS,
+            BuildLimits.DEFAULTS, (path, drl, parsed, table) -> List.of());
+
+    /**
+     * The executable model writes a rule's name and its group attributes into the Java it
+     * compiles inside a string literal (and the name in a comment too) without escaping
+     * them: a quote, a line break or a comment's end there made the rest Java that no
+     * check of the rule text read, in a class whose initialiser runs as the rule set is
+     * built. Only the bytecode check stood behind it, and its allowances for Drools' own
+     * glue are not a policy for rule text.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outOfALiteral")
+    void textThatLeavesItsJavaLiteralIsRefusedAtItsLine(String where, String header, int line) {
+        Compilation compiled = new DroolsRuleEngine().compile("t", drl(header + """
+                when
+                then
+                end
+                """));
+
+        assertThat(System.getProperty(MARKER)).as("the injected initialiser ran").isNull();
+        assertThat(problems(compiled)).anySatisfy(problem -> {
+            assertThat(problem.line()).isEqualTo(line);
+            assertThat(problem.message()).contains("a quote, backslash, line break or */ in the " + where);
+        });
+    }
+
+    static Stream<Arguments> outOfALiteral() {
+        String payload = "static { System.setProperty(\\\"" + MARKER + "\\\", \\\"x\\\"); }";
+        return Stream.of(Arguments.of("rule's name", "rule \"a\\\").build(); return rule; } " + payload
+                + " static org.drools.model.Rule zz() { org.drools.model.Rule rule = D.rule(\\\"p\\\", \\\"b\"\n", 4),
+                Arguments.of("rule's name", "rule \"a */ " + payload + " /** \"\n", 4),
+                Arguments.of("rule's name", "rule \"a\\n\"\n", 4),
+                Arguments.of("value of the attribute agenda-group",
+                        "rule \"r\"\nagenda-group \"g\\\"); " + payload + " static Object zz() { return (\\\"h\"\n", 5),
+                Arguments.of("value of the attribute activation-group",
+                        "rule \"r\"\nactivation-group \"g\\\" + new org.drools.model.bitmask.OpenBitSet(64L) + \\\"h\"\n",
+                        5));
+    }
+
+    /**
+     * Of Drools' property masks, the bytecode check allows only their factories: a
+     * constructor such as {@code new OpenBitSet(n)} allocates what it is asked in one
+     * call that no step of rule work sees (an out-of-memory error ends the service).
+     */
+    @Test
+    void aPropertyMaskMadeByRuleCodeIsRefusedThoughTheSourceCheckAllowedIt() {
+        Compilation compiled = UNCHECKED.compile("t", drl("""
+                rule "allocates"
+                when
+                    Trigger()
+                then
+                    Object o = new org.drools.model.bitmask.OpenBitSet(64L * 2000000000L);
+                end
+                """));
+
+        assertThat(problems(compiled)).anySatisfy(problem -> assertThat(problem.message())
+            .contains("the rule \"allocates\"", "org.drools.model.bitmask.OpenBitSet.<init>"));
+    }
+
+    /** Rule text a hostile editor might try, each refused by the source check. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedAtTheSource")
+    void eachTrickIsRefusedByTheSourceCheckAndNeverRuns(String trick, String rule, String named) {
+        Compilation compiled = new DroolsRuleEngine().compile("t", drl(rule.replace("MARKER", MARKER)));
+
+        assertThat(System.getProperty(MARKER)).as("the payload ran").isNull();
+        assertThat(problems(compiled)).anySatisfy(problem -> assertThat(problem.message()).contains(named));
+    }
+
+    static Stream<Arguments> refusedAtTheSource() {
+        String set = "System.setProperty(\"MARKER\", \"x\")";
+        return Stream.of(
+                Arguments.of("a static call on a qualified name in a constraint",
+                        when("Trigger(java.lang." + set + " != null)"), "uses java.lang.System"),
+                Arguments.of("this.getClass() in a constraint",
+                        when("Trigger(this.getClass().getClassLoader() != null)"), "uses .getClass(...)"),
+                Arguments.of("an inline cast to Object", when("Trigger(((Object) code).getClass().getName() != null)"),
+                        "uses .getClass(...)"),
+                Arguments.of("a comment inside a constraint",
+                        when("Trigger(code == \"T\" /* x */ || " + set + " != null)"), "uses System"),
+                Arguments.of("MVEL's inline cast", when("Trigger(code#String.length() > 0)"), "not plain Java"),
+                Arguments.of("MVEL's null-safe dereference", when("Trigger(code!.length() > 0)"), "not plain Java"),
+                Arguments.of("from a static method",
+                        when("$t : Trigger() from java.util.List.of(new Trigger(" + set + ", \"m\"))"), "uses System"),
+                Arguments.of("from an MVEL list literal", when("$t : Trigger() from [ " + set + " ]"),
+                        "not plain Java"),
+                Arguments.of("accumulate with its own code",
+                        when("$n : Number() from accumulate( Trigger($c : code), " + "init( int n = 0; ), action( "
+                                + set + "; ), result( n ) )"),
+                        "accumulate with its own code"),
+                Arguments.of("eval in not in exists", when("not( exists( eval(" + set + " == null) ) )"), "eval(...)"),
+                Arguments.of("a semicolon in a constraint", when("Trigger(code == \"T\"; " + set + " != null)"),
+                        "uses System"),
+                Arguments.of("a call in an in list", when("Trigger(code in (\"T\", " + set + "))"), "uses System"),
+                Arguments.of("a class literal in a constraint", when("Trigger(code.class != null)"), "a class literal"),
+                Arguments.of("a cast to Runtime", when("Trigger(((java.lang.Runtime) this) != null)"),
+                        "the type java.lang.Runtime"),
+                Arguments.of("a call in an accumulate's argument",
+                        when("accumulate( Trigger( $c : code ); $n : count( " + set + " ) )"), "uses System"),
+                Arguments.of("a computed salience", "rule \"r\"\nsalience (" + set + ".length())\nwhen\nthen\nend\n",
+                        "the attribute salience"),
+                Arguments.of("an enabled expression", "rule \"r\"\nenabled (" + set + " == null)\nwhen\nthen\nend\n",
+                        "the attribute enabled"),
+                Arguments.of("a declared type", "declare Evil\n    x : String\nend\n" + when("Trigger()"),
+                        "a declared type (Evil)"),
+                Arguments.of("a function", "function String f() { return " + set + "; }\n" + when("Trigger()"),
+                        "a function (f)"),
+                Arguments.of("a local record with a static initialiser",
+                        then("record R(String a) { static { " + set + "; } } insert(new R(\"a\"));"),
+                        "a local record declaration"),
+                Arguments.of("a local interface with a static method",
+                        then("interface I { static String f() { return " + set + "; } } I.f();"),
+                        "a local class declaration"),
+                Arguments.of("a local enum", then("enum E { A; E() { " + set + "; } } insert(E.A);"),
+                        "Java that does not parse"),
+                Arguments.of("a type argument",
+                        then("java.util.List<java.lang.Runtime> l = new java.util.ArrayList<>();"),
+                        "the type java.lang.Runtime"),
+                Arguments.of("System in a ternary", then("String s = $t.code() == null ? \"a\" : " + set + ";"),
+                        "uses System"),
+                Arguments.of("an instanceof pattern", then("if ($t instanceof Object o) { insert(o); }"),
+                        "an instanceof pattern"),
+                Arguments.of("the context of the rule", then("drools.getKieRuntime().halt();"), "drools"),
+                Arguments.of("System in a modify block", then("modify($t) { setCode(" + set + ") }"), "uses System"),
+                Arguments.of("getClass on a value", then("java.lang.String s = $t.code(); insert(s.getClass());"),
+                        "uses .getClass(...)"),
+                Arguments.of("a switch", then("switch ($t.code()) { case \"T\": insert(\"x\"); }"), "a switch"));
+    }
+
+    /**
+     * Rule text that compiles, and whose payload, if any, stays data: an octal escape, a
+     * text block holding a rule, names like the generated classes', a package of Drools'
+     * own, rule metadata holding code.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("harmless")
+    void whatCompilesDoesNotRunThePayload(String trick, String rule) {
+        String text = rule.replace("MARKER", MARKER);
+        Compilation compiled = new DroolsRuleEngine().compile("t",
+                List.of(new RuleSource("rules/t/t.drl", RuleSource.Type.DRL,
+                        (text.startsWith("package") ? text : HEADER + text).getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(compiled).isInstanceOf(Compilation.Compiled.class);
+        Evaluation evaluation = ((Compilation.Compiled) compiled).rules().evaluate(List.of(new Trigger("T", "x")));
+        assertThat(evaluation).isNotNull();
+        assertThat(System.getProperty(MARKER)).as("the payload ran").isNull();
+    }
+
+    static Stream<Arguments> harmless() {
+        String set = "System.setProperty(\"MARKER\", \"x\")";
+        return Stream.of(
+                Arguments.of("an octal escape closing a string",
+                        when("Trigger(code == \"\\42 + System.setProperty(\\42MARKER\\42, \\42x\\42) + \\42\")")),
+                Arguments.of("a text block holding a rule",
+                        "rule \"r\"\nwhen\n    Trigger()\nthen\n    String s = \"\"\"\nend\n"
+                                + "rule \"inner\"\nwhen\nthen\n    " + set + ";\nend\n\"\"\";\nend\n"),
+                Arguments.of("names like the generated classes'",
+                        "rule \"LambdaPredicate1\"\nwhen\n    $t : Trigger(code == \"T\")\nthen\n"
+                                + "    insert(new Trigger(\"Rules\", \"DomainClassesMetadata\"));\nend\n"),
+                Arguments.of("a package of Drools' own",
+                        "package org.drools.model;\nimport uk.inspection.facts.*;\n"
+                                + "rule \"r\"\nwhen\n    Trigger(code == \"T\")\nthen\nend\n"),
+                Arguments.of("metadata holding code", "rule \"r\"\n@foo(java.lang." + set + ")\nwhen\nthen\nend\n"),
+                Arguments.of("metadata holding a string expression",
+                        "rule \"r\"\n@foo(\"a\" + java.lang." + set + " + \"b\")\nwhen\nthen\nend\n"),
+                Arguments.of("an annotated local", then("@SuppressWarnings(\"x\") String s = \"a\"; insert(s);")));
+    }
+
+    private static String when(String condition) {
+        return "rule \"r\"\nwhen\n    " + condition + "\nthen\nend\n";
+    }
+
+    private static String then(String consequence) {
+        return "rule \"r\"\nwhen\n    $t : Trigger()\nthen\n    " + consequence + "\nend\n";
     }
 
     private static DroolsRuleEngine engine(CompiledRules kept) {

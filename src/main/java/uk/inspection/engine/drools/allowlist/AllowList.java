@@ -47,6 +47,14 @@ final class AllowList {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\(?\\s*-?\\d+\\s*\\)?");
 
+    /**
+     * What ends the Java string literal or comment that the executable model writes a
+     * rule's name, or an attribute's value, into, unescaped: a quote, a backslash, a line
+     * break or other control character, a comment's end. Then the rest of the text is
+     * Java the compiler reads and no check of the rule text did.
+     */
+    private static final Pattern OUT_OF_A_LITERAL = Pattern.compile("[\"\\\\\\p{Cntrl}]|\\*/");
+
     private final KnownTypes types;
 
     private final String[] lines;
@@ -106,6 +114,9 @@ final class AllowList {
         if (!rule.getNamedConsequences().isEmpty()) {
             refuse(rule.getLine(), name, "named consequences (do[...])");
         }
+        if (OUT_OF_A_LITERAL.matcher(name).find()) {
+            refuse(rule.getLine(), name, "a quote, backslash, line break or */ in the rule's name");
+        }
         attributes(rule.getAttributes(), name);
         Set<String> bindings = new HashSet<>();
         bindings(rule.getLhs(), bindings);
@@ -132,6 +143,10 @@ final class AllowList {
             };
             if (!allowed) {
                 refuse(attribute.getLine(), rule, "the attribute " + name + " " + value);
+            }
+            else if (OUT_OF_A_LITERAL.matcher(value).find()) {
+                refuse(attribute.getLine(), rule,
+                        "a quote, backslash, line break or */ in the value of the attribute " + name);
             }
         });
     }
