@@ -25,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -135,6 +137,41 @@ class ExecutableModelAttackTest {
         assertThat(problems(loaded)).extracting(LoadProblem::message)
             .anySatisfy(message -> assertThat(message).contains("ExecutableModelAttackTest$Initialised",
                     "is not one of the rule set's compiled classes"));
+    }
+
+    /**
+     * A kept class (the compiler never makes one) whose string concatenation takes a
+     * dynamic constant as an argument: the constant's own bootstrap calls
+     * {@code System.setProperty} as the concatenation links.
+     */
+    @Test
+    void aKeptClassWhoseConcatenationHidesADynamicConstantIsRefused() throws IOException {
+        List<RuleSource> sources = drl("""
+                rule "plain"
+                when
+                    Trigger(code == "T")
+                then
+                end
+                """);
+        assertThat(engine(new CompiledRules(folder)).compile("t", sources)).isInstanceOf(Compilation.Compiled.class);
+        Path file = folder.resolve(CompiledRules.key(sources) + ".jar");
+        Map<String, byte[]> entries = read(file);
+        entries.put("classes/p/Concatenates", concatenatesADynamicConstant("p/Concatenates"));
+        entries.put("models", ("p.Concatenates\n" + new String(entries.get("models"), StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8));
+        write(file, entries);
+
+        Compilation loaded;
+        try {
+            loaded = engine(new CompiledRules(folder)).compile("t", sources);
+        }
+        catch (RuntimeException | LinkageError e) {
+            loaded = null;
+        }
+
+        assertThat(System.getProperty(MARKER)).as("the dynamic constant was resolved").isNull();
+        assertThat(problems(loaded)).extracting(LoadProblem::message)
+            .anySatisfy(message -> assertThat(message).contains("p.Concatenates", "a dynamic call site"));
     }
 
     /** A class of the class path whose making has an effect. */
@@ -313,6 +350,14 @@ class ExecutableModelAttackTest {
                 Arguments.of("metadata holding code", "rule \"r\"\n@foo(java.lang." + set + ")\nwhen\nthen\nend\n"),
                 Arguments.of("metadata holding a string expression",
                         "rule \"r\"\n@foo(\"a\" + java.lang." + set + " + \"b\")\nwhen\nthen\nend\n"),
+                Arguments.of("a comment with a quote in a constraint",
+                        when("Trigger(code == \"a\" /* \"); ] ] ] // */)")),
+                Arguments.of("an escaped quote in a constraint", when("Trigger(code == \"a\\\"); ] ] ] //\")")),
+                Arguments.of("an escaped quote in a from",
+                        when("$t : Trigger() from new Trigger(\"a\\\"); ] ] ] //\", \"b\")")),
+                Arguments.of("an escaped quote in an accumulate's argument",
+                        when("accumulate( Trigger( $c : code ); $n : count( \"a\\\"); ] ] ] //\" ) )")),
+                Arguments.of("an escaped quote in an in list", when("Trigger(code in (\"a\\\"); ] ] ] //\", \"b\"))")),
                 Arguments.of("an annotated local", then("@SuppressWarnings(\"x\") String s = \"a\"; insert(s);")));
     }
 
@@ -347,6 +392,36 @@ class ExecutableModelAttackTest {
         init.visitLdcInsn("ran");
         init.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/System", "setProperty",
                 "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", false);
+        init.visitInsn(Opcodes.POP);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    /** A class whose constructor concatenates a dynamic constant that sets MARKER. */
+    private static byte[] concatenatesADynamicConstant(String name) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        Handle setProperty = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/System", "setProperty",
+                "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", false);
+        Handle invoke = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/ConstantBootstraps", "invoke",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;"
+                        + "Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)Ljava/lang/Object;",
+                false);
+        ConstantDynamic ran = new ConstantDynamic("ran", "Ljava/lang/Object;", invoke, setProperty, MARKER, "ran");
+        Handle concat = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/StringConcatFactory",
+                "makeConcatWithConstants",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                        + "Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;",
+                false);
+        init.visitInvokeDynamicInsn("makeConcatWithConstants", "()Ljava/lang/String;", concat, String.valueOf((char) 2),
+                ran);
         init.visitInsn(Opcodes.POP);
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
