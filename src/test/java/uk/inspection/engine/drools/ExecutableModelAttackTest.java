@@ -225,6 +225,26 @@ class ExecutableModelAttackTest {
     }
 
     /**
+     * A package the JVM keeps for its own classes is refused, not a build that throws.
+     */
+    @Test
+    void aPackageOfJavasOwnIsRefused() {
+        Compilation compiled = new DroolsRuleEngine().compile("t",
+                List.of(new RuleSource("rules/t/t.drl", RuleSource.Type.DRL, """
+                        package java.lang;
+                        import uk.inspection.facts.*;
+                        rule "r"
+                        when
+                            Trigger()
+                        then
+                        end
+                        """.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(problems(compiled))
+            .anySatisfy(problem -> assertThat(problem.message()).contains("the package java.lang"));
+    }
+
+    /**
      * Of Drools' property masks, the bytecode check allows only their factories: a
      * constructor such as {@code new OpenBitSet(n)} allocates what it is asked in one
      * call that no step of rule work sees (an out-of-memory error ends the service).

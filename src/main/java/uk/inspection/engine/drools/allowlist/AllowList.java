@@ -86,6 +86,11 @@ final class AllowList {
     }
 
     private void declarations(PackageDescr parsed) {
+        String pkg = parsed.getName() == null ? "" : parsed.getName();
+        if (pkg.equals("java") || pkg.startsWith("java.")) {
+            // the JVM defines no class of these but its own: the build would throw
+            refuse(Math.max(parsed.getLine(), 1), null, "the package " + pkg);
+        }
         for (ImportDescr imported : parsed.getImports()) {
             types.refusedImport(imported.getTarget()).ifPresent(what -> refuse(imported.getLine(), null, what));
         }
