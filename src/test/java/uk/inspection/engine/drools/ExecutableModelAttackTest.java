@@ -174,6 +174,15 @@ class ExecutableModelAttackTest {
             .anySatisfy(message -> assertThat(message).contains("p.Concatenates", "a dynamic call site"));
     }
 
+    /** A class of the class path whose loading has an effect. */
+    public static final class LoadedByName {
+
+        static {
+            System.setProperty(MARKER, "initialised");
+        }
+
+    }
+
     /** A class of the class path whose making has an effect. */
     public static final class Initialised {
 
@@ -331,6 +340,7 @@ class ExecutableModelAttackTest {
                 Arguments.of("System in a modify block", then("modify($t) { setCode(" + set + ") }"), "uses System"),
                 Arguments.of("getClass on a value", then("java.lang.String s = $t.code(); insert(s.getClass());"),
                         "uses .getClass(...)"),
+                Arguments.of("a sliding window", when("Trigger() over window:length(1000000000)"), "a sliding window"),
                 Arguments.of("a switch", then("switch ($t.code()) { case \"T\": insert(\"x\"); }"), "a switch"));
     }
 
@@ -378,6 +388,12 @@ class ExecutableModelAttackTest {
                 Arguments.of("an escaped quote in an accumulate's argument",
                         when("accumulate( Trigger( $c : code ); $n : count( \"a\\\"); ] ] ] //\" ) )")),
                 Arguments.of("an escaped quote in an in list", when("Trigger(code in (\"a\\\"); ] ] ] //\", \"b\"))")),
+                Arguments.of("metadata naming a class with an initialiser",
+                        "rule \"r\"\n@" + LoadedByName.class.getCanonicalName() + "\nwhen\n    Trigger()\nthen\nend\n"),
+                Arguments.of("a pattern annotation naming a class with an initialiser",
+                        when("Trigger() @" + LoadedByName.class.getCanonicalName())),
+                Arguments.of("a rule extending another",
+                        "rule \"a\"\nwhen\n    Trigger()\nthen\nend\nrule \"b\" extends \"a\"\nwhen\n    Trigger()\nthen\nend\n"),
                 Arguments.of("an annotated local", then("@SuppressWarnings(\"x\") String s = \"a\"; insert(s);")));
     }
 

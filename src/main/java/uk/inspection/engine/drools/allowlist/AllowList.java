@@ -201,6 +201,9 @@ final class AllowList {
             refuse(line, rule, "a pattern with no fact class (an OOPath such as /code)");
             return;
         }
+        if (!pattern.getBehaviors().isEmpty()) {
+            refuse(line, rule, "a sliding window (over window:...)");
+        }
         if (types.resolve(pattern.getObjectType()).isEmpty()) {
             refuse(line, rule, "a pattern on " + pattern.getObjectType() + ", which is not a fact class");
         }
