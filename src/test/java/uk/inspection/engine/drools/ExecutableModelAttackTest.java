@@ -234,6 +234,24 @@ class ExecutableModelAttackTest {
     }
 
     /**
+     * The executable model writes the file's path unescaped into a string literal of each
+     * constraint's class. An upload's path may hold no whitespace or backslash, but may
+     * hold quotes, braces and comments: this one made a loop that ran, unbounded, as the
+     * rule set was built.
+     */
+    @Test
+    void aPathThatLeavesItsJavaLiteralIsRefused() {
+        String path = "rules/t/x\"+new/**/Object(){{int/**/n=1;while(n!=0){n=n|1;}}}+\".drl";
+        Compilation compiled = new DroolsRuleEngine().compile("t", List.of(new RuleSource(path, RuleSource.Type.DRL,
+                (HEADER + when("Trigger(code == \"T\")")).getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(problems(compiled)).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo(path);
+            assertThat(problem.message()).contains("a quote, backslash, line break or */ in the file's path");
+        });
+    }
+
+    /**
      * A package the JVM keeps for its own classes is refused, not a build that throws.
      */
     @Test

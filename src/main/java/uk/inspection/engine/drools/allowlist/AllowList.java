@@ -49,11 +49,19 @@ final class AllowList {
 
     /**
      * What ends the Java string literal or comment that the executable model writes a
-     * rule's name, or an attribute's value, into, unescaped: a quote, a backslash, a line
-     * break or other control character, a comment's end. Then the rest of the text is
-     * Java the compiler reads and no check of the rule text did.
+     * rule's name, an attribute's value or the file's path into, unescaped: a quote, a
+     * backslash, a line break or other control character, a comment's end. Then the rest
+     * of the text is Java the compiler reads and no check of the rule text did.
      */
     private static final Pattern OUT_OF_A_LITERAL = Pattern.compile("[\"\\\\\\p{Cntrl}]|\\*/");
+
+    /**
+     * Whether a text the executable model writes into its Java unescaped (a rule's name,
+     * an attribute's value, a file's path) would end the literal or comment it is in.
+     */
+    static boolean leavesAJavaLiteral(String text) {
+        return OUT_OF_A_LITERAL.matcher(text).find();
+    }
 
     private final KnownTypes types;
 
@@ -119,7 +127,7 @@ final class AllowList {
         if (!rule.getNamedConsequences().isEmpty()) {
             refuse(rule.getLine(), name, "named consequences (do[...])");
         }
-        if (OUT_OF_A_LITERAL.matcher(name).find()) {
+        if (leavesAJavaLiteral(name)) {
             refuse(rule.getLine(), name, "a quote, backslash, line break or */ in the rule's name");
         }
         attributes(rule.getAttributes(), name);
@@ -149,7 +157,7 @@ final class AllowList {
             if (!allowed) {
                 refuse(attribute.getLine(), rule, "the attribute " + name + " " + value);
             }
-            else if (OUT_OF_A_LITERAL.matcher(value).find()) {
+            else if (leavesAJavaLiteral(value)) {
                 refuse(attribute.getLine(), rule,
                         "a quote, backslash, line break or */ in the value of the attribute " + name);
             }
