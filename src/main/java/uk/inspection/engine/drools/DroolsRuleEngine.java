@@ -146,7 +146,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         // Before any of it is loaded (the model's classes run as they load), and again
         // for classes kept from an earlier compilation.
-        problems.addAll(GeneratedClasses.check(compiled.classes(), parsed, texts.generatedByPath()));
+        problems.addAll(GeneratedClasses.check(compiled.classes(), compiled.models(), parsed, texts.generatedByPath()));
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }

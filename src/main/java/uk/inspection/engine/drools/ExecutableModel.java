@@ -56,18 +56,6 @@ final class ExecutableModel {
         CompilationResult result = JavaParserCompiler.getCompiler()
             .compile(written.getSourceFiles().toArray(String[]::new), sources, classes, RememberingClassLoader.SERVICE);
         List<String> javaErrors = new ArrayList<>();
-        if (new java.io.File("/tmp/dump.model").exists()) {
-            sources.getMap().forEach((path, bytes) -> {
-                try {
-                    java.nio.file.Path out = java.nio.file.Path.of("/tmp/model", path.asString());
-                    java.nio.file.Files.createDirectories(out.getParent());
-                    java.nio.file.Files.write(out, bytes);
-                }
-                catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
         for (CompilationProblem problem : result.getErrors()) {
             javaErrors.add(problem.getFileName() + ":" + problem.getStartLine() + ": " + problem.getMessage());
         }

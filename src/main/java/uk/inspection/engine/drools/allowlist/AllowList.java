@@ -47,6 +47,22 @@ final class AllowList {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("\\(?\\s*-?\\d+\\s*\\)?");
 
+    /**
+     * What ends the Java string literal or comment that the executable model writes a
+     * rule's name, an attribute's value or the file's path into, unescaped: a quote, a
+     * backslash, a line break or other control character, a comment's end. Then the rest
+     * of the text is Java the compiler reads and no check of the rule text did.
+     */
+    private static final Pattern OUT_OF_A_LITERAL = Pattern.compile("[\"\\\\\\p{Cntrl}]|\\*/");
+
+    /**
+     * Whether a text the executable model writes into its Java unescaped (a rule's name,
+     * an attribute's value, a file's path) would end the literal or comment it is in.
+     */
+    static boolean leavesAJavaLiteral(String text) {
+        return OUT_OF_A_LITERAL.matcher(text).find();
+    }
+
     private final KnownTypes types;
 
     private final String[] lines;
@@ -78,6 +94,11 @@ final class AllowList {
     }
 
     private void declarations(PackageDescr parsed) {
+        String pkg = parsed.getName() == null ? "" : parsed.getName();
+        if (pkg.equals("java") || pkg.startsWith("java.")) {
+            // the JVM defines no class of these but its own: the build would throw
+            refuse(Math.max(parsed.getLine(), 1), null, "the package " + pkg);
+        }
         for (ImportDescr imported : parsed.getImports()) {
             types.refusedImport(imported.getTarget()).ifPresent(what -> refuse(imported.getLine(), null, what));
         }
@@ -106,6 +127,9 @@ final class AllowList {
         if (!rule.getNamedConsequences().isEmpty()) {
             refuse(rule.getLine(), name, "named consequences (do[...])");
         }
+        if (leavesAJavaLiteral(name)) {
+            refuse(rule.getLine(), name, "a quote, backslash, line break or */ in the rule's name");
+        }
         attributes(rule.getAttributes(), name);
         Set<String> bindings = new HashSet<>();
         bindings(rule.getLhs(), bindings);
@@ -132,6 +156,10 @@ final class AllowList {
             };
             if (!allowed) {
                 refuse(attribute.getLine(), rule, "the attribute " + name + " " + value);
+            }
+            else if (leavesAJavaLiteral(value)) {
+                refuse(attribute.getLine(), rule,
+                        "a quote, backslash, line break or */ in the value of the attribute " + name);
             }
         });
     }
@@ -180,6 +208,9 @@ final class AllowList {
             // Drools reads "Fact() /field" as a second pattern, an OOPath with no type.
             refuse(line, rule, "a pattern with no fact class (an OOPath such as /code)");
             return;
+        }
+        if (!pattern.getBehaviors().isEmpty()) {
+            refuse(line, rule, "a sliding window (over window:...)");
         }
         if (types.resolve(pattern.getObjectType()).isEmpty()) {
             refuse(line, rule, "a pattern on " + pattern.getObjectType() + ", which is not a fact class");

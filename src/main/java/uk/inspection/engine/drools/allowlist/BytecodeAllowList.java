@@ -149,9 +149,9 @@ final class BytecodeAllowList {
 
         @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            if (!check.allowed.stringConcatenation(bootstrap)
+            if (!check.allowed.stringConcatenation(bootstrap, arguments)
                     && !check.allowed.accumulateFunction(bootstrap, arguments)) {
-                check.refused.add("a lambda or method reference");
+                check.refused.add("a lambda or method reference (a dynamic call site)");
             }
         }
 

@@ -1,5 +1,6 @@
 package uk.inspection.engine.drools.allowlist;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * The types and members {@link BytecodeAllowList} allows, by JVM internal name.
@@ -91,9 +93,14 @@ final class BytecodeTypes {
         return generated.contains(owner) || isFact(owner);
     }
 
-    /** The bootstrap of Java's string concatenation ({@code "a" + b}), the only one. */
-    boolean stringConcatenation(Handle bootstrap) {
-        return bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory");
+    /**
+     * The bootstrap of Java's string concatenation ({@code "a" + b}), the only one, with
+     * only its recipe and constant texts or numbers as arguments: a dynamic constant or a
+     * method handle there would be resolved, and run, as the call site links.
+     */
+    boolean stringConcatenation(Handle bootstrap, Object[] arguments) {
+        return bootstrap.getOwner().equals("java/lang/invoke/StringConcatFactory")
+                && Arrays.stream(arguments).allMatch(a -> a instanceof String || a instanceof Number);
     }
 
     /**
@@ -104,6 +111,8 @@ final class BytecodeTypes {
     boolean accumulateFunction(Handle bootstrap, Object[] arguments) {
         return bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory")
                 && bootstrap.getName().equals("metafactory") && arguments.length == 3
+                && arguments[0] instanceof Type erased && erased.getSort() == Type.METHOD
+                && arguments[2] instanceof Type instantiated && instantiated.getSort() == Type.METHOD
                 && arguments[1] instanceof Handle made && made.getTag() == Opcodes.H_NEWINVOKESPECIAL
                 && made.getOwner().startsWith(DroolsGlue.ACCUMULATORS) && DroolsGlue.type(made.getOwner());
     }

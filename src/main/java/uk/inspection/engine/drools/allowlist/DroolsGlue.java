@@ -64,7 +64,11 @@ final class DroolsGlue {
     /** Drools' built-in accumulate functions, made by a constructor reference. */
     static final String ACCUMULATORS = "org/drools/core/base/accumulators/";
 
-    /** The property masks an update passes: immutable values. */
+    /**
+     * The property masks an update passes, which the model gets from their factories
+     * ({@code AllSetButLastBitMask.get()}); no constructor or other member, some of which
+     * allocate what they are asked in one call ({@code new OpenBitSet(n)}).
+     */
     private static final String BIT_MASKS = "org/drools/model/bitmask/";
 
     private DroolsGlue() {
@@ -77,7 +81,7 @@ final class DroolsGlue {
 
     static boolean member(String owner, String name) {
         return WHOLE.contains(owner) || MEMBERS.getOrDefault(owner, Set.of()).contains(name)
-                || owner.startsWith(BIT_MASKS);
+                || owner.startsWith(BIT_MASKS) && name.equals("get");
     }
 
 }

@@ -36,11 +36,31 @@ public final class GeneratedClasses {
     private GeneratedClasses() {
     }
 
-    /** What the allow-list refuses of the classes, by internal name. */
-    public static List<LoadProblem> check(Map<String, byte[]> classes, List<ParsedDrl> parsed,
+    /**
+     * What the allow-list refuses of the classes, by internal name, and of the models to
+     * be made of them (by binary name).
+     */
+    public static List<LoadProblem> check(Map<String, byte[]> classes, List<String> models, List<ParsedDrl> parsed,
             Map<String, DecisionTableTranslator.Generated> generatedByPath) {
         Set<String> generated = classes.keySet();
         Set<LoadProblem> problems = new LinkedHashSet<>();
+        // A rule set's classes are its own: a name the service's class path already
+        // holds would pass calls to that class (java.lang.System) as calls to the rule
+        // set's, and load as the class path's, not as the bytes checked. Never so for
+        // the executable model's names; only for compiled rules edited on disk.
+        generated.stream()
+            .filter(name -> KnownTypes.load(name.replace('/', '.')).isPresent())
+            .forEach(name -> problems
+                .add(LoadProblem.inFile("(rule set)", "a compiled class is named as the service's own class "
+                        + name.replace('/', '.') + " (compiled rules changed on disk?)")));
+        // a model is made as the rule set is built: it must be one of the classes read
+        models.stream()
+            .filter(model -> !generated.contains(model.replace('.', '/')))
+            .forEach(model -> problems.add(LoadProblem.inFile("(rule set)", "the model " + model
+                    + " is not one of the rule set's compiled classes (compiled rules changed on disk?)")));
+        if (!problems.isEmpty()) {
+            return List.copyOf(problems);
+        }
         Rules rules = new Rules(parsed, classes);
         classes.forEach((name, bytes) -> {
             List<String> refused = BytecodeAllowList.refusals(new ClassReader(bytes), generated);

@@ -38,6 +38,14 @@ public final class Refusals {
             DecisionTableTranslator.Generated table) {
         // A set: code every rule of a table shares is refused once, at its code cell.
         Set<LoadProblem> problems = new LinkedHashSet<>();
+        if (AllowList.leavesAJavaLiteral(path)) {
+            // a table's path holds its sheet's name
+            String file = path.contains("#") ? path.substring(0, path.indexOf('#')) : path;
+            problems.add(LoadProblem.inFile(file,
+                    "a quote, backslash, line break or */ in the file's path"
+                            + (table == null ? "" : " or the sheet's name")
+                            + ": the compiled rules would read what follows" + " it as code; rename it"));
+        }
         for (AllowList.Violation violation : AllowList.check(parsed, drl)) {
             problems.add(at(path, table, violation.line(), key(violation.construct()), violation.rule(),
                     "uses " + violation.construct() + ": " + POLICY));
