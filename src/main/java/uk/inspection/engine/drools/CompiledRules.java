@@ -68,6 +68,11 @@ public final class CompiledRules {
 
     private final AtomicInteger compiled = new AtomicInteger();
 
+    private final AtomicInteger refused = new AtomicInteger();
+
+    /** Why kept files were last refused, most recent last (a few). */
+    private final java.util.Deque<String> refusals = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
     /** Compiled rule sets kept in this folder (created when first written). */
     public CompiledRules(Path folder) {
         this.folder = folder;
@@ -137,10 +142,36 @@ public final class CompiledRules {
     }
 
     /**
-     * How many rule sets this instance loaded from the folder, and how many it compiled.
+     * A kept file whose classes the checks refused, or that could not be made into a rule
+     * set: deleted, so the rule set is compiled from its files again.
+     */
+    void refuse(String key, String why) {
+        loaded.decrementAndGet();
+        refused.incrementAndGet();
+        refusals.addLast(why);
+        while (refusals.size() > 10) {
+            refusals.pollFirst();
+        }
+        log.warn("The compiled rules {} were refused ({}): deleted, compiling again", key, why);
+        try {
+            Files.deleteIfExists(folder.resolve(key + ".jar"));
+        }
+        catch (IOException e) {
+            log.warn("The refused compiled rules {} could not be deleted ({})", key, e.toString());
+        }
+    }
+
+    /**
+     * How many rule sets this instance loaded from the folder, how many kept files it
+     * refused, and how many rule sets it compiled.
      */
     public Map<String, Integer> counts() {
-        return Map.of("loaded", loaded.get(), "compiled", compiled.get());
+        return Map.of("loaded", loaded.get(), "refused", refused.get(), "compiled", compiled.get());
+    }
+
+    /** Why kept files were last refused. */
+    public List<String> refusals() {
+        return List.copyOf(refusals);
     }
 
     /**

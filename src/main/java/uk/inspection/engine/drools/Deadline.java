@@ -98,7 +98,8 @@ final class Deadline implements AutoCloseable {
 
     /**
      * A deadline for the session the current thread is about to fill and fire, within the
-     * work budget it fires in.
+     * work budget it fires in; with no session, for other rule code the thread runs (a
+     * rule set's model being made).
      */
     static Deadline start(KieSession session, EvaluationLimits limits, RuleWork.Scope work) {
         return new Deadline(session, limits, work);
@@ -149,7 +150,9 @@ final class Deadline implements AutoCloseable {
             why = used >= budget ? "was still firing rules after " + budget / 1_000_000 + " ms of work"
                     : "allocated more than " + maxAllocatedBytes / (1024 * 1024) + " MiB of memory on one evaluation";
             work.expire();
-            session.halt();
+            if (session != null) {
+                session.halt();
+            }
             next = TIMER.schedule(this::check, GRACE_NANOS, TimeUnit.NANOSECONDS);
         }
         else if (!stopped && now - haltedAt >= GRACE_NANOS) {

@@ -131,41 +131,101 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         String key = kept == null ? null : CompiledRules.key(sources);
-        CompiledRules.Classes compiled = kept == null ? null : kept.load(key).orElse(null);
-        boolean fresh = compiled == null;
-        if (fresh) {
-            try {
-                compiled = compile(parsed, texts, problems);
+        CompiledRules.Classes keptClasses = kept == null ? null : kept.load(key).orElse(null);
+        if (keptClasses != null) {
+            Made made = checkedAndMade(keptClasses, parsed, texts);
+            if (made.kieBase() != null) {
+                return compiled(ruleSetId, made.kieBase(), origins, texts, patterns);
             }
-            catch (StackOverflowError e) {
-                return new Compilation.Failed(List.of(LoadProblem.inFile("(rule set)", ParsedDrl.TOO_DEEP)));
-            }
-            if (!problems.isEmpty()) {
-                return new Compilation.Failed(problems);
-            }
+            // what was kept is checked as anything compiled is: refused, it is compiled
+            // again from the files
+            kept.refuse(key, made.problems().stream().map(LoadProblem::message).toList().toString());
         }
-        // Before any of it is loaded (the model's classes run as they load), and again
-        // for classes kept from an earlier compilation.
-        problems.addAll(GeneratedClasses.check(compiled.classes(), compiled.models(), parsed, texts.generatedByPath()));
+        CompiledRules.Classes compiled;
+        try {
+            compiled = compile(parsed, texts, problems);
+        }
+        catch (StackOverflowError e) {
+            return new Compilation.Failed(List.of(LoadProblem.inFile("(rule set)", ParsedDrl.TOO_DEEP)));
+        }
         if (!problems.isEmpty()) {
             return new Compilation.Failed(problems);
         }
-        if (fresh && kept != null) {
+        Made made = checkedAndMade(compiled, parsed, texts);
+        if (made.kieBase() == null) {
+            return new Compilation.Failed(made.problems());
+        }
+        if (kept != null) {
+            // only what passed every check, and was made into a rule set, is kept
             kept.store(key, compiled);
         }
-        KieBase kieBase;
+        return compiled(ruleSetId, made.kieBase(), origins, texts, patterns);
+    }
+
+    private Compilation compiled(String ruleSetId, KieBase kieBase, Map<String, RuleOrigin> origins, Texts texts,
+            List<PatternUse> patterns) {
+        return new Compilation.Compiled(new DroolsRules(ruleSetId, kieBase, origins, limits), texts.tables(), patterns);
+    }
+
+    /** A rule set made of compiled classes, or why not. */
+    private record Made(KieBase kieBase, List<LoadProblem> problems) {
+
+        static Made refused(List<LoadProblem> problems) {
+            return new Made(null, problems);
+        }
+
+        static Made refused(String why) {
+            return refused(List.of(LoadProblem.inFile("(rule set)", why)));
+        }
+
+    }
+
+    /**
+     * The classes checked (before any of them is loaded: a class runs its initialiser as
+     * it loads), rewritten, loaded and made into a KieBase. Making the model runs the
+     * code that describes the rules, within a budget of rule work and a watchdog, as an
+     * evaluation runs its rules.
+     */
+    private Made checkedAndMade(CompiledRules.Classes compiled, List<ParsedDrl> parsed, Texts texts) {
+        List<LoadProblem> refused = GeneratedClasses.check(compiled.classes(), compiled.models(), parsed,
+                texts.generatedByPath());
+        if (!refused.isEmpty()) {
+            return Made.refused(refused);
+        }
         try (RuleWork.Scope work = RuleWork.begin(limits)) {
-            List<Model> models = ModelClasses.models(GeneratedClasses.bound(compiled.classes()), compiled.models());
+            List<Model> models;
+            Deadline deadline = Deadline.start(null, modelLimits(), work);
+            try {
+                models = ModelClasses.models(GeneratedClasses.bound(compiled.classes()), compiled.models());
+            }
+            catch (ThreadDeath e) {
+                return Made.refused("making the rules' model " + deadline.why() + " and was stopped");
+            }
+            catch (RuntimeException | LinkageError e) {
+                return Made.refused("the rules' model could not be made: " + rootMessage(e));
+            }
+            finally {
+                DroolsRules.closeAfterStop(deadline);
+            }
             List<String> unbounded = GeneratedClasses.unbounded(models);
             if (!unbounded.isEmpty()) {
                 // fail closed: a consequence came from elsewhere than the rewritten
                 // classes
-                return new Compilation.Failed(List.of(LoadProblem.inFile("(rule set)",
-                        "the work of the rules " + unbounded + " could not be bounded: " + Refusals.POLICY)));
+                return Made.refused("the work of the rules " + unbounded + " could not be bounded: " + Refusals.POLICY);
             }
-            kieBase = KieBaseBuilder.createKieBaseFromModel(models, KieServices.get().newKieBaseConfiguration());
+            return new Made(KieBaseBuilder.createKieBaseFromModel(models, KieServices.get().newKieBaseConfiguration()),
+                    List.of());
         }
-        return new Compilation.Compiled(new DroolsRules(ruleSetId, kieBase, origins, limits), texts.tables(), patterns);
+    }
+
+    /**
+     * The budget for making a rule set's model: what describes the rules is straight-line
+     * code, but it runs cold, once, on a build thread; ten evaluations' time, one's
+     * memory.
+     */
+    private EvaluationLimits modelLimits() {
+        return new EvaluationLimits(limits.deadline().multipliedBy(10), limits.maxFirings(), limits.maxValueLength(),
+                limits.maxAllocatedBytes());
     }
 
     /**

@@ -88,18 +88,13 @@ class ExecutableModelAttackTest {
             .getBytes(StandardCharsets.UTF_8));
         write(file, entries);
 
-        Compilation loaded;
-        try {
-            loaded = engine(new CompiledRules(folder)).compile("t", sources);
-        }
-        catch (RuntimeException e) {
-            loaded = null;
-        }
+        CompiledRules again = new CompiledRules(folder);
+        Compilation loaded = engine(again).compile("t", sources);
 
         assertThat(System.getProperty(MARKER)).as("the tampered class ran").isNull();
-        assertThat(problems(loaded)).extracting(LoadProblem::message)
-            .contains("a compiled class is named as the service's own class java.lang.System"
-                    + " (compiled rules changed on disk?)");
+        assertRefusedAndCompiledAgain(again, loaded, file,
+                "a compiled class is named as the service's own class java.lang.System"
+                        + " (compiled rules changed on disk?)");
     }
 
     /**
@@ -125,18 +120,12 @@ class ExecutableModelAttackTest {
                         .getBytes(StandardCharsets.UTF_8));
         write(file, entries);
 
-        Compilation loaded;
-        try {
-            loaded = engine(new CompiledRules(folder)).compile("t", sources);
-        }
-        catch (RuntimeException e) {
-            loaded = null;
-        }
+        CompiledRules again = new CompiledRules(folder);
+        Compilation loaded = engine(again).compile("t", sources);
 
         assertThat(System.getProperty(MARKER)).as("a class off the class path was made").isNull();
-        assertThat(problems(loaded)).extracting(LoadProblem::message)
-            .anySatisfy(message -> assertThat(message).contains("ExecutableModelAttackTest$Initialised",
-                    "is not one of the rule set's compiled classes"));
+        assertRefusedAndCompiledAgain(again, loaded, file, "ExecutableModelAttackTest$Initialised",
+                "is not one of the rule set's compiled classes");
     }
 
     /**
@@ -161,17 +150,57 @@ class ExecutableModelAttackTest {
             .getBytes(StandardCharsets.UTF_8));
         write(file, entries);
 
-        Compilation loaded;
-        try {
-            loaded = engine(new CompiledRules(folder)).compile("t", sources);
-        }
-        catch (RuntimeException | LinkageError e) {
-            loaded = null;
-        }
+        CompiledRules again = new CompiledRules(folder);
+        Compilation loaded = engine(again).compile("t", sources);
 
         assertThat(System.getProperty(MARKER)).as("the dynamic constant was resolved").isNull();
-        assertThat(problems(loaded)).extracting(LoadProblem::message)
-            .anySatisfy(message -> assertThat(message).contains("p.Concatenates", "a dynamic call site"));
+        assertRefusedAndCompiledAgain(again, loaded, file, "p.Concatenates", "a dynamic call site");
+    }
+
+    /**
+     * A kept class that passes the bytecode check but spins as the model is made (a loop
+     * that calls nothing): the watchdog that makes the model stops it, the file is
+     * refused and the rule set compiled again, and the build thread goes on.
+     */
+    @Test
+    void aKeptModelThatSpinsAsItIsMadeIsStoppedAndCompiledAgain() throws IOException {
+        List<RuleSource> sources = drl("""
+                rule "plain"
+                when
+                    Trigger(code == "T")
+                then
+                end
+                """);
+        assertThat(engine(new CompiledRules(folder)).compile("t", sources)).isInstanceOf(Compilation.Compiled.class);
+        Path file = folder.resolve(CompiledRules.key(sources) + ".jar");
+        Map<String, byte[]> entries = read(file);
+        entries.put("classes/p/Spins", spins("p/Spins"));
+        entries.put("models", ("p.Spins\n" + new String(entries.get("models"), StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8));
+        write(file, entries);
+
+        CompiledRules again = new CompiledRules(folder);
+        Compilation loaded = engine(again).compile("t", sources);
+
+        assertRefusedAndCompiledAgain(again, loaded, file, "the rules' model could not be made",
+                "was stopped at its limits");
+    }
+
+    /** A class whose constructor loops for ever, calling nothing. */
+    private static byte[] spins(String name) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        org.objectweb.asm.Label loop = new org.objectweb.asm.Label();
+        init.visitLabel(loop);
+        init.visitJumpInsn(Opcodes.GOTO, loop);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     /** A class of the class path whose loading has an effect. */
@@ -530,6 +559,20 @@ class ExecutableModelAttackTest {
     private static List<RuleSource> drl(String rules) {
         return List.of(new RuleSource("rules/t/t.drl", RuleSource.Type.DRL,
                 (HEADER + rules).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A tampered kept file is refused (why is named), deleted, and the rule set compiled
+     * from its files again, and kept again as compiled.
+     */
+    private static void assertRefusedAndCompiledAgain(CompiledRules kept, Compilation loaded, Path file, String... why)
+            throws IOException {
+        assertThat(kept.counts()).containsEntry("refused", 1).containsEntry("loaded", 0).containsEntry("compiled", 1);
+        assertThat(kept.refusals()).singleElement().asString().contains(why);
+        assertThat(loaded).isInstanceOf(Compilation.Compiled.class);
+        assertThat(read(file).keySet())
+            .allMatch(name -> name.equals("models") || name.equals("sha256") || name.startsWith("classes/p/Rules")
+                    || name.startsWith("classes/p/P") || name.startsWith("classes/p/DomainClassesMetadata"));
     }
 
     private static List<LoadProblem> problems(Compilation compiled) {
