@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -152,15 +150,8 @@ public class DecisionBenchmark {
         return DecisionPipeline.decide(KINDS.of(AssessmentKind.class), oversight, assessment, RequestLimits.DEFAULTS).orElseThrow();
     }
 
-    /** The request of the README's first curl, as ReadmeExampleTest reads it. */
     static String readmeRequest() throws Exception {
-        Matcher request = Pattern
-            .compile("ratings \\\\\\n  -H 'Content-Type: application/json' -d '(\\{.*?\\})'", Pattern.DOTALL)
-            .matcher(Files.readString(Path.of("README.md")));
-        if (!request.find()) {
-            throw new IllegalStateException("no rating request in README.md");
-        }
-        return request.group(1);
+        return uk.inspection.support.ReadmeRequest.json();
     }
 
     private static JsonNode fixture(String path) throws Exception {

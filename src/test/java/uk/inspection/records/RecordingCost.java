@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.flywaydb.core.Flyway;
 import org.mockito.Mockito;
@@ -197,14 +195,8 @@ public final class RecordingCost {
             .getId();
     }
 
-    private static String readmeRequest() throws Exception {
-        Matcher request = Pattern
-            .compile("ratings \\\\\\n  -H 'Content-Type: application/json' -d '(\\{.*?\\})'", Pattern.DOTALL)
-            .matcher(Files.readString(Path.of("README.md")));
-        if (!request.find()) {
-            throw new IllegalStateException("no rating request in README.md");
-        }
-        return request.group(1);
+    static String readmeRequest() throws Exception {
+        return uk.inspection.support.ReadmeRequest.json();
     }
 
 }

@@ -70,13 +70,7 @@ class ExecutableModelAttackTest {
      */
     @Test
     void aKeptFileWithAClassNamedAsTheServicesOwnIsRefusedAndNothingOfItRuns() throws IOException {
-        List<RuleSource> sources = drl("""
-                rule "plain"
-                when
-                    Trigger(code == "T")
-                then
-                end
-                """);
+        List<RuleSource> sources = plain();
         CompiledRules kept = new CompiledRules(folder);
         assertThat(engine(kept).compile("t", sources)).isInstanceOf(Compilation.Compiled.class);
         Path file = folder.resolve(CompiledRules.key(sources) + ".jar");
@@ -103,13 +97,7 @@ class ExecutableModelAttackTest {
      */
     @Test
     void aKeptFileWhoseModelIsNotOneOfItsClassesIsRefused() throws IOException {
-        List<RuleSource> sources = drl("""
-                rule "plain"
-                when
-                    Trigger(code == "T")
-                then
-                end
-                """);
+        List<RuleSource> sources = plain();
         assertThat(engine(new CompiledRules(folder)).compile("t", sources)).isInstanceOf(Compilation.Compiled.class);
         Path file = folder.resolve(CompiledRules.key(sources) + ".jar");
         Map<String, byte[]> entries = read(file);
@@ -135,20 +123,8 @@ class ExecutableModelAttackTest {
      */
     @Test
     void aKeptClassWhoseConcatenationHidesADynamicConstantIsRefused() throws IOException {
-        List<RuleSource> sources = drl("""
-                rule "plain"
-                when
-                    Trigger(code == "T")
-                then
-                end
-                """);
-        assertThat(engine(new CompiledRules(folder)).compile("t", sources)).isInstanceOf(Compilation.Compiled.class);
-        Path file = folder.resolve(CompiledRules.key(sources) + ".jar");
-        Map<String, byte[]> entries = read(file);
-        entries.put("classes/p/Concatenates", concatenatesADynamicConstant("p/Concatenates"));
-        entries.put("models", ("p.Concatenates\n" + new String(entries.get("models"), StandardCharsets.UTF_8))
-            .getBytes(StandardCharsets.UTF_8));
-        write(file, entries);
+        List<RuleSource> sources = plain();
+        Path file = keptWithAModel(sources, "p/Concatenates", concatenatesADynamicConstant("p/Concatenates"));
 
         CompiledRules again = new CompiledRules(folder);
         Compilation loaded = engine(again).compile("t", sources);
@@ -164,20 +140,8 @@ class ExecutableModelAttackTest {
      */
     @Test
     void aKeptModelThatSpinsAsItIsMadeIsStoppedAndCompiledAgain() throws IOException {
-        List<RuleSource> sources = drl("""
-                rule "plain"
-                when
-                    Trigger(code == "T")
-                then
-                end
-                """);
-        assertThat(engine(new CompiledRules(folder)).compile("t", sources)).isInstanceOf(Compilation.Compiled.class);
-        Path file = folder.resolve(CompiledRules.key(sources) + ".jar");
-        Map<String, byte[]> entries = read(file);
-        entries.put("classes/p/Spins", spins("p/Spins"));
-        entries.put("models", ("p.Spins\n" + new String(entries.get("models"), StandardCharsets.UTF_8))
-            .getBytes(StandardCharsets.UTF_8));
-        write(file, entries);
+        List<RuleSource> sources = plain();
+        Path file = keptWithAModel(sources, "p/Spins", spins("p/Spins"));
 
         CompiledRules again = new CompiledRules(folder);
         Compilation loaded = engine(again).compile("t", sources);
@@ -188,19 +152,11 @@ class ExecutableModelAttackTest {
 
     /** A class whose constructor loops for ever, calling nothing. */
     private static byte[] spins(String name) {
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
-        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        org.objectweb.asm.Label loop = new org.objectweb.asm.Label();
-        init.visitLabel(loop);
-        init.visitJumpInsn(Opcodes.GOTO, loop);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
-        writer.visitEnd();
-        return writer.toByteArray();
+        return withConstructor(name, init -> {
+            org.objectweb.asm.Label loop = new org.objectweb.asm.Label();
+            init.visitLabel(loop);
+            init.visitJumpInsn(Opcodes.GOTO, loop);
+        });
     }
 
     /** A class of the class path whose loading has an effect. */
@@ -452,8 +408,37 @@ class ExecutableModelAttackTest {
         return "rule \"r\"\nwhen\n    $t : Trigger()\nthen\n    " + consequence + "\nend\n";
     }
 
+    /** A rule set of one plain rule, compiled and kept before a test tampers with it. */
+    private static List<RuleSource> plain() {
+        return drl("""
+                rule "plain"
+                when
+                    Trigger(code == "T")
+                then
+                end
+                """);
+    }
+
     private static DroolsRuleEngine engine(CompiledRules kept) {
         return new DroolsRuleEngine(EvaluationLimits.DEFAULTS, BuildLimits.DEFAULTS, kept);
+    }
+
+    /**
+     * A public class whose constructor calls Object's and then does what {@code body}
+     * writes.
+     */
+    private static byte[] withConstructor(String name, java.util.function.Consumer<MethodVisitor> body) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        body.accept(init);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     private static byte[] emptyClass(String name) {
@@ -465,52 +450,36 @@ class ExecutableModelAttackTest {
 
     /** A class whose constructor calls System.setProperty(MARKER, "ran"). */
     private static byte[] evil(String name) {
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
-        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        init.visitLdcInsn(MARKER);
-        init.visitLdcInsn("ran");
-        init.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/System", "setProperty",
-                "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", false);
-        init.visitInsn(Opcodes.POP);
-        init.visitInsn(Opcodes.RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
-        writer.visitEnd();
-        return writer.toByteArray();
+        return withConstructor(name, init -> {
+            init.visitLdcInsn(MARKER);
+            init.visitLdcInsn("ran");
+            init.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/System", "setProperty",
+                    "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", false);
+            init.visitInsn(Opcodes.POP);
+            init.visitInsn(Opcodes.RETURN);
+        });
     }
 
     /** A class whose constructor concatenates a dynamic constant that sets MARKER. */
     private static byte[] concatenatesADynamicConstant(String name) {
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
-        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        Handle setProperty = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/System", "setProperty",
-                "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", false);
-        Handle invoke = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/ConstantBootstraps", "invoke",
-                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;"
-                        + "Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)Ljava/lang/Object;",
-                false);
-        ConstantDynamic ran = new ConstantDynamic("ran", "Ljava/lang/Object;", invoke, setProperty, MARKER, "ran");
-        Handle concat = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/StringConcatFactory",
-                "makeConcatWithConstants",
-                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                        + "Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;",
-                false);
-        init.visitInvokeDynamicInsn("makeConcatWithConstants", "()Ljava/lang/String;", concat, String.valueOf((char) 2),
-                ran);
-        init.visitInsn(Opcodes.POP);
-        init.visitInsn(Opcodes.RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
-        writer.visitEnd();
-        return writer.toByteArray();
+        return withConstructor(name, init -> {
+            Handle setProperty = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/System", "setProperty",
+                    "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", false);
+            Handle invoke = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/ConstantBootstraps", "invoke",
+                    "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;"
+                            + "Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)Ljava/lang/Object;",
+                    false);
+            ConstantDynamic ran = new ConstantDynamic("ran", "Ljava/lang/Object;", invoke, setProperty, MARKER, "ran");
+            Handle concat = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/StringConcatFactory",
+                    "makeConcatWithConstants",
+                    "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                            + "Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;",
+                    false);
+            init.visitInvokeDynamicInsn("makeConcatWithConstants", "()Ljava/lang/String;", concat,
+                    String.valueOf((char) 2), ran);
+            init.visitInsn(Opcodes.POP);
+            init.visitInsn(Opcodes.RETURN);
+        });
     }
 
     private static Map<String, byte[]> read(Path file) throws IOException {
@@ -559,6 +528,22 @@ class ExecutableModelAttackTest {
     private static List<RuleSource> drl(String rules) {
         return List.of(new RuleSource("rules/t/t.drl", RuleSource.Type.DRL,
                 (HEADER + rules).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The sources compiled and kept, then the kept file changed as one who can write the
+     * folder could: a class added and made the first model, the digest computed again.
+     */
+    private Path keptWithAModel(List<RuleSource> sources, String name, byte[] bytes) throws IOException {
+        assertThat(engine(new CompiledRules(folder)).compile("t", sources)).isInstanceOf(Compilation.Compiled.class);
+        Path file = folder.resolve(CompiledRules.key(sources) + ".jar");
+        Map<String, byte[]> entries = read(file);
+        entries.put("classes/" + name, bytes);
+        entries.put("models",
+                (name.replace('/', '.') + "\n" + new String(entries.get("models"), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
+        write(file, entries);
+        return file;
     }
 
     /**
