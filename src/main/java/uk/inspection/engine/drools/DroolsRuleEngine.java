@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -234,7 +235,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     private static CompiledRules.Classes compile(List<ParsedDrl> parsed, Texts texts, List<LoadProblem> problems) {
         ExecutableModel.Compiled compiled = ExecutableModel.compile(parsed);
         compiled.errors().forEach(error -> problems.add(locate(error, texts)));
-        compiled.javaErrors().forEach(error -> problems.add(LoadProblem.inFile("(rule set)", error)));
+        compiled.javaErrors().forEach(error -> problems.add(locate(error, parsed, texts)));
         return new CompiledRules.Classes(compiled.classes(), compiled.models());
     }
 
@@ -388,6 +389,25 @@ public final class DroolsRuleEngine implements RuleEngine {
                     : new LoadProblem(file, null, row, table.sheet(), null, text);
         }
         return new LoadProblem(path, line, null, text);
+    }
+
+    /**
+     * A Java compiler's error in what the executable model generated, at the rule it was
+     * generated for (its line, or its table row) when the generated source names it.
+     */
+    private static LoadProblem locate(ExecutableModel.JavaError error, List<ParsedDrl> parsed, Texts texts) {
+        String what = "cannot be compiled: " + error.message();
+        for (ParsedDrl drl : parsed) {
+            if (drl.path().equals(error.path())) {
+                for (RuleDescr rule : drl.descr().getRules()) {
+                    if (rule.getName().equals(error.rule())) {
+                        return Refusals.at(drl.path(), texts.generatedByPath().get(drl.path()), rule.getLine(), "",
+                                rule.getName(), what);
+                    }
+                }
+            }
+        }
+        return LoadProblem.inFile("(rule set)", "a rule cannot be compiled: " + error.message());
     }
 
     /**

@@ -1,9 +1,12 @@
 package uk.inspection.engine.drools;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
 import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
@@ -32,8 +35,19 @@ final class ExecutableModel {
 
     /** What the compiler made: class files by internal name, and the model classes. */
     record Compiled(Map<String, byte[]> classes, List<String> models, List<KnowledgeBuilderError> errors,
-            List<String> javaErrors) {
+            List<JavaError> javaErrors) {
     }
+
+    /**
+     * The Java compiler's error in the source generated for a rule: the rule and its file
+     * when the generated source names them (a constraint's class does), else null.
+     */
+    record JavaError(String rule, String path, String message) {
+    }
+
+    /** How a constraint's generated class names the rules it serves, and their files. */
+    private static final Pattern RULE_NAMES = Pattern
+        .compile("addRuleNames\\(\"((?:[^\"\\\\]|\\\\.)*)\", \"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private ExecutableModel() {
     }
@@ -55,9 +69,12 @@ final class ExecutableModel {
         MemoryFileSystem classes = new MemoryFileSystem();
         CompilationResult result = JavaParserCompiler.getCompiler()
             .compile(written.getSourceFiles().toArray(String[]::new), sources, classes, RememberingClassLoader.SERVICE);
-        List<String> javaErrors = new ArrayList<>();
+        List<JavaError> javaErrors = new ArrayList<>();
         for (CompilationProblem problem : result.getErrors()) {
-            javaErrors.add(problem.getFileName() + ":" + problem.getStartLine() + ": " + problem.getMessage());
+            byte[] source = sources.getBytes(problem.getFileName());
+            Matcher named = RULE_NAMES.matcher(source == null ? "" : new String(source, StandardCharsets.UTF_8));
+            javaErrors.add(named.find() ? new JavaError(named.group(1), named.group(2), problem.getMessage())
+                    : new JavaError(null, null, problem.getMessage()));
         }
         Map<String, byte[]> bytes = new TreeMap<>();
         for (Map.Entry<PortablePath, byte[]> entry : classes.getMap().entrySet()) {

@@ -159,6 +159,28 @@ class ExecutableModelAttackTest {
         });
     }
 
+    /**
+     * A constraint the source checks allow but the executable model cannot compile is
+     * reported at its rule's file and line, not as the generated class's Java.
+     */
+    @Test
+    void aConstraintOnlyTheExecutableModelRefusesIsLocatedAtItsRule() {
+        Compilation compiled = engine(null).compile("t", drl("""
+                rule "doubled"
+                when
+                    Trigger((message + message).length() > 0)
+                then
+                end
+                """));
+
+        assertThat(problems(compiled)).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("rules/t/t.drl");
+            assertThat(problem.line()).isEqualTo(HEADER.split("\n", -1).length);
+            assertThat(problem.message()).startsWith("the rule \"doubled\" cannot be compiled: ")
+                .doesNotContain("Lambda", "src/main/java");
+        });
+    }
+
     /** A class of the class path whose loading has an effect. */
     public static final class LoadedByName {
 

@@ -57,10 +57,10 @@ public final class Refusals {
      * A problem ({@code what} the rule, if known, does) at a line of a DRL text: of a DRL
      * file, at that line; of a decision table's, at the cell of that line's row whose
      * text holds {@code key}, or else at the code cell of the column whose code holds it,
-     * or else at the row.
+     * or else at the row (an empty key names no cell).
      */
-    static LoadProblem at(String path, DecisionTableTranslator.Generated table, int line, String key, String rule,
-            String what) {
+    public static LoadProblem at(String path, DecisionTableTranslator.Generated table, int line, String key,
+            String rule, String what) {
         String message = (rule == null ? "" : "the rule \"" + rule + "\" ") + what;
         return table == null ? new LoadProblem(path, line, null, message) : inTable(table, line, key, message, what);
     }
@@ -74,14 +74,14 @@ public final class Refusals {
             for (DecisionTable.Row rule : sheetTable.rows()) {
                 if (row != null && rule.sheetRow() == row) {
                     for (var cell : rule.cells().entrySet()) {
-                        if (cell.getValue().contains(key)) {
+                        if (!key.isEmpty() && cell.getValue().contains(key)) {
                             return LoadProblem.inCell(file, table.sheet(), row, cell.getKey(), message);
                         }
                     }
                 }
             }
             for (DecisionTable.Column column : sheetTable.columns()) {
-                if (column.code() != null && column.code().contains(key)) {
+                if (!key.isEmpty() && column.code() != null && column.code().contains(key)) {
                     return LoadProblem.inCell(file, table.sheet(), sheetTable.sheetRow() + 3, column.index(),
                             "the code of the '" + column.label() + "' column " + what);
                 }
