@@ -22,8 +22,8 @@ import org.objectweb.asm.Type;
  * threads, I/O, networking, {@code Unsafe} or method handles, and no member of a value
  * that loops, reads a pattern or allocates what it is asked ({@code String.repeat},
  * {@code new ArrayList(n)}), whatever the source looked like; no lambda or other dynamic
- * call site, no native method, no array of arrays, and no {@code synchronized} but in
- * Drools' own invokers.
+ * call site (but string concatenation and a constructor reference to a built-in
+ * accumulate function), no native method, no array of arrays, no {@code synchronized}.
  */
 final class BytecodeAllowList {
 

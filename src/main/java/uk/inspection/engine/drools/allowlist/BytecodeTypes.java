@@ -55,9 +55,9 @@ final class BytecodeTypes {
 
     /**
      * {@code Object} is every class's superclass, so its constructor is called by every
-     * constructor; of its other members, only the value methods and {@code getClass}:
-     * Drools' invokers compare themselves by it, and no member of {@code Class} is
-     * allowed.
+     * constructor; of its other members, only the value methods and {@code getClass}
+     * (which compilers call to check a receiver for null), and no member of {@code Class}
+     * is allowed.
      */
     private static final Set<String> OBJECT_MEMBERS = Set.of("<init>", "equals", "hashCode", "toString", "getClass");
 
