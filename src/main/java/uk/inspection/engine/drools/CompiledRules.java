@@ -52,6 +52,13 @@ public final class CompiledRules {
 
     private static final String CLASSES = "classes/";
 
+    /**
+     * The most a kept file may hold, read or unpacked: the largest shipped rule set's is
+     * about 1.3 MB unpacked. A file of the folder is read whole, so one written to unpack
+     * into gigabytes is treated as damaged before it can fill the memory.
+     */
+    private static final int MOST_BYTES = 16 * 1024 * 1024;
+
     /** What the executable model compiled for a rule set. */
     record Classes(Map<String, byte[]> classes, List<String> models) {
     }
@@ -99,7 +106,7 @@ public final class CompiledRules {
             return Optional.empty();
         }
         try {
-            Optional<Classes> read = read(Files.readAllBytes(file));
+            Optional<Classes> read = Files.size(file) > MOST_BYTES ? Optional.empty() : read(Files.readAllBytes(file));
             if (read.isEmpty()) {
                 log.warn("The compiled rules {} do not match their digest (damaged?): deleted, compiling again", file);
                 Files.deleteIfExists(file);
@@ -225,9 +232,14 @@ public final class CompiledRules {
     private static Optional<Classes> read(byte[] file) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>();
         String expected = null;
+        long left = MOST_BYTES;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                byte[] content = zip.readAllBytes();
+                byte[] content = zip.readNBytes((int) left + 1);
+                left -= content.length;
+                if (left < 0) {
+                    return Optional.empty();
+                }
                 if (entry.getName().equals(DIGEST)) {
                     expected = new String(content, StandardCharsets.US_ASCII);
                 }
