@@ -13,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +77,20 @@ public class RuleSetBuilds {
         this.limits = limits;
         this.untrusted = new UntrustedBuilds(timeout, concurrent, queue);
         this.kept = kept;
+    }
+
+    /**
+     * When the service stops (a start that failed included), interrupts the builds under
+     * way and waits for them, up to the build timeout: a build left running would go on
+     * writing its compiled rules into a data folder that may already be someone else's.
+     */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        served.shutdownNow();
+        boolean untrustedEnded = untrusted.stop();
+        if (!served.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS) || !untrustedEnded) {
+            log.warn("A rule-set build went on past the build timeout after the service stopped");
+        }
     }
 
     /** A loader of rule sets within the limits, keeping what it compiles. */

@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -93,6 +95,11 @@ public class RuleSetRegistry {
     /** Every framework's first build, started by the constructor. */
     private final CompletableFuture<Void> firstBuilds;
 
+    /**
+     * The threads of the first builds, shut down once they are done or the service stops.
+     */
+    private ExecutorService starting;
+
     /** A good version, and the files that changed from the version before it. */
     public record KeptVersion(RuleSet ruleSet, List<String> changedFiles) {
     }
@@ -125,7 +132,7 @@ public class RuleSetRegistry {
     private CompletableFuture<Void> buildInParallel(List<String> frameworks) {
         int threads = Math.max(1, Math.min(frameworks.size(), Runtime.getRuntime().availableProcessors()));
         AtomicInteger count = new AtomicInteger();
-        ExecutorService starting = Executors.newFixedThreadPool(threads, r -> {
+        starting = Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "rule-set-first-build-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -134,6 +141,16 @@ public class RuleSetRegistry {
             .map(framework -> CompletableFuture.runAsync(() -> load(framework), starting))
             .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(each).whenComplete((done, failure) -> starting.shutdown());
+    }
+
+    /**
+     * Stops the first builds still waiting to start when the service stops, a start that
+     * failed included; {@link RuleSetBuilds} then waits for those under way, so nothing
+     * goes on writing to the data folder after the service has stopped.
+     */
+    @PreDestroy
+    void stopFirstBuilds() {
+        starting.shutdownNow();
     }
 
     /**

@@ -99,6 +99,16 @@ final class UntrustedBuilds {
         }
     }
 
+    /**
+     * Interrupts the builds under way, refuses those waiting, and waits up to the
+     * timeout.
+     */
+    boolean stop() throws InterruptedException {
+        threads.shutdownNow();
+        timer.shutdownNow();
+        return threads.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Why a build past the timeout was abandoned. */
     static String tooLong(Duration timeout) {
         return "building and checking the rule set took longer than " + timeout.toSeconds()

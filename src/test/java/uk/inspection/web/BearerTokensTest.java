@@ -128,9 +128,25 @@ class BearerTokensTest {
     }
 
     @Test
-    void withoutAnAudienceTheServiceDoesNotStart(@TempDir Path elsewhere) {
+    void withoutAnAudienceTheServiceDoesNotStart(@TempDir Path elsewhere) throws Exception {
         assertThatThrownBy(() -> RunningService.onStore(elsewhere, oidc()).close())
             .hasStackTraceContaining("access.oidc.audience");
+        // A start that fails leaves no build behind writing into its data folder (the
+        // rule sets' first builds began before the failure): what is there when the
+        // failure is reported stays as it is.
+        Map<Path, Long> atFailure = filesAndSizes(elsewhere);
+        Thread.sleep(3_000);
+        Map<Path, Long> later = filesAndSizes(elsewhere);
+        assertThat(later.entrySet()).as("files written or changed after the failure")
+            .filteredOn(file -> !file.getValue().equals(atFailure.get(file.getKey())))
+            .isEmpty();
+    }
+
+    private static Map<Path, Long> filesAndSizes(Path folder) throws java.io.IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                .collect(java.util.stream.Collectors.toMap(file -> file, file -> file.toFile().length()));
+        }
     }
 
     private static String[] bearer(String token) {
