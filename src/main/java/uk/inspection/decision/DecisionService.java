@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.RequestLimits;
 import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.ruleset.VersionWanted;
 
 /**
  * Decides a request of any kind with the rule set being served, or a kept version a
@@ -25,7 +26,16 @@ public class DecisionService {
 
     public <Q, R extends DecisionResponse> Decision<R> decide(DecisionKind<Q, R> kind, String ruleSet,
             String pinnedVersion, Q request) {
-        return registry.lookup(ruleSet, kind.ruleSetKind(), pinnedVersion)
+        return decide(kind, ruleSet, VersionWanted.pinned(pinnedVersion), request);
+    }
+
+    /**
+     * Decides with the version the request asks for: pinned, in force at an instant, or
+     * in force now.
+     */
+    public <Q, R extends DecisionResponse> Decision<R> decide(DecisionKind<Q, R> kind, String ruleSet,
+            VersionWanted wanted, Q request) {
+        return registry.lookup(ruleSet, kind.ruleSetKind(), wanted)
             .then(found -> registry.decide(found, () -> DecisionPipeline.decide(kind, found, request, limits)));
     }
 

@@ -3,6 +3,8 @@ package uk.inspection.drafts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.eclipse.jgit.lib.ObjectId;
@@ -20,17 +22,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 
+import uk.inspection.people.Person;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
+import uk.inspection.problem.ProblemType;
 import uk.inspection.ruleset.PublishedVersion;
 import uk.inspection.ruleset.RuleSetFiles;
 import uk.inspection.ruleset.RuleSetRegistry;
-import uk.inspection.people.Person;
 import uk.inspection.store.GitRuleStore;
 import uk.inspection.store.StoreCommit;
 import uk.inspection.store.StoreConflictException;
 import uk.inspection.store.StoreRules;
 import uk.inspection.store.StoreSync;
+import uk.inspection.store.Trailers;
 
 /**
  * Changes to the rules, as the methodology team makes them: a draft on its own branch,
@@ -63,7 +67,11 @@ public class Drafts {
 
     private final RuleSetRegistry registry;
 
-    Drafts(GitRuleStore store, StoreRules rules, StoreSync sync, DraftReviews reviews, RuleSetRegistry registry) {
+    private final Clock clock;
+
+    Drafts(GitRuleStore store, StoreRules rules, StoreSync sync, DraftReviews reviews, RuleSetRegistry registry,
+            Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.rules = rules;
         this.sync = sync;
@@ -201,14 +209,26 @@ public class Drafts {
      * restarts builds what is published.
      */
     public Decision<Draft> approve(String id, Person user, String message, String head) throws IOException {
+        return approve(id, user, message, head, null);
+    }
+
+    /**
+     * Publishes the draft as {@link #approve(String, Person, String, String)} does, to
+     * take effect at {@code effectiveFrom} (null: now): published to the store at once,
+     * scheduled until then. Refused (422, naming {@code effectiveFrom}) for an instant in
+     * the past, which would rewrite what was in force, or before a version of the
+     * framework scheduled already (publication order is the order of taking effect).
+     */
+    public Decision<Draft> approve(String id, Person user, String message, String head, Instant effectiveFrom)
+            throws IOException {
         // The review is computed (or found) before the store's lock is taken: a build
         // takes seconds or minutes, and every step on every draft waits for that lock.
         find(id).filter(Draft::isOpen).ifPresent(reviews::review);
-        return approveReviewed(id, user, message, head);
+        return approveReviewed(id, user, message, head, effectiveFrom);
     }
 
-    private synchronized Decision<Draft> approveReviewed(String id, Person user, String message, String head)
-            throws IOException {
+    private synchronized Decision<Draft> approveReviewed(String id, Person user, String message, String head,
+            Instant effectiveFrom) throws IOException {
         Decision<Draft> found = open(id);
         if (!(found instanceof Decision.Decided<Draft> decided)) {
             return found;
@@ -230,11 +250,19 @@ public class Drafts {
             return Decision
                 .refused(DraftFailure.failing(draft, review.validation().size(), review.fixtures().failed()));
         }
+        Instant now = clock.instant();
+        Instant from = effectiveFrom == null ? now : effectiveFrom;
+        Optional<Failure> untimely = Schedule.refusal(draft.framework(), effectiveFrom, now,
+                rules.published(draft.framework()).orElse(List.of()));
+        if (untimely.isPresent()) {
+            return Decision.refused(untimely.get());
+        }
         Map<String, String> trailers = new LinkedHashMap<>();
         trailers.put("Step", draft.restores() == null ? "published" : "rolled-back");
-        trailers.put("Framework", draft.framework());
+        trailers.put(Trailers.FRAMEWORK, draft.framework());
         trailers.put("Draft", draft.id());
         trailers.put("Approved-by", user.name());
+        trailers.put(Trailers.EFFECTIVE_FROM, from.toString());
         ObjectId commit;
         try {
             commit = store.commit(GitRuleStore.PUBLISHED, published, published, ObjectId.fromString(draft.head()),
@@ -247,6 +275,50 @@ public class Drafts {
         markPublished(draft, user, commit.getName());
         sync.refresh();
         return Decision.decided(find(id).orElseThrow());
+    }
+
+    /**
+     * Cancels a version scheduled to take effect later: a step on the published branch,
+     * with its reason, that puts back the framework's files of the version in force
+     * before, so the next draft starts from them. Refused (409) once the version has
+     * taken effect (roll back instead), or while a version scheduled after it stands
+     * (cancel that first).
+     */
+    public synchronized Decision<PublishedVersion> cancel(String framework, String version, Person user, String reason)
+            throws IOException {
+        List<PublishedVersion> published = rules.published(framework).orElse(List.of());
+        Decision<PublishedVersion> cancellable = Schedule.cancellable(framework, version, clock.instant(), published);
+        if (!(cancellable instanceof Decision.Decided<PublishedVersion> decided)) {
+            return cancellable;
+        }
+        PublishedVersion scheduled = decided.value();
+        ObjectId head = published();
+        ObjectId before = store.firstParent(ObjectId.fromString(scheduled.commit()));
+        List<String> folders = folders(framework);
+        Map<String, byte[]> restored = new TreeMap<>(store.files(before, folders));
+        store.files(head, folders).keySet().forEach(path -> restored.putIfAbsent(path, null));
+        Map<String, String> trailers = new LinkedHashMap<>();
+        trailers.put("Step", "cancelled");
+        trailers.put(Trailers.FRAMEWORK, framework);
+        trailers.put(Trailers.CANCELS, scheduled.commit());
+        trailers.put(Trailers.REASON, reason);
+        trailers.put(FourEyes.AUTHOR_ID, user.id());
+        try {
+            store.commit(GitRuleStore.PUBLISHED, head, head, null, restored, GitRuleStore.person(user.name()),
+                    message("Cancel " + framework + " " + scheduled.rulesetVersion() + ", scheduled from "
+                            + scheduled.effectiveFrom(), null, trailers));
+        }
+        catch (StoreConflictException e) {
+            return Decision.refused(new Failure(ProblemType.CONFLICT,
+                    "the published versions moved while cancelling; look again and retry", List.of()));
+        }
+        sync.refresh();
+        return Decision.decided(rules.published(framework)
+            .orElse(List.of())
+            .stream()
+            .filter(v -> v.commit().equals(scheduled.commit()))
+            .findFirst()
+            .orElseThrow());
     }
 
     /**

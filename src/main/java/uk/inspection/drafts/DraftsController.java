@@ -2,6 +2,7 @@ package uk.inspection.drafts;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,12 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import uk.inspection.people.Person;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
+import uk.inspection.ruleset.PublishedVersion;
 import uk.inspection.ruleset.RuleSetRegistry;
-import uk.inspection.people.Person;
 
 /**
  * Drafts over HTTP: create from uploaded files, read with their review, amend, withdraw,
@@ -51,8 +53,15 @@ class DraftsController {
     record DraftView(Draft draft, DraftReview review) {
     }
 
-    /** An approval: its message, and the draft's head the approver reviewed. */
-    record Approval(String message, String head) {
+    /**
+     * An approval: its message, the draft's head the approver reviewed, and the instant
+     * it takes effect from (absent: now).
+     */
+    record Approval(String message, String head, Instant effectiveFrom) {
+    }
+
+    /** Why a scheduled version is cancelled. */
+    record Cancellation(String reason) {
     }
 
     record Rejection(String reason) {
@@ -110,16 +119,35 @@ class DraftsController {
         return written(drafts.rebase(id, user).orElseThrow());
     }
 
-    @Operation(
-            summary = "Approve and publish a draft at the head the approver reviewed ({\"message\": …, \"head\": …}):"
-                    + " by nobody who changed it, passing its review, based on the published version; 409 naming the new head"
-                    + " and the files changed when it moved (methodology-approver)")
+    @Operation(summary = "Approve and publish a draft at the head the approver reviewed ({\"message\": …, \"head\": …,"
+            + " \"effectiveFrom\": …}): by nobody who changed it, passing its review, based on the published"
+            + " version; 409 naming the new head and the files changed when it moved. With effectiveFrom (an"
+            + " instant, not in the past, not before a version scheduled already) it is published now and takes"
+            + " effect then (methodology-approver)")
     @PostMapping("/api/v1/drafts/{draft}/approve")
     Draft approve(@PathVariable("draft") String id, @RequestBody(required = false) Approval approval, Person user)
             throws IOException {
         return drafts
-            .approve(id, user, approval == null ? null : approval.message(), approval == null ? null : approval.head())
+            .approve(id, user, approval == null ? null : approval.message(), approval == null ? null : approval.head(),
+                    approval == null ? null : approval.effectiveFrom())
             .orElseThrow();
+    }
+
+    @Operation(
+            summary = "Cancel a version scheduled to take effect later, with the reason ({\"reason\": …}): the version"
+                    + " in force goes on serving and its files become the published ones again; 409 once it has taken effect,"
+                    + " or while a version scheduled after it stands (methodology-approver)")
+    @PostMapping("/api/v1/frameworks/{framework}/versions/{version}/cancel")
+    PublishedVersion cancel(@PathVariable String framework, @PathVariable String version,
+            @RequestBody(required = false) Cancellation cancellation, Person user) throws IOException {
+        if (cancellation == null || cancellation.reason() == null || cancellation.reason().isBlank()) {
+            throw Failure.invalidFacts(List.of(new FieldProblem("reason", "a cancellation needs the reason")))
+                .exception();
+        }
+        if (!registry.knows(framework)) {
+            throw Failure.unknownFramework(framework, registry.frameworks().keySet()).exception();
+        }
+        return drafts.cancel(framework, version.strip(), user, cancellation.reason().strip()).orElseThrow();
     }
 
     @Operation(summary = "Reject a draft, with the reason (methodology-approver)")

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.decision.DecisionKinds;
+import uk.inspection.ruleset.VersionWanted;
 import uk.inspection.decision.DecisionService;
 import uk.inspection.records.AnswerJson;
 import uk.inspection.records.Recording;
@@ -42,9 +43,11 @@ class FollowUpController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AnswerJson<FollowUpResponse>> decide(
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
-            @RequestBody FollowUpRequest request, HttpServletRequest http) {
+            @RequestHeader(name = "Ruleset-As-Of", required = false) String asOf, @RequestBody FollowUpRequest request,
+            HttpServletRequest http) {
         long started = System.nanoTime();
-        FollowUpResponse response = decisions.decide(kind, ruleSet, pinnedVersion, request).orElseThrow();
+        FollowUpResponse response = decisions.decide(kind, ruleSet, new VersionWanted(pinnedVersion, asOf), request)
+            .orElseThrow();
         return recording.answer(kind, request, response, started, http);
     }
 

@@ -1,5 +1,6 @@
 package uk.inspection.followup;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ import uk.inspection.engine.TraceEntry;
  * its updates are due, who responds to each recommendation, and what the rules flag
  * (docs/api.md).
  */
-public record FollowUpResponse(String ruleset, String rulesetVersion, String report, String reportKind,
+public record FollowUpResponse(String ruleset, String rulesetVersion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant rulesetEffectiveFrom, String report, String reportKind,
         ActionPlanView actionPlan, List<RecommendationView> recommendations, List<Notice> flags, List<TraceEntry> trace,
         @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse {
 

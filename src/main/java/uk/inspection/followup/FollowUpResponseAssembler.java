@@ -52,7 +52,8 @@ final class FollowUpResponseAssembler {
                         .map(RecommendationResponse::name)
                         .toList()))
             .toList();
-        return new FollowUpResponse(ruleSet.id(), ruleSet.version(), request.report(), request.reportKind(),
+        return new FollowUpResponse(ruleSet.id(), ruleSet.version(), ruleSet.effectiveFrom(), request.report(),
+                request.reportKind(),
                 new ActionPlanView(plan.preparedBy(), plan.preparedByName(), plan.with(), plan.publishedOn(), due,
                         plan.followUp()),
                 recommendations,

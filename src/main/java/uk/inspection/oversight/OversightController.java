@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.decision.DecisionKinds;
+import uk.inspection.ruleset.VersionWanted;
 import uk.inspection.decision.DecisionService;
 import uk.inspection.records.AnswerJson;
 import uk.inspection.records.Recording;
@@ -45,9 +46,12 @@ class OversightController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AnswerJson<OversightResponse>> assess(
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
-            @RequestBody OversightRequest request, HttpServletRequest http) {
+            @RequestHeader(name = "Ruleset-As-Of", required = false) String asOf, @RequestBody OversightRequest request,
+            HttpServletRequest http) {
         long started = System.nanoTime();
-        OversightResponse response = decisions.decide(assessment, ruleSet, pinnedVersion, request).orElseThrow();
+        OversightResponse response = decisions
+            .decide(assessment, ruleSet, new VersionWanted(pinnedVersion, asOf), request)
+            .orElseThrow();
         return recording.answer(assessment, request, response, started, http);
     }
 
@@ -57,9 +61,11 @@ class OversightController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AnswerJson<QuarterResponse>> quarter(
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
-            @RequestBody QuarterRequest request, HttpServletRequest http) {
+            @RequestHeader(name = "Ruleset-As-Of", required = false) String asOf, @RequestBody QuarterRequest request,
+            HttpServletRequest http) {
         long started = System.nanoTime();
-        QuarterResponse response = decisions.decide(quarter, ruleSet, pinnedVersion, request).orElseThrow();
+        QuarterResponse response = decisions.decide(quarter, ruleSet, new VersionWanted(pinnedVersion, asOf), request)
+            .orElseThrow();
         return recording.answer(quarter, request, response, started, http);
     }
 

@@ -1,5 +1,6 @@
 package uk.inspection.oversight;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -12,8 +13,9 @@ import uk.inspection.engine.TraceEntry;
  * The recommendation for one service's quarter, with the reason for every criterion that
  * fired (docs/api.md).
  */
-public record OversightResponse(String ruleset, String rulesetVersion, String service, String quarter, Integer quadrant,
-        Integer recommendedQuadrant, String label, Boolean priorityService, String escalationStage,
+public record OversightResponse(String ruleset, String rulesetVersion,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant rulesetEffectiveFrom, String service, String quarter,
+        Integer quadrant, Integer recommendedQuadrant, String label, Boolean priorityService, String escalationStage,
         List<String> actions, List<ReasonView> reasons, GrantComplianceView grantCompliance, List<Notice> triggers,
         List<TraceEntry> trace,
         @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) implements DecisionResponse {

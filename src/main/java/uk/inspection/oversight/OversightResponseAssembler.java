@@ -35,8 +35,9 @@ final class OversightResponseAssembler {
     static OversightResponse assemble(RuleSet ruleSet, OversightRequest request, Evaluation.Completed evaluation) {
         Placement placement = single(ruleSet, evaluation, Placement.class, "quadrant");
         GrantCompliance compliance = single(ruleSet, evaluation, GrantCompliance.class, "grant compliance");
-        return new OversightResponse(ruleSet.id(), ruleSet.version(), request.service(), request.quarter(),
-                placement.quadrant(), single(ruleSet, evaluation, Recommendation.class, "recommendation").quadrant(),
+        return new OversightResponse(ruleSet.id(), ruleSet.version(), ruleSet.effectiveFrom(), request.service(),
+                request.quarter(), placement.quadrant(),
+                single(ruleSet, evaluation, Recommendation.class, "recommendation").quadrant(),
                 single(ruleSet, evaluation, QuadrantLabel.class, "label").label(),
                 single(ruleSet, evaluation, PriorityService.class, "priority").priority(),
                 single(ruleSet, evaluation, EscalationStage.class, "escalation stage").stage(),

@@ -81,7 +81,7 @@ public final class QuarterKind implements DecisionKind<QuarterRequest, QuarterRe
             throw rules.invalidFacts(rejected).exception();
         }
         RuleSet ruleSet = rules.ruleSet();
-        return new QuarterResponse(ruleSet.id(), ruleSet.version(), request.quarter(), results,
+        return new QuarterResponse(ruleSet.id(), ruleSet.version(), ruleSet.effectiveFrom(), request.quarter(), results,
                 summary(rules, request.quarter(), results), null);
     }
 

@@ -32,10 +32,6 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
     }
 
     /**
-     * Well-formed facts the manifest or the rules cannot accept, by field: the first
-     * {@code listed} of them, with the total when there are more.
-     */
-    /**
      * Well-formed facts the manifest or the rules cannot accept, listed up to the default
      * limit.
      */
@@ -43,6 +39,10 @@ public record Failure(ProblemType type, String detail, List<FieldProblem> errors
         return invalidFacts(problems, RequestLimits.DEFAULTS.errorsListed());
     }
 
+    /**
+     * Well-formed facts the manifest or the rules cannot accept, by field: the first
+     * {@code listed} of them, with the total when there are more.
+     */
     public static Failure invalidFacts(List<FieldProblem> problems, int listed) {
         String count = problems.size() + (problems.size() == 1 ? " problem" : " problems");
         if (problems.size() <= listed) {

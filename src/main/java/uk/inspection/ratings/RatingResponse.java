@@ -1,5 +1,6 @@
 package uk.inspection.ratings;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,9 @@ import uk.inspection.ratings.facts.ResultStatus;
 @JsonPropertyOrder({ "ruleset", "framework", "rulesetVersion" })
 public record RatingResponse(@Schema(deprecated = true,
         description = "Deprecated: the same as ruleset, which every response carries; kept for one release.") String framework,
-        String rulesetVersion, String service, String inspectionType, Map<String, KeyQuestionOutcome> keyQuestions,
-        Map<String, StandardOutcome> standards, OverallOutcome overall, List<Notice> flags, List<Notice> triggers,
+        String rulesetVersion, @JsonInclude(JsonInclude.Include.NON_NULL) Instant rulesetEffectiveFrom, String service,
+        String inspectionType, Map<String, KeyQuestionOutcome> keyQuestions, Map<String, StandardOutcome> standards,
+        OverallOutcome overall, List<Notice> flags, List<Notice> triggers,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
                 description = "With fieldworkEnd and nation: each step of the framework's timeline by name, an ISO"
                         + " date, nested where the rules' step names have a dot (reactiveInspectionWindow.from).",

@@ -55,9 +55,9 @@ final class RatingResponseAssembler {
 
     static RatingResponse assemble(RuleSet ruleSet, RatingRequest request, Evaluation.Completed evaluation) {
         RatingResponseAssembler assembler = new RatingResponseAssembler(ruleSet, request, evaluation);
-        return new RatingResponse(ruleSet.id(), ruleSet.version(), request.service(), request.inspectionType(),
-                assembler.keyQuestions(request.judgements()), assembler.standards(), assembler.overall(),
-                assembler.notices(Flag.class, f -> new Notice(f.code(), f.message())),
+        return new RatingResponse(ruleSet.id(), ruleSet.version(), ruleSet.effectiveFrom(), request.service(),
+                request.inspectionType(), assembler.keyQuestions(request.judgements()), assembler.standards(),
+                assembler.overall(), assembler.notices(Flag.class, f -> new Notice(f.code(), f.message())),
                 assembler.notices(Trigger.class, t -> new Notice(t.code(), t.message())), assembler.timeline(),
                 evaluation.trace(), null);
     }

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.decision.DecisionKinds;
+import uk.inspection.ruleset.VersionWanted;
 import uk.inspection.decision.DecisionService;
 import uk.inspection.records.AnswerJson;
 import uk.inspection.records.Recording;
@@ -40,9 +41,11 @@ class RatingsController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AnswerJson<RatingResponse>> rate(@PathVariable String framework,
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
-            @RequestBody RatingRequest request, HttpServletRequest http) {
+            @RequestHeader(name = "Ruleset-As-Of", required = false) String asOf, @RequestBody RatingRequest request,
+            HttpServletRequest http) {
         long started = System.nanoTime();
-        RatingResponse response = decisions.decide(kind, framework, pinnedVersion, request).orElseThrow();
+        RatingResponse response = decisions.decide(kind, framework, new VersionWanted(pinnedVersion, asOf), request)
+            .orElseThrow();
         return recording.answer(kind, request, response, started, http);
     }
 

@@ -1,6 +1,7 @@
 package uk.inspection.regression;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.core.Authentication;
@@ -61,10 +62,14 @@ class ReplayController {
     Replay replay(@PathVariable String decision, HttpServletRequest http, Authentication user) throws IOException {
         DecisionRecord record = decisions.find(decision, http, user);
         DecisionKind<?, ?> kind = kinds.recorded(record.kind());
-        RuleSet ruleSet = registry.lookup(record.framework(), kind.ruleSetKind(), record.rulesetVersion())
-            .orElseThrow();
-        InProcessApi.Answer answer = api.answer(ruleSet, kind, json.readTree(record.request()));
         JsonNode recorded = json.readTree(record.response());
+        // The recorded publication's instant, not the version's latest: the same rules
+        // may have been published twice (a rollback), each from its own instant.
+        JsonNode effectiveFrom = recorded.path("rulesetEffectiveFrom");
+        RuleSet ruleSet = registry.lookup(record.framework(), kind.ruleSetKind(), record.rulesetVersion())
+            .orElseThrow()
+            .inForceFrom(effectiveFrom.isTextual() ? Instant.parse(effectiveFrom.asText()) : null);
+        InProcessApi.Answer answer = api.answer(ruleSet, kind, json.readTree(record.request()));
         JsonNode replayed = answer.body();
         if (replayed instanceof ObjectNode object) {
             object.remove("decisionId");

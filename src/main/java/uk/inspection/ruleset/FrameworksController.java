@@ -1,5 +1,6 @@
 package uk.inspection.ruleset;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,9 +23,12 @@ class FrameworksController {
 
     private final Withdrawals withdrawals;
 
-    FrameworksController(RuleSetRegistry registry, Withdrawals withdrawals) {
+    private final Clock clock;
+
+    FrameworksController(RuleSetRegistry registry, Withdrawals withdrawals, Clock clock) {
         this.registry = registry;
         this.withdrawals = withdrawals;
+        this.clock = clock;
     }
 
     @Operation(summary = "The frameworks found under the rules home, with the rule-set version each is serving")
@@ -41,7 +45,9 @@ class FrameworksController {
     }
 
     @Operation(summary = "Every published version of a framework, newest first, with author, approver, message,"
-            + " time and changed files (the last built ones in the development mode); paged (methodology roles)")
+            + " time and changed files, and when each takes effect: effectiveFrom, effectiveUntil (when the next took"
+            + " over or is scheduled to) and state (scheduled, in-force, superseded, cancelled); the last built ones"
+            + " in the development mode; paged (methodology roles)")
     @GetMapping("/api/v1/frameworks/{framework}/versions")
     List<VersionView> versions(@PathVariable String framework, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
@@ -50,13 +56,16 @@ class FrameworksController {
         String serving = kept.get(0).ruleSet().version();
         List<VersionView> all = registry.source()
             .published(framework)
-            .map(published -> published.stream()
-                .map(v -> new VersionView(v.rulesetVersion(), v.commit(), v.publishedAt(), v.author(), v.approver(),
-                        v.message(), v.changedFiles(), v.rulesetVersion().equals(serving)))
+            .map(published -> EffectiveDates.windows(published, clock.instant())
+                .stream()
+                .map(w -> new VersionView(w.version().rulesetVersion(), w.version().commit(), w.version().publishedAt(),
+                        w.version().author(), w.version().approver(), w.version().message(), w.version().changedFiles(),
+                        w.state() == EffectiveDates.State.IN_FORCE, w.effectiveFrom(), w.effectiveUntil(), w.state(),
+                        w.version().cancelled()))
                 .toList())
             .orElseGet(() -> kept.stream()
                 .map(v -> new VersionView(v.ruleSet().version(), null, v.ruleSet().loadedAt(), null, null, null,
-                        v.changedFiles(), v.ruleSet().version().equals(serving)))
+                        v.changedFiles(), v.ruleSet().version().equals(serving), null, null, null, null))
                 .toList());
         long from = asked.from();
         long to = from + asked.size();
@@ -77,11 +86,13 @@ class FrameworksController {
     /**
      * One version: its hash, the store commit that published it, when (published, or
      * loaded in the development mode), by whom, approved by whom, with what message,
-     * which files changed from the one before, and whether it is serving.
+     * which files changed from the one before, whether it is serving (in force now), and
+     * in the store mode its effective window, its state and its cancellation if any.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record VersionView(String rulesetVersion, String commit, Instant loadedAt, String author, String approver,
-            String message, List<String> changedFiles, boolean serving) {
+            String message, List<String> changedFiles, boolean serving, Instant effectiveFrom, Instant effectiveUntil,
+            EffectiveDates.State state, PublishedVersion.Cancellation cancelled) {
     }
 
     @Operation(summary = "One framework, with the files it was built from and how its last load went")

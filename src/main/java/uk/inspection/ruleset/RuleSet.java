@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -16,14 +17,30 @@ import uk.inspection.engine.Evaluation;
  * One framework's rule set as built from its files: its manifest, its content-hash
  * version, the rule store's commit it was built from (null for a folder), the files it
  * came from (path to content hash), its translation tables and its compiled rules, shared
- * by every request.
+ * by every request; and, as a request finds it, the instant the publication it decides
+ * for took effect (null where nothing is published: a folder, a draft).
  */
 public record RuleSet(String id, Manifest manifest, String version, String commit, Instant loadedAt,
-        Map<String, String> fileHashes, List<TranslationTable> translations, CompiledRules rules) {
+        Map<String, String> fileHashes, List<TranslationTable> translations, CompiledRules rules,
+        Instant effectiveFrom) {
 
     public RuleSet {
         fileHashes = Collections.unmodifiableMap(new LinkedHashMap<>(fileHashes));
         translations = List.copyOf(translations);
+    }
+
+    public RuleSet(String id, Manifest manifest, String version, String commit, Instant loadedAt,
+            Map<String, String> fileHashes, List<TranslationTable> translations, CompiledRules rules) {
+        this(id, manifest, version, commit, loadedAt, fileHashes, translations, rules, null);
+    }
+
+    /**
+     * The same rules, deciding for the publication that took effect at the instant (the
+     * same content may be published twice, by a rollback: each has its own instant).
+     */
+    public RuleSet inForceFrom(Instant instant) {
+        return Objects.equals(instant, effectiveFrom) ? this
+                : new RuleSet(id, manifest, version, commit, loadedAt, fileHashes, translations, rules, instant);
     }
 
     /** The files it was built from, relative to the rules home. */

@@ -66,7 +66,7 @@ public final class RuleSetLoader {
             Path home = snapshot instanceof FolderSnapshot folder ? folder.home() : Path.of("");
             return new LoadResult.Failed(framework, null, List.of(ReadFailures.of(home, framework, e)));
         }
-        return load(framework, files, snapshot.commit(), unlessVersion);
+        return load(framework, files, snapshot.commit(framework), unlessVersion);
     }
 
     /**

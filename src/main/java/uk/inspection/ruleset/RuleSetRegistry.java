@@ -3,6 +3,7 @@ package uk.inspection.ruleset;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -92,6 +93,12 @@ public class RuleSetRegistry {
     /** One build of a framework at a time; builds of different frameworks may overlap. */
     private final ConcurrentMap<String, Object> buildLocks = new ConcurrentHashMap<>();
 
+    /**
+     * Each framework's publications, newest first, read from the source once per reload:
+     * which version is in force is decided per request without reading the store.
+     */
+    private final Map<String, List<PublishedVersion>> timelines = new ConcurrentHashMap<>();
+
     /** Every framework's first build, started by the constructor. */
     private final CompletableFuture<Void> firstBuilds;
 
@@ -137,9 +144,10 @@ public class RuleSetRegistry {
             thread.setDaemon(true);
             return thread;
         });
-        CompletableFuture<?>[] each = frameworks.stream()
-            .map(framework -> CompletableFuture.runAsync(() -> load(framework), starting))
-            .toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] each = frameworks.stream().map(framework -> CompletableFuture.runAsync(() -> {
+            load(framework);
+            buildScheduled(framework);
+        }, starting)).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(each).whenComplete((done, failure) -> starting.shutdown());
     }
 
@@ -171,7 +179,31 @@ public class RuleSetRegistry {
      * is left serving.
      */
     public synchronized void reloadAll() {
-        source.current().frameworks().forEach(this::load);
+        timelines.clear();
+        List<String> frameworks = source.current().frameworks();
+        frameworks.forEach(this::load);
+        timelines.clear();
+        frameworks.forEach(this::buildScheduled);
+    }
+
+    /**
+     * The framework's versions scheduled to take effect later, built now: the first
+     * request after the instant finds its version ready.
+     */
+    private void buildScheduled(String framework) {
+        Instant now = clock.instant();
+        for (PublishedVersion scheduled : timeline(framework)) {
+            if (scheduled.wasCancelled() || !scheduled.effectiveFrom().isAfter(now)) {
+                continue;
+            }
+            try {
+                rebuild(framework, scheduled.rulesetVersion());
+            }
+            catch (RuntimeException e) {
+                log.warn("Version {} of {}, scheduled from {}, could not be built ahead: {}",
+                        scheduled.rulesetVersion(), framework, scheduled.effectiveFrom(), e.getMessage());
+            }
+        }
     }
 
     /** Whether the source has a folder for this framework (built or not). */
@@ -293,6 +325,19 @@ public class RuleSetRegistry {
      * rebuilt for the pin may be refused 503 (thrown) by the bounded builds.
      */
     public Decision<RuleSet> lookup(String framework, Manifest.Kind kind, String pinnedVersion) {
+        return lookup(framework, kind, VersionWanted.pinned(pinnedVersion));
+    }
+
+    /**
+     * The rule set a request of this kind is decided with: the version it pins, or the
+     * version in force at the instant it asks for, or now; stamped with the instant its
+     * publication took effect. 404 for no such framework (or one of another kind), 503
+     * when it never built or the version was withdrawn, 410 for a pinned version never
+     * published, 400 for headers that cannot be read, 422 when no version was in force at
+     * the instant asked for; a version rebuilt for the request may be refused 503
+     * (thrown) by the bounded builds.
+     */
+    public Decision<RuleSet> lookup(String framework, Manifest.Kind kind, VersionWanted wanted) {
         Decision<RuleSet> found = lookup(framework);
         if (!(found instanceof Decision.Decided<RuleSet> decided)) {
             return found;
@@ -306,20 +351,51 @@ public class RuleSetRegistry {
                         .map(Map.Entry::getKey)
                         .toList()));
         }
-        boolean pinned = pinnedVersion != null && !pinnedVersion.isBlank();
-        if (pinned && pinnedVersion.contains(",")) {
+        return wanted.instant().then(asOf -> {
+            if (wanted.isPinned()) {
+                return pinned(framework, serving, wanted.pinned());
+            }
+            List<PublishedVersion> timeline = timeline(framework);
+            if (timeline.isEmpty() && asOf == null) {
+                // nothing published (a rules folder): what is built is what is served
+                return found;
+            }
+            Instant at = asOf == null ? clock.instant() : asOf;
+            Optional<PublishedVersion> inForce = EffectiveDates.inForceAt(timeline, at);
+            if (inForce.isEmpty()) {
+                return Decision.refused(notInForce(framework, at, timeline));
+            }
+            return version(framework, serving, inForce.get().rulesetVersion(), false)
+                .then(ruleSet -> Decision.decided(ruleSet.inForceFrom(inForce.get().effectiveFrom())));
+        });
+    }
+
+    private Decision<RuleSet> pinned(String framework, RuleSet serving, String version) {
+        if (version.contains(",")) {
             // two Ruleset-Version headers, which HTTP joins with a comma: which one is
             // meant?
             return Decision.refused(Failure.malformed(
-                    new FieldProblem("Ruleset-Version", "one version, not several (" + pinnedVersion.strip() + ")")));
+                    new FieldProblem(VersionWanted.PINNED_HEADER, "one version, not several (" + version + ")")));
         }
-        String version = pinned ? pinnedVersion.strip() : serving.version();
+        // The instant its publication took effect, if it ever did take effect or is
+        // scheduled to (a cancelled one never did).
+        Instant effectiveFrom = timeline(framework).stream()
+            .filter(v -> v.rulesetVersion().equals(version) && !v.wasCancelled())
+            .findFirst()
+            .map(PublishedVersion::effectiveFrom)
+            .orElse(null);
+        return version(framework, serving, version, true)
+            .then(ruleSet -> Decision.decided(ruleSet.inForceFrom(effectiveFrom)));
+    }
+
+    /** A version of the framework: the one serving, a kept one, or one rebuilt. */
+    private Decision<RuleSet> version(String framework, RuleSet serving, String version, boolean pinned) {
         Optional<Withdrawals.Withdrawal> withdrawn = withdrawals.of(framework, version);
         if (withdrawn.isPresent()) {
             return Decision.refused(Withdrawals.refusal(framework, withdrawn.get(), pinned));
         }
         if (version.equals(serving.version())) {
-            return found;
+            return Decision.decided(serving);
         }
         return kept.get(framework)
             .stream()
@@ -330,6 +406,24 @@ public class RuleSetRegistry {
             .map(Decision::decided)
             .orElseGet(() -> Decision.refused(Failure.versionGone(framework, version,
                     "neither among the last " + KEPT_VERSIONS + " built nor ever published to the rule store")));
+    }
+
+    private static Failure notInForce(String framework, Instant at, List<PublishedVersion> timeline) {
+        String first = timeline.stream()
+            .filter(v -> !v.wasCancelled())
+            .reduce((newer, older) -> older)
+            .map(v -> "; its first version took effect at " + v.effectiveFrom())
+            .orElse("; it has no published history (the development mode's rules folder)");
+        return Failure.invalidFacts(List.of(new FieldProblem(VersionWanted.AS_OF_HEADER,
+                "no version of " + framework + " was in force at " + at + first)));
+    }
+
+    /**
+     * The framework's publications, newest first, as the source last gave them (read
+     * again after every reload); none for a source that publishes nothing.
+     */
+    private List<PublishedVersion> timeline(String framework) {
+        return timelines.computeIfAbsent(framework, id -> source.published(id).orElse(List.of()));
     }
 
     /**
@@ -385,7 +479,7 @@ public class RuleSetRegistry {
                         && good.ruleSet().version().equals(version)) {
                     rebuilt.put(framework + "@" + version, good.ruleSet());
                     log.info("Rule set {} {} rebuilt from commit {} in {} ms for a pinned request", framework, version,
-                            snapshot.commit(), good.buildMillis());
+                            snapshot.commit(framework), good.buildMillis());
                     return Optional.of(good.ruleSet());
                 }
                 return Optional.empty();

@@ -26,4 +26,12 @@ public interface RulesSnapshot {
     /** The rule store's commit this snapshot is, or null for a folder. */
     String commit();
 
+    /**
+     * The rule store's commit the framework's files are read from (the one that published
+     * its version in force), or null for a folder.
+     */
+    default String commit(String framework) {
+        return commit();
+    }
+
 }

@@ -1,6 +1,7 @@
 package uk.inspection.ruleset;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,14 @@ public interface RulesSource {
 
     /** The rules to serve now. */
     RulesSnapshot current();
+
+    /**
+     * The commit each framework is served from now (empty for a folder): when it changes,
+     * what is served is rebuilt.
+     */
+    default Map<String, String> servedCommits() {
+        return Map.of();
+    }
 
     /**
      * A snapshot holding this content-hash version of the framework, if the source has

@@ -394,6 +394,17 @@ public final class GitRuleStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The commit's first parent (what its branch held before it), or null for a first
+     * commit.
+     */
+    public ObjectId firstParent(ObjectId commit) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit parsed = walk.parseCommit(commit);
+            return parsed.getParentCount() == 0 ? null : parsed.getParent(0).getId();
+        }
+    }
+
     /** A branch's commits, newest first, following first parents. */
     public List<StoreCommit> log(String branch) throws IOException {
         ObjectId head = head(branch);

@@ -1,6 +1,7 @@
 package uk.inspection.store;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,8 @@ class StoreConfiguration {
     }
 
     @Bean
-    StoreRules storeRules(GitRuleStore store, StoreDamage damage) {
-        return new StoreRules(store, damage);
+    StoreRules storeRules(GitRuleStore store, StoreDamage damage, Clock clock) {
+        return new StoreRules(store, damage, clock);
     }
 
 }

@@ -85,15 +85,36 @@ final class VersionIndex {
             return;
         }
         String version = RuleSetFiles.version(snapshot.files(framework));
-        if (!version.equals(lastVersion.get(framework))) {
+        if (framework.equals(commit.trailer(Trailers.FRAMEWORK)) && commit.trailer(Trailers.CANCELS) != null) {
+            cancel(framework, commit);
+            lastVersion.put(framework, version);
+        }
+        else if (!version.equals(lastVersion.get(framework))) {
             List<String> changed = new ArrayList<>(store.changed(previous, id, rules));
             changed.addAll(store.changed(previous, id, tables));
             byFramework.computeIfAbsent(framework, f -> new ArrayList<>())
                 .add(0, new PublishedVersion(version, commit.id(), commit.time(), commit.author(),
-                        commit.trailer("Approved-by"), commit.subject(), changed));
+                        commit.trailer("Approved-by"), commit.subject(), changed, Trailers.effectiveFrom(commit),
+                        null));
             lastVersion.put(framework, version);
         }
         lastTrees.put(framework, trees);
+    }
+
+    /**
+     * A cancellation: the version it names is marked cancelled, and the files it restores
+     * are not a version of their own (they are the one in force before).
+     */
+    private void cancel(String framework, StoreCommit commit) {
+        List<PublishedVersion> versions = byFramework.getOrDefault(framework, new ArrayList<>());
+        for (int i = 0; i < versions.size(); i++) {
+            if (versions.get(i).commit().equals(commit.trailer(Trailers.CANCELS))) {
+                versions.set(i,
+                        versions.get(i)
+                            .cancelledBy(new PublishedVersion.Cancellation(commit.time(), commit.author(),
+                                    commit.trailer(Trailers.REASON), commit.id())));
+            }
+        }
     }
 
     synchronized List<PublishedVersion> versions(String framework) {

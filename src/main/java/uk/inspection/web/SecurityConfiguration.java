@@ -42,16 +42,17 @@ import uk.inspection.records.Clients;
  * Protected by default, matched on the path Spring routes on (decoded, as the controllers
  * see it, so {@code /%72atings} is {@code /ratings}), whatever the method. Management
  * routes need a methodology role: {@code methodology-editor} to change drafts,
- * {@code methodology-approver} to approve or reject them, {@code methodology} to reload;
- * any of the three reads versions, history, drafts and shadows. Users sign in with HTTP
- * Basic (credentials from configuration, none built in) or, with OpenID Connect
- * configured, a bearer token. The frameworks listing and the store's status are public;
- * every other {@code /api/**} route needs an API key ({@code X-Api-Key}) when keys are
- * configured. The actuator's health probes are public (their details need a methodology
- * role); its other endpoints (info, metrics, prometheus) need one. Every refusal, from a
- * wrong password to the firewall's, is a problem document. The API is stateless JSON with
- * no cookies, so there is no session and no CSRF token; a browser's credentials are kept
- * from pages elsewhere by {@link SameOriginWrites}.
+ * {@code methodology-approver} to approve or reject them (and cancel a scheduled
+ * version), {@code methodology} to reload; any of the three reads versions, history,
+ * drafts and shadows. Users sign in with HTTP Basic (credentials from configuration, none
+ * built in) or, with OpenID Connect configured, a bearer token. The frameworks listing
+ * and the store's status are public; every other {@code /api/**} route needs an API key
+ * ({@code X-Api-Key}) when keys are configured. The actuator's health probes are public
+ * (their details need a methodology role); its other endpoints (info, metrics,
+ * prometheus) need one. Every refusal, from a wrong password to the firewall's, is a
+ * problem document. The API is stateless JSON with no cookies, so there is no session and
+ * no CSRF token; a browser's credentials are kept from pages elsewhere by
+ * {@link SameOriginWrites}.
  */
 @Configuration
 class SecurityConfiguration {
@@ -75,7 +76,8 @@ class SecurityConfiguration {
             PATHS.matcher(HttpMethod.POST, "/api/v1/drafts/*/rebase"));
 
     private static final RequestMatcher APPROVING = any(PATHS.matcher(HttpMethod.POST, "/api/v1/drafts/*/approve"),
-            PATHS.matcher(HttpMethod.POST, "/api/v1/drafts/*/reject"));
+            PATHS.matcher(HttpMethod.POST, "/api/v1/drafts/*/reject"),
+            PATHS.matcher(HttpMethod.POST, "/api/v1/frameworks/*/versions/*/cancel"));
 
     private static final RequestMatcher READING = any(PATHS.matcher("/api/v1/frameworks/*/versions"),
             PATHS.matcher("/api/v1/frameworks/*/history"), PATHS.matcher("/api/v1/frameworks/*/drafts"),

@@ -64,7 +64,8 @@ class RunawayVerdictTest {
         assertThat(refused.failure().detail()).contains(FRAMEWORK, refused.failure().culprit().rule(),
                 serving.version() + " is not withdrawn");
         assertThat(withdrawals.of(FRAMEWORK)).isEmpty();
-        assertThat(registry.lookup(FRAMEWORK, Manifest.Kind.OVERSIGHT, null)).isEqualTo(Decision.decided(serving));
+        assertThat(registry.lookup(FRAMEWORK, Manifest.Kind.OVERSIGHT, VersionWanted.IN_FORCE_NOW))
+            .isEqualTo(Decision.decided(serving));
     }
 
     @Test
@@ -94,7 +95,7 @@ class RunawayVerdictTest {
         assertThat(withdrawals.of(FRAMEWORK)).extracting(Withdrawals.Withdrawal::rulesetVersion)
             .containsExactly(looping.version());
         Decision.Refused<RuleSet> unavailable = (Decision.Refused<RuleSet>) registry.lookup(FRAMEWORK,
-                Manifest.Kind.OVERSIGHT, null);
+                Manifest.Kind.OVERSIGHT, VersionWanted.IN_FORCE_NOW);
         assertThat(unavailable.failure().type()).isEqualTo(ProblemType.RULE_SET_UNAVAILABLE);
     }
 

@@ -27,6 +27,7 @@ import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
 import uk.inspection.ratings.RatingKind;
+import uk.inspection.ruleset.VersionWanted;
 import uk.inspection.records.DecisionStore;
 import uk.inspection.records.VisibleDecisions;
 import uk.inspection.problem.RequestLimits;
@@ -93,7 +94,7 @@ class ProblemMappingTest {
 
     @Test
     void anUnknownFrameworkIs404() throws Exception {
-        given(service.decide(any(RatingKind.class), eq("yj-1999"), any(), any()))
+        given(service.decide(any(RatingKind.class), eq("yj-1999"), any(VersionWanted.class), any()))
             .willReturn(Decision.refused(Failure.unknownFramework("yj-1999", List.of("yj-2024"))));
 
         http.perform(post("/api/v1/frameworks/yj-1999/ratings").contentType(MediaType.APPLICATION_JSON).content("{}"))
@@ -126,7 +127,7 @@ class ProblemMappingTest {
 
     @Test
     void factsTheRulesCannotAcceptAre422NamingEveryField() throws Exception {
-        given(service.decide(any(RatingKind.class), eq("yj-2024"), any(), any()))
+        given(service.decide(any(RatingKind.class), eq("yj-2024"), any(VersionWanted.class), any()))
             .willReturn(
                     Decision.refused(Failure.invalidFacts(
                             List.of(new FieldProblem("keyQuestions.2.1.1.yes", "yes (21) exceeds cases (20)"),
@@ -143,8 +144,9 @@ class ProblemMappingTest {
 
     @Test
     void aFollowUpTheRulesCannotAcceptIs422NamingTheField() throws Exception {
-        given(service.decide(any(FollowUpKind.class), any(), any(), any())).willReturn(Decision.refused(Failure
-            .invalidFacts(List.of(new FieldProblem("recommendations[1].addressedTo[0]", "not an authority")))));
+        given(service.decide(any(FollowUpKind.class), any(), any(VersionWanted.class), any()))
+            .willReturn(Decision.refused(Failure
+                .invalidFacts(List.of(new FieldProblem("recommendations[1].addressedTo[0]", "not an authority")))));
 
         http.perform(post("/api/v1/probation/follow-ups").contentType(MediaType.APPLICATION_JSON).content("{}"))
             .andExpect(status().isUnprocessableEntity())
@@ -155,9 +157,9 @@ class ProblemMappingTest {
 
     @Test
     void aPinnedVersionNoLongerKeptIs410AndARuleSetThatNeverBuiltIs503() throws Exception {
-        given(service.decide(any(RatingKind.class), eq("yj-2024"), eq("sha256:old"), any()))
+        given(service.decide(any(RatingKind.class), eq("yj-2024"), eq(VersionWanted.pinned("sha256:old")), any()))
             .willReturn(Decision.refused(Failure.versionGone("yj-2024", "sha256:old", "the last 10 are")));
-        given(service.decide(any(RatingKind.class), eq("yj-broken"), any(), any()))
+        given(service.decide(any(RatingKind.class), eq("yj-broken"), any(VersionWanted.class), any()))
             .willReturn(Decision.refused(Failure.ruleSetUnavailable("yj-broken")));
 
         http.perform(post(RATE).header("Ruleset-Version", "sha256:old")
