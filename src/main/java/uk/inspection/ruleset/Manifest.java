@@ -10,8 +10,8 @@ import java.util.Optional;
  * scale, inspection types and standards. The request validator and the fact builder read
  * it; the rules read the facts built from it. {@code retiredKeyQuestions} gives, in the
  * framework's own words, what to tell a client who sends a key question an earlier
- * framework had and this one no longer has. {@code inForce}, when given, says which
- * inspections the framework applies to ({@link InForce}).
+ * framework had and this one no longer has. {@code inForce}, when given (else null), says
+ * which inspections the framework applies to ({@link InForce}).
  */
 public record Manifest(String name, Kind kind, String source, List<ScaleStep> ratingScale,
         List<InspectionType> inspectionTypes, List<Standard> standards, Panel panel,
@@ -122,11 +122,6 @@ public record Manifest(String name, Kind kind, String source, List<ScaleStep> ra
      */
     public boolean acceptsField(String field) {
         return accepts.contains(field);
-    }
-
-    /** Which inspections the framework applies to, if its manifest says. */
-    public Optional<InForce> inForceWindow() {
-        return Optional.ofNullable(inForce);
     }
 
     public boolean isRatings() {

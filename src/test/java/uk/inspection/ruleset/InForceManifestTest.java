@@ -32,8 +32,7 @@ class InForceManifestTest {
     @Test
     void aWindowIsReadWithBothEndsIncluded() {
         InForce window = read(MANIFEST + "inForce: {from: 2018-06-01, until: 2021-05-31}\n", new ArrayList<>())
-            .inForceWindow()
-            .orElseThrow();
+            .inForce();
 
         assertThat(window.contains(LocalDate.parse("2018-06-01"))).isTrue();
         assertThat(window.contains(LocalDate.parse("2021-05-31"))).isTrue();
@@ -44,8 +43,7 @@ class InForceManifestTest {
 
     @Test
     void aWindowWithoutUntilIsStillInForce() {
-        InForce window = read(MANIFEST + "inForce: {from: 2025-04-01}\n", new ArrayList<>()).inForceWindow()
-            .orElseThrow();
+        InForce window = read(MANIFEST + "inForce: {from: 2025-04-01}\n", new ArrayList<>()).inForce();
 
         assertThat(window.contains(LocalDate.parse("2099-12-31"))).isTrue();
         assertThat(window.describe()).isEqualTo("inForce 2025-04-01..");
@@ -96,12 +94,12 @@ class InForceManifestTest {
             Manifest manifest = ManifestReader.read(new RuleFile(file.toString(), Files.readAllBytes(file)), problems);
             assertThat(problems).as(framework).isEmpty();
             if (manifest.isRatings()) {
-                assertThat(manifest.inForceWindow()).as(framework + " declares inForce").isPresent();
+                assertThat(manifest.inForce()).as(framework + " declares inForce").isNotNull();
                 ratings.add(manifest);
             }
         }
         List<InForce> windows = ratings.stream()
-            .map(m -> m.inForceWindow().orElseThrow())
+            .map(Manifest::inForce)
             .sorted(Comparator.comparing(InForce::from))
             .toList();
 
