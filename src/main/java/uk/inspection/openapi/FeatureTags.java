@@ -37,6 +37,7 @@ final class FeatureTags implements OpenApiCustomizer {
         feature("Rule changes", "/api/v1/(drafts.*|frameworks/[^/]+/(drafts|rollbacks|history))",
                 "Drafts of rule changes, their review, approval and rollback, and each framework's history.");
         feature("Rule store", "/api/v1/store.*", "The Git rule store the rule sets are served from.");
+        feature("Ratings", "/api/v1/ratings", "Inspection ratings by the framework in force on the inspection's date.");
         feature("Frameworks", "/api/v1/frameworks(/[^/]+(/versions|/reload)?)?",
                 "The served rule sets, their manifests and versions.");
     }
@@ -60,7 +61,8 @@ final class FeatureTags implements OpenApiCustomizer {
         openApi.getPaths().keySet().removeIf(path -> !path.startsWith("/api/"));
         Map<String, String> descriptions = new LinkedHashMap<>();
         kinds.all().forEach(kind -> descriptions.putIfAbsent(kind.feature().name(), kind.feature().description()));
-        FEATURES.forEach((name, feature) -> descriptions.put(name, feature.description()));
+        // A feature a kind of decision already names keeps the kind's description.
+        FEATURES.forEach((name, feature) -> descriptions.putIfAbsent(name, feature.description()));
         List<Tag> tags = new ArrayList<>();
         descriptions.forEach((name, description) -> tags.add(new Tag().name(name).description(description)));
         openApi.setTags(tags);

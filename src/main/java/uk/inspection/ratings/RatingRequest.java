@@ -18,7 +18,11 @@ public record RatingRequest(
                 example = "Northtown YJS") String service,
         String inspectionType, Map<String, KeyQuestionInput> keyQuestions, List<CaseInput> cases,
         Map<String, Boolean> judgements, Map<String, String> ratings, Map<String, PanelInput> panel, String region,
-        String nation, LocalDate fieldworkEnd, List<AlertInput> organisationalAlerts) {
+        String nation, LocalDate fieldworkEnd, List<AlertInput> organisationalAlerts,
+        @Schema(description = "The first day of the inspection's fieldwork (ISO date). POST /api/v1/ratings needs"
+                + " it to choose the framework in force that day; the framework-path endpoint accepts it and"
+                + " rates with the framework named in its path whatever the date.",
+                example = "2025-06-02") LocalDate inspectionDate) {
 
     public RatingRequest {
         keyQuestions = copy(keyQuestions);
@@ -31,12 +35,12 @@ public record RatingRequest(
 
     /**
      * A ratings request without the optional context (region, nation, fieldwork end,
-     * alerts).
+     * alerts, inspection date).
      */
     public RatingRequest(String service, String inspectionType, Map<String, KeyQuestionInput> keyQuestions,
             List<CaseInput> cases, Map<String, Boolean> judgements, Map<String, String> ratings,
             Map<String, PanelInput> panel) {
-        this(service, inspectionType, keyQuestions, cases, judgements, ratings, panel, null, null, null, null);
+        this(service, inspectionType, keyQuestions, cases, judgements, ratings, panel, null, null, null, null, null);
     }
 
     /** An organisational alert raised during fieldwork. */

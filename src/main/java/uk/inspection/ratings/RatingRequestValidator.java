@@ -162,6 +162,9 @@ final class RatingRequestValidator {
             }
         }
         checkDate("fieldworkEnd", request.fieldworkEnd());
+        // Every ratings framework takes the inspection's date; only POST /api/v1/ratings
+        // chooses by it.
+        checkDate("inspectionDate", request.inspectionDate());
     }
 
     /**

@@ -10,12 +10,13 @@ import java.util.Optional;
  * scale, inspection types and standards. The request validator and the fact builder read
  * it; the rules read the facts built from it. {@code retiredKeyQuestions} gives, in the
  * framework's own words, what to tell a client who sends a key question an earlier
- * framework had and this one no longer has.
+ * framework had and this one no longer has. {@code inForce}, when given (else null), says
+ * which inspections the framework applies to ({@link InForce}).
  */
 public record Manifest(String name, Kind kind, String source, List<ScaleStep> ratingScale,
         List<InspectionType> inspectionTypes, List<Standard> standards, Panel panel,
         Map<String, TableDomain> tableDomains, Map<String, List<String>> vocabularies, List<String> accepts,
-        Map<String, String> retiredKeyQuestions) {
+        Map<String, String> retiredKeyQuestions, InForce inForce) {
 
     /**
      * What a rule set decides: inspection ratings (the default), Youth Justice Board

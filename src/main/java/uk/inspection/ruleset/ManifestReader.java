@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import uk.inspection.engine.LoadProblem;
@@ -24,6 +26,7 @@ final class ManifestReader {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .addModule(new JavaTimeModule())
         .build();
 
     private ManifestReader() {
@@ -36,6 +39,15 @@ final class ManifestReader {
         Manifest manifest;
         try {
             manifest = YAML.readValue(file.content(), Manifest.class);
+        }
+        catch (ValueInstantiationException e) {
+            // A value that checks itself (inForce) refused what the manifest gives, and
+            // said why.
+            String field = JsonProblems.of(e).field();
+            String why = e.getCause() instanceof IllegalArgumentException refused ? refused.getMessage()
+                    : "cannot be read as docs/rule-authoring.md describes this field";
+            problems.add(new LoadProblem(file.path(), line(e), null, field + ": " + why));
+            return null;
         }
         catch (JsonMappingException e) {
             // In the API's words: Jackson's name the service's classes.

@@ -1,0 +1,58 @@
+package uk.inspection.ratings;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+
+import uk.inspection.decision.DecisionKinds;
+import uk.inspection.decision.DecisionService;
+import uk.inspection.records.AnswerJson;
+import uk.inspection.records.Recording;
+
+/**
+ * Rates an inspection with the framework in force on the first day of its fieldwork
+ * ({@link FrameworkInForce}), exactly as naming that framework in the path would, and
+ * says which framework and why.
+ */
+@RestController
+class InForceRatingsController {
+
+    static final String PATH = "/api/v1/ratings";
+
+    private final DecisionService decisions;
+
+    private final RatingKind kind;
+
+    private final Recording recording;
+
+    private final FrameworkInForce inForce;
+
+    InForceRatingsController(DecisionService decisions, DecisionKinds kinds, Recording recording,
+            FrameworkInForce inForce) {
+        this.decisions = decisions;
+        this.kind = kinds.of(RatingKind.class);
+        this.recording = recording;
+        this.inForce = inForce;
+    }
+
+    @Operation(summary = "Rate an inspection with the framework in force on its inspectionDate",
+            description = "The request is a rating request for that framework with inspectionDate, the first day of"
+                    + " fieldwork. The served ratings framework whose manifest's inForce window (both days included)"
+                    + " holds the date rates it as POST /api/v1/frameworks/{framework}/ratings would; the answer"
+                    + " adds chosenBy, the window that chose it (\"inForce 2021-06-01..2025-03-31\"), and names the"
+                    + " framework in framework and ruleset. 422 naming inspectionDate when it is missing, or when no"
+                    + " framework, or more than one, is in force that day (with every candidate and its window).")
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AnswerJson<RatingResponse>> rate(@RequestBody RatingRequest request, HttpServletRequest http) {
+        long started = System.nanoTime();
+        FrameworkInForce.Chosen chosen = inForce.on(request.inspectionDate());
+        RatingResponse response = decisions.decide(kind, chosen.framework(), null, request).orElseThrow();
+        return chosen.told(recording.answer(kind, request, response, started, http));
+    }
+
+}
