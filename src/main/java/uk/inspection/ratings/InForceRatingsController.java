@@ -4,6 +4,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +14,7 @@ import uk.inspection.decision.DecisionKinds;
 import uk.inspection.decision.DecisionService;
 import uk.inspection.records.AnswerJson;
 import uk.inspection.records.Recording;
+import uk.inspection.ruleset.VersionWanted;
 
 /**
  * Rates an inspection with the framework in force on the first day of its fieldwork
@@ -46,12 +48,17 @@ class InForceRatingsController {
                     + " holds the date rates it as POST /api/v1/frameworks/{framework}/ratings would; the answer"
                     + " adds chosenBy, the window that chose it (\"inForce 2021-06-01..2025-03-31\"), and names the"
                     + " framework in framework and ruleset. 422 naming inspectionDate when it is missing, or when no"
-                    + " framework, or more than one, is in force that day (with every candidate and its window).")
+                    + " framework, or more than one, is in force that day (with every candidate and its window). The"
+                    + " optional header Ruleset-As-Of picks the chosen framework's version in force at that instant"
+                    + " (without it, the version in force now).")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AnswerJson<RatingResponse>> rate(@RequestBody RatingRequest request, HttpServletRequest http) {
+    ResponseEntity<AnswerJson<RatingResponse>> rate(
+            @RequestHeader(name = VersionWanted.AS_OF_HEADER, required = false) String asOf,
+            @RequestBody RatingRequest request, HttpServletRequest http) {
         long started = System.nanoTime();
         FrameworkInForce.Chosen chosen = inForce.on(request.inspectionDate());
-        RatingResponse response = decisions.decide(kind, chosen.framework(), null, request).orElseThrow();
+        RatingResponse response = decisions.decide(kind, chosen.framework(), new VersionWanted(null, asOf), request)
+            .orElseThrow();
         return chosen.told(recording.answer(kind, request, response, started, http));
     }
 
