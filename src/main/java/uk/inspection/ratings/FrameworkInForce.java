@@ -25,7 +25,7 @@ import uk.inspection.ruleset.RuleSetRegistry;
  * {@code inspectionDate} and every candidate with its window.
  */
 @Component
-class FrameworkInForce {
+public class FrameworkInForce {
 
     static final String FIELD = "inspectionDate";
 

@@ -26,6 +26,7 @@ import uk.inspection.followup.FollowUpKind;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
+import uk.inspection.ratings.FrameworkInForce;
 import uk.inspection.ratings.RatingKind;
 import uk.inspection.ruleset.VersionWanted;
 import uk.inspection.records.DecisionStore;
@@ -73,6 +74,9 @@ class ProblemMappingTest {
 
     @MockitoBean
     Withdrawals withdrawals;
+
+    @MockitoBean
+    FrameworkInForce inForce;
 
     @Test
     void malformedJsonIs400NamingTheBody() throws Exception {
