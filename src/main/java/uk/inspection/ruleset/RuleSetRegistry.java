@@ -358,7 +358,7 @@ public class RuleSetRegistry {
             List<PublishedVersion> timeline = timeline(framework);
             if (timeline.isEmpty() && asOf == null) {
                 // nothing published (a rules folder): what is built is what is served
-                return found;
+                return version(framework, serving, serving.version(), false);
             }
             Instant at = asOf == null ? clock.instant() : asOf;
             Optional<PublishedVersion> inForce = EffectiveDates.inForceAt(timeline, at);
