@@ -116,6 +116,26 @@ class CompareAsOfTest {
     }
 
     @Test
+    void aCorpusComparedAsOfTwoInstantsEndsItsReportWithEachSidesVersion() throws Exception {
+        Path corpus = temp.resolve("corpus.jsonl");
+        // 67% is Good from 65%, and Requires improvement below 70%.
+        Files.writeString(corpus,
+                JSON.readTree(Path.of("src/test/resources/requests/yj-2024-key-question-67-percent.json").toFile())
+                    .toString() + "\n");
+
+        Run run = CommandLineTest.run("compare", "--baseline", "as-of:" + seeded.effectiveFrom(), "--candidate",
+                "as-of:" + scheduled.effectiveFrom() + ":yj-2024", "--corpus", corpus.toString(), "--store",
+                store.toString(), "--threads", "1");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("1 decisions compared, 1 changed", "Read from the rule store " + store,
+                "- baseline as-of:" + seeded.effectiveFrom() + ": yj-2024 " + seeded.rulesetVersion()
+                        + ", in force from " + seeded.effectiveFrom(),
+                "- candidate as-of:" + scheduled.effectiveFrom() + ":yj-2024: yj-2024 " + scheduled.rulesetVersion()
+                        + ", in force from " + scheduled.effectiveFrom());
+    }
+
+    @Test
     void aDateBeforeAnyVersionWasInForceIsBadUsageNamingTheFirst() {
         Run run = CommandLineTest.run("compare", "--baseline", "as-of:2020-01-01", "--candidate",
                 "as-of:" + scheduled.effectiveFrom() + ":yj-2024", "--fixtures", "fixtures/yj-2024", "--store",
