@@ -115,9 +115,10 @@ record AsOfSide(String when, Instant at, String framework) {
                 ruleSet == null ? null : ruleSet.version(), null, built.version().effectiveFrom().toString());
     }
 
-    /** "yj-2024 in force from 2026-01-10T09:00:00Z: sha256:..." */
-    static String describe(String name, String framework, PublishedVersion version) {
-        return name + ": " + framework + " " + version.rulesetVersion() + ", in force from " + version.effectiveFrom();
+    /** "yj-2024 sha256:..., in force from 2026-01-10T09:00:00Z" */
+    String describe(Built built) {
+        return framework + " " + built.version().rulesetVersion() + ", in force from "
+                + built.version().effectiveFrom();
     }
 
     private static Instant firstEffective(List<PublishedVersion> published) {

@@ -3,9 +3,13 @@ package uk.inspection.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -158,7 +162,7 @@ class CompareCommand implements Callable<Integer> {
                 : rules(baselineSide, sameHome ? candidateSide : null, id -> progress.phase("building baseline " + id));
         LoadedRuleSets candidateRules = candidateBuilt != null ? candidateBuilt.rules() : sameHome ? baselineRules
                 : rules(candidateSide, null, id -> progress.phase("building candidate " + id));
-        String asOfNote = asOfNote(baselineSide, baselineBuilt, candidateSide, candidateBuilt);
+        String asOfNote = asOfNote(baselineAsOf, baselineBuilt, candidateAsOf, candidateBuilt);
         for (var pair : List.of(Map.entry(baselineSide, baselineRules), Map.entry(candidateSide, candidateRules))) {
             String framework = pair.getKey().framework();
             LoadedRuleSets rules = pair.getValue();
@@ -232,7 +236,7 @@ class CompareCommand implements Callable<Integer> {
                             .entrySet()
                             .stream()
                             .map(e -> e.getKey() + ": " + e.getValue())
-                            .collect(java.util.stream.Collectors.joining(", "))
+                            .collect(Collectors.joining(", "))
                         + ")";
         if (!skipped.isEmpty()) {
             spec.commandLine().getErr().println(skipped);
@@ -302,9 +306,8 @@ class CompareCommand implements Callable<Integer> {
     /** The sides read from a rules home, not from the store. */
     private static List<Side> homes(Side baselineSide, AsOfSide baselineAsOf, Side candidateSide,
             AsOfSide candidateAsOf) {
-        return java.util.stream.Stream
-            .of(baselineAsOf == null ? baselineSide : null, candidateAsOf == null ? candidateSide : null)
-            .filter(java.util.Objects::nonNull)
+        return Stream.of(baselineAsOf == null ? baselineSide : null, candidateAsOf == null ? candidateSide : null)
+            .filter(Objects::nonNull)
             .toList();
     }
 
@@ -312,22 +315,20 @@ class CompareCommand implements Callable<Integer> {
      * What a re-decided run's report says of each as-of side: the version in force then,
      * since when, and the store it was read from ("" with none).
      */
-    private String asOfNote(Side baselineSide, AsOfSide.Built baselineBuilt, Side candidateSide,
+    private String asOfNote(AsOfSide baselineAsOf, AsOfSide.Built baselineBuilt, AsOfSide candidateAsOf,
             AsOfSide.Built candidateBuilt) {
-        List<String> lines = new java.util.ArrayList<>();
-        if (baselineBuilt != null) {
-            lines.add(AsOfSide.describe("baseline " + baseline, baselineSide.framework(), baselineBuilt.version()));
+        List<String> lines = new ArrayList<>();
+        if (baselineAsOf != null) {
+            lines.add("baseline " + baseline + ": " + baselineAsOf.describe(baselineBuilt));
         }
-        if (candidateBuilt != null) {
-            lines.add(AsOfSide.describe("candidate " + candidate, candidateSide.framework(), candidateBuilt.version()));
+        if (candidateAsOf != null) {
+            lines.add("candidate " + candidate + ": " + candidateAsOf.describe(candidateBuilt));
         }
         return lines.isEmpty() ? "" : "Read from the rule store " + store + ":\n\n- " + String.join("\n- ", lines);
     }
 
     private static String notes(String... notes) {
-        return java.util.Arrays.stream(notes)
-            .filter(note -> !note.isEmpty())
-            .collect(java.util.stream.Collectors.joining("\n\n"));
+        return Stream.of(notes).filter(note -> !note.isEmpty()).collect(Collectors.joining("\n\n"));
     }
 
     /**
@@ -340,7 +341,7 @@ class CompareCommand implements Callable<Integer> {
             return new LoadedRuleSets(side.home(), building);
         }
         List<String> frameworks = sameHome == null ? List.of(side.framework())
-                : java.util.stream.Stream.of(side.framework(), sameHome.framework()).distinct().toList();
+                : Stream.of(side.framework(), sameHome.framework()).distinct().toList();
         return new LoadedRuleSets(side.home(), frameworks, building);
     }
 
