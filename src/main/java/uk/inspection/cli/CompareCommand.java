@@ -3,9 +3,13 @@ package uk.inspection.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,21 +33,36 @@ import uk.inspection.ruleset.RuleSetFiles;
 @Command(name = "compare", description = { "Shows which decisions two rule sets make differently.",
         "Runs every fixture's input (or recorded decisions, or a generated corpus) through both and reports what "
                 + "changed: a Markdown report on standard output (or --report), a JSON one with --json. "
-                + "Progress goes to standard error.",
+                + "Progress goes to standard error. A side is a rules home folder, or the rule store as of an "
+                + "instant or date (as-of:WHEN[:framework]): the framework's version in force then, the report "
+                + "naming it and since when it was in force.",
         "", "Example: java -jar inspection-ratings.jar compare --baseline .:yj-2024 --candidate ../edited:yj-2024 \\",
-        "           --fixtures fixtures/yj-2024 --fail-on-change" })
+        "           --fixtures fixtures/yj-2024 --fail-on-change",
+        "Example: java -jar inspection-ratings.jar compare --baseline as-of:2026-01-01:yj-2024 \\",
+        "           --candidate as-of:2026-06-01 --fixtures fixtures/yj-2024 --store data/rules.git" })
 class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--baseline", required = true, paramLabel = "HOME[:framework]", description = {
-            "the rules home (and framework) decisions are compared from", "Example: --baseline .:yj-2018" })
+    @Option(names = "--baseline", required = true, paramLabel = "HOME[:framework]|as-of:WHEN[:framework]",
+            description = { "the rules home (and framework) decisions are compared from; or as-of: an instant or a "
+                    + "date (the start of that day in Europe/London) and the framework whose version in force then "
+                    + "is read from --store (without a framework, the candidate's)", "Example: --baseline .:yj-2018",
+                    "Example: --baseline as-of:2026-01-01:yj-2024" })
     String baseline;
 
-    @Option(names = "--candidate", required = true, paramLabel = "HOME[:framework]", description = {
-            "the rules home (and framework) decisions are compared to", "Example: --candidate ../edited:yj-2024" })
+    @Option(names = "--candidate", required = true, paramLabel = "HOME[:framework]|as-of:WHEN[:framework]",
+            description = {
+                    "the rules home (and framework) decisions are compared to; or as-of, as for --baseline "
+                            + "(without a framework, the baseline's)",
+                    "Example: --candidate ../edited:yj-2024", "Example: --candidate as-of:2026-06-01T09:00:00Z" })
     String candidate;
+
+    @Option(names = "--store", paramLabel = "DIR",
+            description = { "the rule store's repository an as-of side is read from; default: data/rules.git",
+                    "Example: --store /srv/rules/data/rules.git" })
+    Path store = Path.of("data/rules.git");
 
     @Option(names = "--fixtures", paramLabel = "DIR",
             description = { "the fixtures whose inputs are compared", "Example: --fixtures fixtures/cross" })
@@ -97,9 +116,11 @@ class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Side baselineSide = Side.parse(baseline);
-        Side candidateSide = Side.parse(candidate);
-        for (Side side : List.of(baselineSide, candidateSide)) {
+        AsOfSide baselineAsOf = asOf(baseline, candidate);
+        AsOfSide candidateAsOf = asOf(candidate, baseline);
+        Side baselineSide = baselineAsOf == null ? Side.parse(baseline) : new Side(store, baselineAsOf.framework());
+        Side candidateSide = candidateAsOf == null ? Side.parse(candidate) : new Side(store, candidateAsOf.framework());
+        for (Side side : homes(baselineSide, baselineAsOf, candidateSide, candidateAsOf)) {
             if (!Files.isDirectory(side.home().resolve("rules"))) {
                 throw new ParameterException(spec.commandLine(),
                         side.home() + " is not a rules home (no rules/ folder)");
@@ -114,7 +135,7 @@ class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "no fixtures folder " + fixtures);
         }
         if (corpus != null) {
-            checkFrameworkOptions("--corpus", baselineSide, candidateSide);
+            checkFrameworkOptions("--corpus", homes(baselineSide, baselineAsOf, candidateSide, candidateAsOf));
             if (!Files.isRegularFile(corpus)) {
                 throw new ParameterException(spec.commandLine(), "no corpus file " + corpus);
             }
@@ -125,17 +146,23 @@ class CompareCommand implements Callable<Integer> {
         Progress progress = Progress.onStandardError(spec.commandLine().getErr());
         DecisionsReplay replay = null;
         if (decisions != null) {
-            checkFrameworkOptions("--decisions", baselineSide, candidateSide);
+            checkFrameworkOptions("--decisions", homes(baselineSide, baselineAsOf, candidateSide, candidateAsOf));
             replay = DecisionsReplay.open(decisions, dbUser, dbPassword, progress);
         }
-        boolean sameHome = baselineSide.home()
-            .toAbsolutePath()
-            .normalize()
-            .equals(candidateSide.home().toAbsolutePath().normalize());
-        LoadedRuleSets baselineRules = rules(baselineSide, sameHome ? candidateSide : null,
-                id -> progress.phase("building baseline " + id));
-        LoadedRuleSets candidateRules = sameHome ? baselineRules
+        boolean sameHome = baselineAsOf == null && candidateAsOf == null
+                && baselineSide.home()
+                    .toAbsolutePath()
+                    .normalize()
+                    .equals(candidateSide.home().toAbsolutePath().normalize());
+        AsOfSide.Built baselineBuilt = baselineAsOf == null ? null
+                : baselineAsOf.build(store, spec.commandLine(), id -> progress.phase("building baseline " + id));
+        AsOfSide.Built candidateBuilt = candidateAsOf == null ? null
+                : candidateAsOf.build(store, spec.commandLine(), id -> progress.phase("building candidate " + id));
+        LoadedRuleSets baselineRules = baselineBuilt != null ? baselineBuilt.rules()
+                : rules(baselineSide, sameHome ? candidateSide : null, id -> progress.phase("building baseline " + id));
+        LoadedRuleSets candidateRules = candidateBuilt != null ? candidateBuilt.rules() : sameHome ? baselineRules
                 : rules(candidateSide, null, id -> progress.phase("building candidate " + id));
+        String asOfNote = asOfNote(baselineAsOf, baselineBuilt, candidateAsOf, candidateBuilt);
         for (var pair : List.of(Map.entry(baselineSide, baselineRules), Map.entry(candidateSide, candidateRules))) {
             String framework = pair.getKey().framework();
             LoadedRuleSets rules = pair.getValue();
@@ -152,7 +179,7 @@ class CompareCommand implements Callable<Integer> {
 
         if (replay != null) {
             return recorded(replay, baselineRules.get(baselineSide.framework()),
-                    candidateRules.get(candidateSide.framework()));
+                    candidateRules.get(candidateSide.framework()), asOfNote);
         }
         if (corpus != null) {
             RuleSet baselineRuleSet = baselineRules.get(baselineSide.framework());
@@ -163,12 +190,15 @@ class CompareCommand implements Callable<Integer> {
                             ruleSet.id() + " is not a ratings framework: a corpus holds rating requests");
                 }
             }
-            return corpus(baselineRuleSet, candidateRuleSet, progress);
+            return corpus(baselineRuleSet, candidateRuleSet, progress, asOfNote);
         }
         FixtureComparison comparison = new FixtureComparison(baselineSide, baselineRules, candidateSide,
                 candidateRules);
         progress.phase("comparing the fixtures under " + fixtures);
-        Comparison result = comparison.over(fixtures);
+        Comparison compared = comparison.over(fixtures);
+        Comparison result = compared.describedAs(
+                baselineAsOf == null ? compared.baseline() : baselineAsOf.report(store, baselineBuilt),
+                candidateAsOf == null ? compared.candidate() : candidateAsOf.report(store, candidateBuilt));
         String markdown = MarkdownReport.render(result, comparison.ratingOrder());
         PrintWriter out = spec.commandLine().getOut();
         if (report != null) {
@@ -193,7 +223,8 @@ class CompareCommand implements Callable<Integer> {
      * on standard error; records of other frameworks are counted, in the report and on
      * standard error, not compared.
      */
-    private int recorded(DecisionsReplay replay, RuleSet baselineRuleSet, RuleSet candidateRuleSet) throws Exception {
+    private int recorded(DecisionsReplay replay, RuleSet baselineRuleSet, RuleSet candidateRuleSet, String asOfNote)
+            throws Exception {
         long started = System.nanoTime();
         DecisionsReplay.Replayed replayed = replay.run(from, to, baselineRuleSet, candidateRuleSet);
         RecordedComparison.Result result = replayed.result();
@@ -205,14 +236,14 @@ class CompareCommand implements Callable<Integer> {
                             .entrySet()
                             .stream()
                             .map(e -> e.getKey() + ": " + e.getValue())
-                            .collect(java.util.stream.Collectors.joining(", "))
+                            .collect(Collectors.joining(", "))
                         + ")";
         if (!skipped.isEmpty()) {
             spec.commandLine().getErr().println(skipped);
             spec.commandLine().getErr().flush();
         }
         PrintWriter out = spec.commandLine().getOut();
-        write(result, "Recorded decisions re-decided", skipped);
+        write(result, "Recorded decisions re-decided", notes(asOfNote, skipped));
         out.printf("%d compared, %d changed (%.0f decisions/s)%n", result.total(), result.changed(),
                 result.total() / Math.max(seconds, 1e-9));
         out.flush();
@@ -223,7 +254,8 @@ class CompareCommand implements Callable<Integer> {
      * A generated corpus (or any JSON Lines of rating requests) decided under both sides
      * on every core, streamed; the two frameworks only are built.
      */
-    private int corpus(RuleSet baselineRuleSet, RuleSet candidateRuleSet, Progress progress) throws Exception {
+    private int corpus(RuleSet baselineRuleSet, RuleSet candidateRuleSet, Progress progress, String asOfNote)
+            throws Exception {
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         long requests = CorpusComparison.count(corpus);
         progress.phase("comparing " + requests + " requests of " + corpus + " on " + threadCount + " threads");
@@ -238,7 +270,7 @@ class CompareCommand implements Callable<Integer> {
         }
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
         progress.done();
-        write(result, "Corpus decided under both rule sets", "");
+        write(result, "Corpus decided under both rule sets", asOfNote);
         PrintWriter out = spec.commandLine().getOut();
         // Each request is decided twice, once by each side.
         out.printf("%d compared, %d changed (%.1f s: %.0f requests/s, %.0f decisions/s on %d threads)%n",
@@ -250,20 +282,53 @@ class CompareCommand implements Callable<Integer> {
 
     /**
      * With a corpus or recorded decisions each side names its framework, one its home
-     * holds.
+     * holds (an as-of side always names one, which the store is asked for).
      */
-    private void checkFrameworkOptions(String input, Side baselineSide, Side candidateSide) {
-        if (baselineSide.framework() == null || candidateSide.framework() == null) {
+    private void checkFrameworkOptions(String input, List<Side> homes) {
+        if (homes.stream().anyMatch(side -> side.framework() == null)) {
             throw new ParameterException(spec.commandLine(),
                     "with " + input + ", name the framework on each side (HOME:id)");
         }
-        for (Side side : List.of(baselineSide, candidateSide)) {
+        for (Side side : homes) {
             if (!RuleSetFiles.frameworks(side.home()).contains(side.framework())) {
                 throw new ParameterException(spec.commandLine(),
                         "no framework " + side.framework() + " under " + side.home() + " (frameworks: "
                                 + String.join(", ", RuleSetFiles.frameworks(side.home())) + ")");
             }
         }
+    }
+
+    /** The side given, when it is as-of; null for a rules home. */
+    private AsOfSide asOf(String side, String otherSide) {
+        return AsOfSide.isAsOf(side) ? AsOfSide.parse(side, otherSide, spec.commandLine()) : null;
+    }
+
+    /** The sides read from a rules home, not from the store. */
+    private static List<Side> homes(Side baselineSide, AsOfSide baselineAsOf, Side candidateSide,
+            AsOfSide candidateAsOf) {
+        return Stream.of(baselineAsOf == null ? baselineSide : null, candidateAsOf == null ? candidateSide : null)
+            .filter(Objects::nonNull)
+            .toList();
+    }
+
+    /**
+     * What a re-decided run's report says of each as-of side: the version in force then,
+     * since when, and the store it was read from ("" with none).
+     */
+    private String asOfNote(AsOfSide baselineAsOf, AsOfSide.Built baselineBuilt, AsOfSide candidateAsOf,
+            AsOfSide.Built candidateBuilt) {
+        List<String> lines = new ArrayList<>();
+        if (baselineAsOf != null) {
+            lines.add("baseline " + baseline + ": " + baselineAsOf.describe(baselineBuilt));
+        }
+        if (candidateAsOf != null) {
+            lines.add("candidate " + candidate + ": " + candidateAsOf.describe(candidateBuilt));
+        }
+        return lines.isEmpty() ? "" : "Read from the rule store " + store + ":\n\n- " + String.join("\n- ", lines);
+    }
+
+    private static String notes(String... notes) {
+        return Stream.of(notes).filter(note -> !note.isEmpty()).collect(Collectors.joining("\n\n"));
     }
 
     /**
@@ -276,7 +341,7 @@ class CompareCommand implements Callable<Integer> {
             return new LoadedRuleSets(side.home(), building);
         }
         List<String> frameworks = sameHome == null ? List.of(side.framework())
-                : java.util.stream.Stream.of(side.framework(), sameHome.framework()).distinct().toList();
+                : Stream.of(side.framework(), sameHome.framework()).distinct().toList();
         return new LoadedRuleSets(side.home(), frameworks, building);
     }
 

@@ -12,8 +12,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Comparison(SideReport baseline, SideReport candidate, int total, int changed,
         List<ComparedDecision> decisions, Map<String, Integer> transitions, List<String> skipped) {
 
-    public record SideReport(String home, String framework, String rulesetVersion,
-            Map<String, String> rulesetVersions) {
+    /**
+     * One side: where its rules were read, which framework and version; for a version
+     * read from the rule store as of an instant, when that version took effect.
+     */
+    public record SideReport(String home, String framework, String rulesetVersion, Map<String, String> rulesetVersions,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String effectiveFrom) {
+
+        /** A side read from a rules home, or from a store commit that is not as-of. */
+        public SideReport(String home, String framework, String rulesetVersion, Map<String, String> rulesetVersions) {
+            this(home, framework, rulesetVersion, rulesetVersions, null);
+        }
+
     }
 
     /**

@@ -8,15 +8,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import uk.inspection.engine.LoadProblem;
+import uk.inspection.ruleset.FolderSnapshot;
 import uk.inspection.ruleset.LoadResult;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetFiles;
 import uk.inspection.ruleset.RuleSetLoader;
+import uk.inspection.ruleset.RulesSnapshot;
 
-/** The rule sets of one rules home, built once for a command-line run. */
+/**
+ * The rule sets of one rules home, or of a snapshot of the rule store, built once for a
+ * command-line run.
+ */
 public final class LoadedRuleSets {
-
-    private final Path home;
 
     private final Map<String, LoadResult> results = new LinkedHashMap<>();
 
@@ -48,11 +51,23 @@ public final class LoadedRuleSets {
         this(home, frameworks, new RuleSetLoader(Clock.systemUTC()), building);
     }
 
+    /**
+     * These frameworks of a snapshot (the rule store's, say), built as the service builds
+     * them, telling {@code building} before each.
+     */
+    public LoadedRuleSets(RulesSnapshot snapshot, List<String> frameworks, Consumer<String> building) {
+        this(snapshot, frameworks, new RuleSetLoader(Clock.systemUTC()), building);
+    }
+
     private LoadedRuleSets(Path home, List<String> frameworks, RuleSetLoader loader, Consumer<String> building) {
-        this.home = home;
+        this(new FolderSnapshot(home), frameworks, loader, building);
+    }
+
+    private LoadedRuleSets(RulesSnapshot snapshot, List<String> frameworks, RuleSetLoader loader,
+            Consumer<String> building) {
         for (String id : frameworks) {
             building.accept(id);
-            results.put(id, loader.load(home, id));
+            results.put(id, loader.load(snapshot, id, null));
         }
     }
 
@@ -69,10 +84,6 @@ public final class LoadedRuleSets {
     /** Whether the framework has files under the home but they did not build. */
     public boolean didNotBuild(String framework) {
         return results.get(framework) instanceof LoadResult.Failed;
-    }
-
-    public Path home() {
-        return home;
     }
 
     /** The rule set, or null; {@link #whyNot(String)} says why not. */

@@ -114,7 +114,8 @@ public final class MarkdownReport {
             .append(side.framework() == null ? "(each fixture's own)" : side.framework())
             .append(" | `")
             .append(version)
-            .append("` |\n");
+            .append(side.effectiveFrom() == null ? "`" : "`, in force from " + side.effectiveFrom())
+            .append(" |\n");
     }
 
     private static void matrix(StringBuilder md, Map<String, Integer> transitions, List<String> ratingOrder) {

@@ -58,13 +58,22 @@ public record VersionWanted(String pinned, String asOf) {
             return refused("one instant or date, not several (" + asOf + ")");
         }
         try {
-            return Decision.decided(asOf.contains("T") ? OffsetDateTime.parse(asOf).toInstant()
-                    : LocalDate.parse(asOf).atStartOfDay(INSPECTORATE).toInstant());
+            return Decision.decided(parseInstant(asOf));
         }
         catch (DateTimeException e) {
             return refused("an instant (2026-04-01T09:00:00Z, or with an offset) or a date (2026-04-01: the start of"
                     + " that day in Europe/London), not " + asOf);
         }
+    }
+
+    /**
+     * An instant (ISO, with {@code Z} or an offset), or a date: the start of that day in
+     * Europe/London.
+     * @throws DateTimeException for anything else
+     */
+    public static Instant parseInstant(String value) {
+        return value.contains("T") ? OffsetDateTime.parse(value).toInstant()
+                : LocalDate.parse(value).atStartOfDay(INSPECTORATE).toInstant();
     }
 
     private static Decision<Instant> refused(String message) {
