@@ -93,6 +93,11 @@ class OpenApiConfiguration {
     }
 
     @Bean
+    OpenApiCustomizer versionHeaders() {
+        return new VersionHeaders();
+    }
+
+    @Bean
     OpenApiCustomizer requestExamples() {
         return new RequestExamples();
     }

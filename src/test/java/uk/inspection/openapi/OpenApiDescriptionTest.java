@@ -118,6 +118,22 @@ class OpenApiDescriptionTest {
         assertThat(description.getComponents().getSchemas()).doesNotContainKey("Person");
     }
 
+    /**
+     * Every decision may name the version it is decided with, or the instant whose
+     * version in force decides it: both headers are there and say so.
+     */
+    @Test
+    void everyDecisionTakesBothVersionHeadersDescribed() {
+        for (String path : List.of("/api/v1/frameworks/{framework}/ratings", "/api/v1/oversight/assessments",
+                "/api/v1/oversight/quarters", "/api/v1/probation/follow-ups")) {
+            assertThat(description.getPaths().get(path).getPost().getParameters()).as(path)
+                .filteredOn(parameter -> "header".equals(parameter.getIn()))
+                .extracting(parameter -> parameter.getName() + ": " + parameter.getDescription())
+                .anySatisfy(header -> assertThat(header).startsWith("Ruleset-Version: Decide with this version"))
+                .anySatisfy(header -> assertThat(header).startsWith("Ruleset-As-Of: Decide with the version in force"));
+        }
+    }
+
     @Test
     void everyOperationDocumentsItsErrorsAsProblemDocuments() {
         description.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
