@@ -117,7 +117,14 @@ class FrameworkPages {
         model.addAttribute("grids", grids(files));
         model.addAttribute("texts", texts(files));
         model.addAttribute("drafts", drafts.list(framework).stream().filter(Draft::isOpen).toList());
-        model.addAttribute("versions", versions(framework));
+        List<Version> versions = versions(framework);
+        model.addAttribute("versions", versions);
+        // the next to take effect: the oldest scheduled, as the list is newest first
+        model.addAttribute("next",
+                versions.stream()
+                    .filter(v -> v.window().state() == EffectiveDates.State.SCHEDULED)
+                    .reduce((newer, older) -> older)
+                    .orElse(null));
         return "console/framework";
     }
 

@@ -106,6 +106,8 @@ class ScheduledVersionBrowserTest {
             JsonNode scheduled = versions(service).get(0);
             assertThat(scheduled.path("effectiveFrom").asText()).isEqualTo(from.toString());
             String after = scheduled.path("rulesetVersion").asText();
+            assertThat(browser.find("#next-version").getText()).contains("takes effect from " + shown(from),
+                    "in 2 days 3 hours");
             List<WebElement> timeline = browser.all("#versions > li");
             assertThat(timeline.get(0).getAttribute("data-state")).isEqualTo("scheduled");
             assertThat(timeline.get(0).getText()).contains("Scheduled", "From " + shown(from),
@@ -135,7 +137,7 @@ class ScheduledVersionBrowserTest {
             assertThat(timeline.get(0).getAttribute("data-state")).isEqualTo("in-force");
             assertThat(timeline.get(1).getAttribute("data-state")).isEqualTo("superseded");
             assertThat(timeline.get(1).getText()).contains("Superseded");
-            assertThat(browser.all(".console-countdown")).isEmpty();
+            assertThat(browser.all(".console-countdown__left")).isEmpty();
             checkPage(browser, "16-framework-in-force");
 
             // Another, scheduled over the API, is cancelled in the console with a reason.
