@@ -1,9 +1,14 @@
 package uk.inspection.console;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -17,8 +22,60 @@ class ConsoleFormat {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.UK)
         .withZone(ZoneOffset.UTC);
 
+    /**
+     * Where the inspectorate works: the effective dates people enter and read are its
+     * local times (as {@code Ruleset-As-Of} reads a date).
+     */
+    static final ZoneId INSPECTORATE = ZoneId.of("Europe/London");
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.UK)
+        .withZone(INSPECTORATE);
+
+    /**
+     * An instant as the service writes it in a message ({@code 2026-04-01T08:00:00Z}).
+     */
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
     public String when(Instant at) {
         return at == null ? "" : WHEN.format(at);
+    }
+
+    /** An instant in the inspectorate's local time: {@code 1 April 2026, 09:00 BST}. */
+    public String local(Instant at) {
+        return at == null ? "" : LOCAL.format(at);
+    }
+
+    /**
+     * How long until {@code from}, to the minute and in at most two units: "2 days 3
+     * hours", "5 hours 10 minutes", "less than a minute" (what the countdown script
+     * writes too).
+     */
+    public String countdown(Instant from, Instant now) {
+        Duration left = Duration.between(now, from);
+        if (left.toMinutes() < 1) {
+            return "less than a minute";
+        }
+        List<String> parts = new ArrayList<>();
+        long[] amounts = { left.toDays(), left.toHoursPart(), left.toMinutesPart() };
+        String[] units = { "day", "hour", "minute" };
+        for (int i = 0; i < amounts.length && parts.size() < 2; i++) {
+            if (amounts[i] > 0) {
+                parts.add(amounts[i] + " " + units[i] + (amounts[i] == 1 ? "" : "s"));
+            }
+            else if (!parts.isEmpty()) {
+                break; // "2 days", not "2 days 5 minutes"
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * A message of the service's for a person: its instants in local time, its first
+     * letter a capital.
+     */
+    public String forPeople(String message) {
+        String local = INSTANT.matcher(message).replaceAll(found -> local(Instant.parse(found.group())));
+        return local.isEmpty() ? local : Character.toUpperCase(local.charAt(0)) + local.substring(1);
     }
 
     /** A content hash cut to what a person compares: {@code sha256:1a2b3c4d5e6f}. */

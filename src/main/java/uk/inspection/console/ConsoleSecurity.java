@@ -45,7 +45,8 @@ class ConsoleSecurity {
                 .permitAll();
             requests
                 .requestMatchers(PATHS.matcher(HttpMethod.POST, "/console/drafts/*/approve"),
-                        PATHS.matcher(HttpMethod.POST, "/console/drafts/*/reject"))
+                        PATHS.matcher(HttpMethod.POST, "/console/drafts/*/reject"),
+                        PATHS.matcher("/console/frameworks/*/versions/*/cancel"))
                 .hasRole(approver);
             requests
                 .requestMatchers(PATHS.matcher(HttpMethod.POST, "/console/frameworks/*/drafts"),

@@ -1,10 +1,12 @@
 package uk.inspection.console;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.jgit.lib.ObjectId;
@@ -27,6 +29,7 @@ import uk.inspection.engine.RuleEngine;
 import uk.inspection.engine.drools.DroolsRuleEngine;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
+import uk.inspection.problem.FieldProblem;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetRegistry;
 import uk.inspection.drafts.Draft;
@@ -56,13 +59,17 @@ class DraftPages {
 
     private final RuleSetRegistry registry;
 
+    private final ConsoleFormat format;
+
     private final RuleEngine engine = new DroolsRuleEngine();
 
-    DraftPages(Drafts drafts, DraftReviews reviews, GitRuleStore store, RuleSetRegistry registry) {
+    DraftPages(Drafts drafts, DraftReviews reviews, GitRuleStore store, RuleSetRegistry registry,
+            ConsoleFormat format) {
         this.drafts = drafts;
         this.reviews = reviews;
         this.store = store;
         this.registry = registry;
+        this.format = format;
     }
 
     @PostMapping("/console/frameworks/{framework}/drafts")
@@ -93,7 +100,10 @@ class DraftPages {
 
     @GetMapping("/console/drafts/{draft}")
     String draft(@PathVariable("draft") String id, Person user, Model model) throws IOException {
-        Draft draft = find(id);
+        return page(find(id), user, model);
+    }
+
+    private String page(Draft draft, Person user, Model model) throws IOException {
         DraftReview review = reviews.review(draft);
         RuleSet served = registry.serving(draft.framework()).orElse(null);
         model.addAttribute("draft", draft);
@@ -115,17 +125,46 @@ class DraftPages {
     record CellChange(String file, FileDiff.CellChange cell) {
     }
 
-    /** Approves the draft at the head its page showed (the form's hidden field). */
+    /**
+     * Approves the draft at the head its page showed (the form's hidden field), to take
+     * effect when the form says. A refusal of that instant is shown on its field, on the
+     * draft's page with what was typed.
+     */
     @PostMapping("/console/drafts/{draft}/approve")
     String approve(@PathVariable("draft") String id, @RequestParam(required = false) String message,
-            @RequestParam(required = false) String head, Person user, Model model, HttpServletResponse response,
-            RedirectAttributes flash) throws IOException {
+            @RequestParam(required = false) String head, @RequestParam(required = false) String effectiveDay,
+            @RequestParam(required = false) String effectiveMonth, @RequestParam(required = false) String effectiveYear,
+            @RequestParam(required = false) String effectiveTime, Person user, Model model,
+            HttpServletResponse response, RedirectAttributes flash) throws IOException {
         Draft draft = find(id);
-        Decision<Draft> approved = drafts.approve(id, user, message, head);
+        TakesEffectFrom takesEffect = new TakesEffectFrom(new DateInput(effectiveDay, effectiveMonth, effectiveYear),
+                effectiveTime);
+        Decision<Instant> from = takesEffect.instant();
+        Decision<Draft> approved = from
+            .then(at -> StoreStep.unchecked(() -> drafts.approve(id, user, message, head, at)));
         if (approved instanceof Decision.Refused<Draft> refused) {
-            return refusal(refused.failure(), "/console/drafts/" + id, model, response);
+            Optional<FieldProblem> onField = refused.failure()
+                .errors()
+                .stream()
+                .filter(e -> e.field().equals(TakesEffectFrom.FIELD))
+                .findFirst();
+            if (onField.isEmpty()) {
+                return refusal(refused.failure(), "/console/drafts/" + id, model, response);
+            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("takesEffect", takesEffect);
+            model.addAttribute("approveMessage", message);
+            // the approval's words name the field first ("is in the past ...")
+            String said = onField.get().message();
+            model.addAttribute("effectiveFromError",
+                    format.forPeople(said.startsWith("is ") ? "the date and time it takes effect from " + said : said));
+            return page(draft, user, model);
         }
         flash.addFlashAttribute("publishedDraft", id);
+        Instant scheduledFrom = from.orElseThrow();
+        if (scheduledFrom != null) {
+            flash.addFlashAttribute("scheduledFrom", scheduledFrom);
+        }
         return "redirect:/console/frameworks/" + draft.framework();
     }
 
@@ -136,7 +175,7 @@ class DraftPages {
         if (reason == null || reason.isBlank()) {
             return refusal(
                     new Failure(uk.inspection.problem.ProblemType.INVALID_FACTS, "Give the reason for rejecting",
-                            List.of(new uk.inspection.problem.FieldProblem("reason", "a rejection needs the reason"))),
+                            List.of(new FieldProblem("reason", "a rejection needs the reason"))),
                     "/console/drafts/" + id, model, response);
         }
         return outcome(drafts.reject(id, user, reason), "/console/drafts/" + id, model, response);

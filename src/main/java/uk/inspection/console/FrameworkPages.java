@@ -2,6 +2,9 @@ package uk.inspection.console;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import uk.inspection.diff.RuleDiff;
 import uk.inspection.engine.LoadProblem;
 import uk.inspection.engine.RuleEngine;
 import uk.inspection.engine.drools.DroolsRuleEngine;
+import uk.inspection.ruleset.EffectiveDates;
 import uk.inspection.ruleset.LoadStatus;
 import uk.inspection.ruleset.PublishedVersion;
 import uk.inspection.ruleset.RuleSet;
@@ -45,12 +49,18 @@ class FrameworkPages {
 
     private final RuleEngine engine = new DroolsRuleEngine();
 
+    private final Clock clock;
+
+    private final ConsoleFormat format;
+
     private final RuleDiff diff = new RuleDiff();
 
-    FrameworkPages(RuleSetRegistry registry, GitRuleStore store, Drafts drafts) {
+    FrameworkPages(RuleSetRegistry registry, GitRuleStore store, Drafts drafts, Clock clock, ConsoleFormat format) {
         this.registry = registry;
         this.store = store;
         this.drafts = drafts;
+        this.clock = clock;
+        this.format = format;
     }
 
     /**
@@ -60,8 +70,18 @@ class FrameworkPages {
             List<LoadProblem> firstErrors) {
     }
 
-    /** A published version and what it changed from the one before. */
-    record Version(PublishedVersion version, boolean serving, List<FileDiff> diff) {
+    /**
+     * A published version on the timeline: its effective window and state now, what it
+     * changed from the one before, and for a scheduled version how long until it takes
+     * effect and whether it is the one an approver may cancel (the latest).
+     */
+    record Version(PublishedVersion version, EffectiveDates.Window window, List<FileDiff> diff, String countdown,
+            long secondsToGo, boolean cancellable) {
+
+        public String state() {
+            return window.state().label();
+        }
+
     }
 
     /** A DRL file or manifest, as text. */
@@ -97,7 +117,14 @@ class FrameworkPages {
         model.addAttribute("grids", grids(files));
         model.addAttribute("texts", texts(files));
         model.addAttribute("drafts", drafts.list(framework).stream().filter(Draft::isOpen).toList());
-        model.addAttribute("versions", versions(framework, served));
+        List<Version> versions = versions(framework);
+        model.addAttribute("versions", versions);
+        // the next to take effect: the oldest scheduled, as the list is newest first
+        model.addAttribute("next",
+                versions.stream()
+                    .filter(v -> v.window().state() == EffectiveDates.State.SCHEDULED)
+                    .reduce((newer, older) -> older)
+                    .orElse(null));
         return "console/framework";
     }
 
@@ -116,20 +143,30 @@ class FrameworkPages {
             .toList();
     }
 
-    /** Every published version, newest first, each with its diff from the one before. */
-    private List<Version> versions(String framework, RuleSet served) throws IOException {
+    /**
+     * Every published version, newest first, with its window and state at the service's
+     * now and its diff from the one before.
+     */
+    private List<Version> versions(String framework) throws IOException {
         List<PublishedVersion> published = registry.source().published(framework).orElse(List.of());
+        Instant now = clock.instant();
+        List<EffectiveDates.Window> windows = EffectiveDates.windows(published, now);
+        PublishedVersion latest = EffectiveDates.latest(published).orElse(null);
         List<Version> versions = new ArrayList<>();
         for (int i = 0; i < published.size(); i++) {
             PublishedVersion version = published.get(i);
+            EffectiveDates.Window window = windows.get(i);
             List<FileDiff> changes = List.of();
             if (i + 1 < published.size()) {
                 List<String> folders = Drafts.folders(framework);
                 changes = diff.between(store.files(ObjectId.fromString(published.get(i + 1).commit()), folders),
                         store.files(ObjectId.fromString(version.commit()), folders));
             }
-            versions.add(
-                    new Version(version, served != null && served.version().equals(version.rulesetVersion()), changes));
+            boolean scheduled = window.state() == EffectiveDates.State.SCHEDULED;
+            versions.add(new Version(version, window, changes,
+                    scheduled ? format.countdown(window.effectiveFrom(), now) : null,
+                    scheduled ? Duration.between(now, window.effectiveFrom()).toSeconds() : 0,
+                    scheduled && version == latest));
         }
         return versions;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
@@ -20,9 +21,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.problem.Decision;
+import uk.inspection.problem.FieldProblem;
 import uk.inspection.regression.InProcessApi;
+import uk.inspection.ruleset.Manifest;
 import uk.inspection.ruleset.RuleSet;
 import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.ruleset.VersionWanted;
 import uk.inspection.drafts.Draft;
 import uk.inspection.drafts.DraftReviews;
 import uk.inspection.drafts.Drafts;
@@ -46,10 +51,13 @@ class TryPages {
 
     private final InProcessApi api = new InProcessApi();
 
-    TryPages(RuleSetRegistry registry, Drafts drafts, DraftReviews reviews) {
+    private final ConsoleFormat format;
+
+    TryPages(RuleSetRegistry registry, Drafts drafts, DraftReviews reviews, ConsoleFormat format) {
         this.registry = registry;
         this.drafts = drafts;
         this.reviews = reviews;
+        this.format = format;
     }
 
     /** One line of the answer: a result and its value. */
@@ -64,16 +72,51 @@ class TryPages {
         return page(framework, draft, model);
     }
 
+    /**
+     * Rates with a draft's rule set, or with the published version in force now or at the
+     * "As of" date, picked as the API picks it for {@code Ruleset-As-Of}; a date it
+     * cannot use is shown on its field.
+     */
     @PostMapping("/console/frameworks/{framework}/try")
     String rate(@PathVariable String framework, @RequestParam(required = false) String draft,
-            @RequestParam(defaultValue = "") String request, Model model) throws IOException {
+            @RequestParam(defaultValue = "") String request, @RequestParam(required = false) String asOfDay,
+            @RequestParam(required = false) String asOfMonth, @RequestParam(required = false) String asOfYear,
+            Model model) throws IOException {
         known(framework);
         model.addAttribute("request", request);
-        RuleSet ruleSet = draft == null || draft.isBlank() ? registry.serving(framework).orElse(null)
-                : drafts.find(draft)
-                    .filter(d -> d.framework().equals(framework))
-                    .flatMap(reviews::ruleSet)
-                    .orElse(null);
+        DateInput asOf = new DateInput(asOfDay, asOfMonth, asOfYear);
+        model.addAttribute("asOf", asOf);
+        boolean withDraft = draft != null && !draft.isBlank();
+        if (withDraft && !asOf.isBlank()) {
+            return asOfError(
+                    "A draft has no date it is in force from: choose the published versions to rate as of a" + " date",
+                    framework, draft, model);
+        }
+        if (asOf.isPartial()) {
+            return asOfError("The date must include a day, a month and a year", framework, draft, model);
+        }
+        RuleSet ruleSet;
+        if (withDraft) {
+            ruleSet = drafts.find(draft)
+                .filter(d -> d.framework().equals(framework))
+                .flatMap(reviews::ruleSet)
+                .orElse(null);
+        }
+        else {
+            Decision<RuleSet> inForce = inForce(framework, asOf);
+            if (inForce instanceof Decision.Refused<RuleSet> refused) {
+                Optional<FieldProblem> onAsOf = refused.failure()
+                    .errors()
+                    .stream()
+                    .filter(e -> e.field().equals(VersionWanted.AS_OF_HEADER))
+                    .findFirst();
+                if (onAsOf.isPresent()) {
+                    return asOfError(refused.failure().type().status().value() == 400 ? "The date must be a real date"
+                            : format.forPeople(onAsOf.get().message()), framework, draft, model);
+                }
+            }
+            ruleSet = inForce instanceof Decision.Decided<RuleSet> decided ? decided.value() : null;
+        }
         if (ruleSet == null) {
             model.addAttribute("error",
                     "There is no rule set to rate with: the framework, or the draft, does not build.");
@@ -91,6 +134,7 @@ class TryPages {
         model.addAttribute("status", answer.status());
         model.addAttribute("answer", answer.body());
         model.addAttribute("ratedWith", ruleSet.version());
+        model.addAttribute("inForceFrom", ruleSet.effectiveFrom());
         model.addAttribute("outcomes", outcomes(answer.body()));
         model.addAttribute("trace", answer.body().path("trace"));
         model.addAttribute("answerText", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer.body()));
@@ -103,6 +147,25 @@ class TryPages {
         model.addAttribute("drafts", drafts.list(framework).stream().filter(Draft::isOpen).toList());
         model.addAttribute("served", registry.serving(framework).map(RuleSet::version).orElse(null));
         return "console/try";
+    }
+
+    /**
+     * The published version in force at the start of the date (sent as the API's
+     * {@code Ruleset-As-Of} is), or now for no date.
+     */
+    private Decision<RuleSet> inForce(String framework, DateInput asOf) {
+        Manifest.Kind kind = registry.serving(framework).map(r -> r.manifest().kind()).orElse(Manifest.Kind.RATINGS);
+        String date = asOf.isBlank() ? null : asOf.year() + "-" + twoDigits(asOf.month()) + "-" + twoDigits(asOf.day());
+        return registry.lookup(framework, kind, new VersionWanted(null, date));
+    }
+
+    private static String twoDigits(String part) {
+        return part.length() == 1 ? "0" + part : part;
+    }
+
+    private String asOfError(String message, String framework, String draft, Model model) throws IOException {
+        model.addAttribute("asOfError", message);
+        return page(framework, draft, model);
     }
 
     /** The ratings of the answer: overall, each standard, each key question. */
