@@ -1,7 +1,10 @@
 package uk.inspection.problem;
 
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -18,7 +21,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
  * The two scalars Jackson is lenient about whatever its settings: a number, where it
  * takes "NaN" and "Infinity" as strings and 1e400 as infinity; and a date, where it takes
  * an array of numbers, an empty array as null, and a date-time. Here a number is a finite
- * JSON number and a date an ISO date string. And text is text: a string with NUL or
+ * JSON number and a date an ISO date string. An instant is a string too, with {@code Z}
+ * or an offset: Jackson reads a number as seconds since 1970, so a client's milliseconds
+ * would be an instant some 56,000 years on. And text is text: a string with NUL or
  * another control character (but tab and line breaks) or half a surrogate pair cannot be
  * written to the journal as it was read nor stored by PostgreSQL, so it is refused rather
  * than answered and recorded as something else.
@@ -36,6 +41,7 @@ final class StrictScalars {
         SimpleModule module = new SimpleModule("strict-scalars");
         module.addDeserializer(Double.class, new FiniteNumber());
         module.addDeserializer(LocalDate.class, new IsoDate());
+        module.addDeserializer(Instant.class, new IsoInstant());
         module.addDeserializer(String.class, new PlainText());
         return module;
     }
@@ -112,6 +118,25 @@ final class StrictScalars {
             }
             catch (DateTimeParseException e) {
                 throw new RefusedValue(parser, "'" + parser.getText() + "' is not a date: YYYY-MM-DD", LocalDate.class);
+            }
+        }
+
+    }
+
+    private static final class IsoInstant extends JsonDeserializer<Instant> {
+
+        private static final String SHAPE = "\"2026-04-01T09:00:00Z\", or with an offset";
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                throw new RefusedValue(parser, "wrong type: expected an instant, " + SHAPE, Instant.class);
+            }
+            try {
+                return OffsetDateTime.parse(parser.getText()).toInstant();
+            }
+            catch (DateTimeException e) {
+                throw new RefusedValue(parser, "'" + parser.getText() + "' is not an instant: " + SHAPE, Instant.class);
             }
         }
 

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import uk.inspection.decision.DecisionKinds;
 import uk.inspection.decision.DecisionService;
+import uk.inspection.problem.Failure;
+import uk.inspection.problem.FieldProblem;
 import uk.inspection.records.AnswerJson;
 import uk.inspection.records.Recording;
 import uk.inspection.ruleset.VersionWanted;
@@ -50,12 +52,23 @@ class InForceRatingsController {
                     + " framework in framework and ruleset. 422 naming inspectionDate when it is missing, or when no"
                     + " framework, or more than one, is in force that day (with every candidate and its window). The"
                     + " optional header Ruleset-As-Of picks the chosen framework's version in force at that instant"
-                    + " (without it, the version in force now).")
+                    + " (without it, the version in force now). Ruleset-Version is not taken here: 400 naming it.")
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AnswerJson<RatingResponse>> rate(
+            @RequestHeader(name = VersionWanted.PINNED_HEADER, required = false) String pinned,
             @RequestHeader(name = VersionWanted.AS_OF_HEADER, required = false) String asOf,
             @RequestBody RatingRequest request, HttpServletRequest http) {
         long started = System.nanoTime();
+        if (pinned != null && !pinned.isBlank()) {
+            // a pin names one framework's version before the date has chosen the
+            // framework:
+            // refused, rather than answered with another version than the one asked for
+            throw Failure
+                .malformed(new FieldProblem(VersionWanted.PINNED_HEADER,
+                        "not taken here, where the inspection's date chooses the framework: pin a version on the"
+                                + " framework's own path, POST /api/v1/frameworks/{framework}/ratings"))
+                .exception();
+        }
         FrameworkInForce.Chosen chosen = inForce.on(request.inspectionDate());
         RatingResponse response = decisions.decide(kind, chosen.framework(), new VersionWanted(null, asOf), request)
             .orElseThrow();

@@ -67,12 +67,13 @@ public record VersionWanted(String pinned, String asOf) {
     }
 
     /**
-     * An instant (ISO, with {@code Z} or an offset), or a date: the start of that day in
-     * Europe/London.
+     * An instant (ISO, with {@code Z} or an offset; RFC 3339 allows {@code t} and
+     * {@code z} in lower case, as an approval's effectiveFrom does), or a date: the start
+     * of that day in Europe/London.
      * @throws DateTimeException for anything else
      */
     public static Instant parseInstant(String value) {
-        return value.contains("T") ? OffsetDateTime.parse(value).toInstant()
+        return value.indexOf('T') >= 0 || value.indexOf('t') >= 0 ? OffsetDateTime.parse(value).toInstant()
                 : LocalDate.parse(value).atStartOfDay(INSPECTORATE).toInstant();
     }
 
