@@ -377,11 +377,17 @@ public class RuleSetRegistry {
             return Decision.refused(Failure.malformed(
                     new FieldProblem(VersionWanted.PINNED_HEADER, "one version, not several (" + version + ")")));
         }
-        // The instant its publication took effect, if it ever did take effect or is
-        // scheduled to (a cancelled one never did).
-        Instant effectiveFrom = timeline(framework).stream()
+        // The instant its publication took effect: the newest that has (the same rules
+        // may be published again, by a rollback, even to take effect later), else the
+        // one scheduled; a cancelled one never took effect.
+        Instant now = clock.instant();
+        List<PublishedVersion> publications = timeline(framework).stream()
             .filter(v -> v.rulesetVersion().equals(version) && !v.wasCancelled())
+            .toList();
+        Instant effectiveFrom = publications.stream()
+            .filter(v -> !v.effectiveFrom().isAfter(now))
             .findFirst()
+            .or(() -> publications.stream().reduce((newer, older) -> older))
             .map(PublishedVersion::effectiveFrom)
             .orElse(null);
         return version(framework, serving, version, true)

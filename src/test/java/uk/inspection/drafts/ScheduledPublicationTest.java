@@ -236,6 +236,34 @@ class ScheduledPublicationTest {
         assertThat(pinned.body().has("rulesetEffectiveFrom")).isFalse();
     }
 
+    /**
+     * The same rules published twice (a rollback scheduled to restore them): pinned, they
+     * report the publication that has taken effect, until the later one does.
+     */
+    @Test
+    void aPinnedVersionPublishedAgainLaterReportsThePublicationInForce() throws Exception {
+        Reply before = first.post(RATE, request);
+        String restored = version(before);
+        String tookEffect = before.body().path("rulesetEffectiveFrom").asText();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(approve(draft(), null).status()).isEqualTo(200);
+        Instant from = clock.instant().plus(Duration.ofHours(1));
+        String rollback = first.api()
+            .post("/api/v1/frameworks/yj-2024/rollbacks", Map.of("to", restored), EDITOR)
+            .body()
+            .at("/draft/id")
+            .asText();
+        assertThat(approve(rollback, from).status()).isEqualTo(200);
+
+        Reply pinned = first.post(RATE, request, "Ruleset-Version", restored);
+        assertThat(version(pinned)).isEqualTo(restored);
+        assertThat(pinned.body().path("rulesetEffectiveFrom").asText()).isEqualTo(tookEffect);
+        clock.set(from);
+        assertThat(first.post(RATE, request, "Ruleset-Version", restored).body().path("rulesetEffectiveFrom").asText())
+            .isEqualTo(from.toString());
+        assertThat(first.post(RATE, request).body().path("rulesetEffectiveFrom").asText()).isEqualTo(from.toString());
+    }
+
     @Test
     void aRestartBetweenApprovalAndItsInstantKeepsTheSchedule(@TempDir Path data) throws Exception {
         String before = version(first.post(RATE, request));
