@@ -29,6 +29,7 @@ import uk.inspection.problem.ProblemType;
 import uk.inspection.ruleset.PublishedVersion;
 import uk.inspection.ruleset.RuleSetFiles;
 import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.ruleset.VersionPrefix;
 import uk.inspection.store.GitRuleStore;
 import uk.inspection.store.StoreCommit;
 import uk.inspection.store.StoreConflictException;
@@ -93,9 +94,16 @@ public class Drafts {
     }
 
     /**
-     * A draft restoring the rule files the framework had at an earlier published version.
+     * A draft restoring the rule files the framework had at an earlier published version,
+     * named by its rulesetVersion (or a prefix of it: {@link VersionPrefix}) or commit.
      */
-    public synchronized Decision<Draft> rollback(String framework, String version, Person user, String message)
+    public synchronized Decision<Draft> rollback(String framework, String to, Person user, String message)
+            throws IOException {
+        return VersionPrefix.resolvePublished("to", to, rules.published(framework).orElse(List.of()))
+            .then(version -> StoreStep.unchecked(() -> rollbackTo(framework, version, user, message)));
+    }
+
+    private Decision<Draft> rollbackTo(String framework, String version, Person user, String message)
             throws IOException {
         PublishedVersion target = rules.published(framework)
             .orElse(List.of())

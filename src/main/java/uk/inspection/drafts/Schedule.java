@@ -10,6 +10,7 @@ import uk.inspection.problem.FieldProblem;
 import uk.inspection.problem.ProblemType;
 import uk.inspection.ruleset.EffectiveDates;
 import uk.inspection.ruleset.PublishedVersion;
+import uk.inspection.ruleset.VersionPrefix;
 
 /**
  * When a publish may take effect, and which scheduled version may be cancelled: never in
@@ -45,9 +46,16 @@ final class Schedule {
 
     /**
      * The version to cancel: the latest of the framework not cancelled, named by its
-     * rulesetVersion or commit, while it is still scheduled.
+     * rulesetVersion (or a prefix of it: {@link VersionPrefix}) or commit, while it is
+     * still scheduled.
      */
     static Decision<PublishedVersion> cancellable(String framework, String version, Instant now,
+            List<PublishedVersion> published) {
+        return VersionPrefix.resolvePublished("version", version, published)
+            .then(named -> cancellableNamed(framework, named, now, published));
+    }
+
+    private static Decision<PublishedVersion> cancellableNamed(String framework, String version, Instant now,
             List<PublishedVersion> published) {
         Optional<PublishedVersion> named = published.stream()
             .filter(v -> !v.wasCancelled())

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -49,6 +50,12 @@ public final class Uploads {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final RuleEngine ENGINE = new DroolsRuleEngine();
+
+    /**
+     * The version's tag a downloaded file's name carries before its first dot: an
+     * {@code @} and 12 hex digits.
+     */
+    private static final Pattern VERSION_TAG = Pattern.compile("@[0-9a-f]{12}(?=\\.)");
 
     /**
      * One uploaded part: the path it was given under (or its file name), and its bytes.
@@ -122,14 +129,18 @@ public final class Uploads {
     }
 
     /**
-     * Where a file given by its name alone goes: the framework's file of that name when
-     * there is exactly one, else (when there is none) the folder its kind belongs in; a
-     * path, or a name the framework has twice, is left as given for the checks to judge.
+     * Where a file given by its name alone goes (a version's tag in it, as a download is
+     * named, left out): the framework's file of that name when there is exactly one, else
+     * (when there is none) the folder its kind belongs in; a path, or a name the
+     * framework has twice, is left as given for the checks to judge.
      */
-    static String place(String framework, String name, List<String> existing) {
-        if (name == null || name.contains("/") || name.contains("\\")) {
-            return name;
+    static String place(String framework, String given, List<String> existing) {
+        if (given == null || given.contains("/") || given.contains("\\")) {
+            return given;
         }
+        // A file downloaded from the service is named with its version's tag
+        // (bandings@496d27796e10.drl.xlsx): uploaded back, it is the file it was.
+        String name = VERSION_TAG.matcher(given).replaceFirst("");
         List<String> matches = existing.stream().filter(path -> path.endsWith("/" + name)).toList();
         if (!matches.isEmpty()) {
             return matches.size() == 1 ? matches.get(0) : name;

@@ -353,7 +353,7 @@ public class RuleSetRegistry {
         }
         return wanted.instant().then(asOf -> {
             if (wanted.isPinned()) {
-                return pinned(framework, serving, wanted.pinned());
+                return resolvedPin(framework, wanted.pinned()).then(version -> pinned(framework, serving, version));
             }
             List<PublishedVersion> timeline = timeline(framework);
             if (timeline.isEmpty() && asOf == null) {
@@ -392,6 +392,17 @@ public class RuleSetRegistry {
             .orElse(null);
         return version(framework, serving, version, true)
             .then(ruleSet -> Decision.decided(ruleSet.inForceFrom(effectiveFrom)));
+    }
+
+    /**
+     * The version a pin names, a prefix of a published (or, with nothing published, a
+     * kept) version resolved ({@link VersionPrefix}).
+     */
+    private Decision<String> resolvedPin(String framework, String given) {
+        List<String> known = new ArrayList<>();
+        timeline(framework).forEach(v -> known.add(v.rulesetVersion()));
+        kept.getOrDefault(framework, List.of()).forEach(v -> known.add(v.ruleSet().version()));
+        return VersionPrefix.resolve(VersionWanted.PINNED_HEADER, given, known);
     }
 
     /** A version of the framework: the one serving, a kept one, or one rebuilt. */

@@ -44,7 +44,9 @@ import uk.inspection.records.Clients;
  * routes need a methodology role: {@code methodology-editor} to change drafts,
  * {@code methodology-approver} to approve or reject them (and cancel a scheduled
  * version), {@code methodology} to reload; any of the three reads versions, history,
- * drafts and shadows. Users sign in with HTTP Basic (credentials from configuration, none
+ * drafts, shadows and the rule files, published or drafted (the methodology team's
+ * working material: a client's decisions name the rules and rows behind them, and it
+ * needs no more). Users sign in with HTTP Basic (credentials from configuration, none
  * built in) or, with OpenID Connect configured, a bearer token. The frameworks listing
  * and the store's status are public; every other {@code /api/**} route needs an API key
  * ({@code X-Api-Key}) when keys are configured. The actuator's health probes are public
@@ -81,8 +83,9 @@ class SecurityConfiguration {
 
     private static final RequestMatcher READING = any(PATHS.matcher("/api/v1/frameworks/*/versions"),
             PATHS.matcher("/api/v1/frameworks/*/history"), PATHS.matcher("/api/v1/frameworks/*/drafts"),
-            PATHS.matcher("/api/v1/drafts/**"), PATHS.matcher("/api/v1/frameworks/*/shadow"),
-            PATHS.matcher("/actuator/**"));
+            PATHS.matcher("/api/v1/frameworks/*/files"), PATHS.matcher("/api/v1/frameworks/*/files.zip"),
+            PATHS.matcher("/api/v1/frameworks/*/files/**"), PATHS.matcher("/api/v1/drafts/**"),
+            PATHS.matcher("/api/v1/frameworks/*/shadow"), PATHS.matcher("/actuator/**"));
 
     /** Probes for load balancers and orchestrators: open (their details need a role). */
     private static final RequestMatcher HEALTH = any(PATHS.matcher(HttpMethod.GET, "/actuator/health"),

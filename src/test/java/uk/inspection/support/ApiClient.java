@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +115,7 @@ public final class ApiClient {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), response.body(),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null), response.headers());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -140,9 +141,15 @@ public final class ApiClient {
 
     /**
      * A response: status, content type, Location, the raw bytes and the body as JSON
-     * (null node when empty), and Retry-After if sent.
+     * (null node when empty), Retry-After if sent, and every header.
      */
-    public record Reply(int status, String contentType, String location, byte[] raw, String retryAfter) {
+    public record Reply(int status, String contentType, String location, byte[] raw, String retryAfter,
+            HttpHeaders headers) {
+
+        /** The first value of a header, or null when it was not sent. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode body() {
             try {
