@@ -27,7 +27,7 @@ import uk.inspection.ruleset.VersionWanted;
  * more accepted). The development mode has only its folder: the version its files make.
  */
 @Component
-class PublishedFiles {
+public class PublishedFiles {
 
     private final RuleSetRegistry registry;
 

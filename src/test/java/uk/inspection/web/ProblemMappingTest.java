@@ -26,6 +26,7 @@ import uk.inspection.followup.FollowUpKind;
 import uk.inspection.problem.Decision;
 import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
+import uk.inspection.files.PublishedFiles;
 import uk.inspection.ratings.FrameworkInForce;
 import uk.inspection.ratings.RatingKind;
 import uk.inspection.ruleset.VersionWanted;
@@ -77,6 +78,9 @@ class ProblemMappingTest {
 
     @MockitoBean
     FrameworkInForce inForce;
+
+    @MockitoBean
+    PublishedFiles files;
 
     @Test
     void malformedJsonIs400NamingTheBody() throws Exception {
