@@ -102,7 +102,7 @@ final class BandMargins {
         }
         int stays = 0;
         int moves = range;
-        for (int n = 1; n < moves; n *= 2) {
+        for (int n = 1; n < moves; n = (int) Math.min(2L * n, moves)) {
             Changed changed = decide(index, moved.apply(n));
             if (changed.moved(score, direction)) {
                 moves = n;

@@ -171,6 +171,20 @@ class BandMarginsTest {
     }
 
     @Test
+    void countsAsLargeAsAnIntFindTheEdgesExactly() throws Exception {
+        // 1,200,000,000 of 2,000,000,000 = 60%: 65% is 1,300,000,000, so 100,000,000
+        // cases
+        // up; 50% (1,000,000,000) is still Requires improvement, one fewer is not, so
+        // 200,000,001 cases down. Found in a few dozen evaluations each way.
+        String request = AT_THE_OVERALL_EDGE.replace("\"2.1.2\": {\"yes\": 12, \"cases\": 20}",
+                "\"2.1.2\": {\"yes\": 1200000000, \"cases\": 2000000000}");
+        JsonNode margins = margins("yj-2024", request).at("/keyQuestions/2.1.2/margins");
+
+        assertThat(margins.at("/up/cases").asInt()).isEqualTo(100_000_000);
+        assertThat(margins.at("/down/cases").asInt()).isEqualTo(200_000_001);
+    }
+
+    @Test
     void anOrdinaryRatingHasNoMargins() throws Exception {
         RatingRequest request = JSON.readValue(AT_THE_OVERALL_EDGE, RatingRequest.class);
         RatingResponse plain = DecisionPipeline
