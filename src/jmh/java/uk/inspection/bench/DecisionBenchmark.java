@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Threads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.inspection.decision.DecisionKind;
 import uk.inspection.decision.DecisionKinds;
 import uk.inspection.decision.DecisionPipeline;
 import uk.inspection.oversight.AssessmentKind;
@@ -27,6 +28,7 @@ import uk.inspection.problem.RequestLimits;
 import uk.inspection.problem.StrictJson;
 import uk.inspection.ratings.RatingRequest;
 import uk.inspection.ratings.RatingKind;
+import uk.inspection.ratings.RatingResponse;
 import uk.inspection.regression.InProcessApi;
 import uk.inspection.ruleset.LoadResult;
 import uk.inspection.ruleset.RuleSet;
@@ -46,6 +48,9 @@ import uk.inspection.ruleset.RuleSetLoader;
 public class DecisionBenchmark {
 
     private static final DecisionKinds KINDS = DecisionKinds.installed();
+
+    private static final DecisionKind<RatingRequest, RatingResponse> WITH_MARGINS = KINDS.of(RatingKind.class)
+        .withMargins();
 
     private static final ObjectMapper JSON = StrictJson.mapper();
 
@@ -120,6 +125,15 @@ public class DecisionBenchmark {
     @Benchmark
     public Object yj2024Decision() {
         return DecisionPipeline.decide(KINDS.of(RatingKind.class), yj2024, readme, RequestLimits.DEFAULTS).orElseThrow();
+    }
+
+    /**
+     * The README's rating with ?explain=margins: the same, then each key question decided
+     * again with its count changed until its rating moves each way.
+     */
+    @Benchmark
+    public Object yj2024DecisionWithMargins() {
+        return DecisionPipeline.decide(WITH_MARGINS, yj2024, readme, RequestLimits.DEFAULTS).orElseThrow();
     }
 
     /** The same from the request's JSON tree to the answer's bytes, as the API does. */

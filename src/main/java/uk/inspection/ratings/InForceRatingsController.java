@@ -5,11 +5,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 
+import uk.inspection.decision.DecisionKind;
 import uk.inspection.decision.DecisionKinds;
 import uk.inspection.decision.DecisionService;
 import uk.inspection.problem.Failure;
@@ -32,6 +35,8 @@ class InForceRatingsController {
 
     private final RatingKind kind;
 
+    private final DecisionKind<RatingRequest, RatingResponse> withMargins;
+
     private final Recording recording;
 
     private final FrameworkInForce inForce;
@@ -40,6 +45,7 @@ class InForceRatingsController {
             FrameworkInForce inForce) {
         this.decisions = decisions;
         this.kind = kinds.of(RatingKind.class);
+        this.withMargins = kind.withMargins();
         this.recording = recording;
         this.inForce = inForce;
     }
@@ -57,20 +63,24 @@ class InForceRatingsController {
     ResponseEntity<AnswerJson<RatingResponse>> rate(
             @RequestHeader(name = VersionWanted.PINNED_HEADER, required = false) String pinned,
             @RequestHeader(name = VersionWanted.AS_OF_HEADER, required = false) String asOf,
-            @RequestBody RatingRequest request, HttpServletRequest http) {
+            @RequestBody RatingRequest request,
+            @Parameter(description = Explain.DESCRIPTION) @RequestParam(name = Explain.PARAMETER,
+                    required = false) String explain,
+            HttpServletRequest http) {
         long started = System.nanoTime();
         if (pinned != null && !pinned.isBlank()) {
             // a pin names one framework's version before the date has chosen the
-            // framework:
-            // refused, rather than answered with another version than the one asked for
+            // framework: refused, rather than answered with another version than the one
+            // asked for
             throw Failure
                 .malformed(new FieldProblem(VersionWanted.PINNED_HEADER,
                         "not taken here, where the inspection's date chooses the framework: pin a version on the"
                                 + " framework's own path, POST /api/v1/frameworks/{framework}/ratings"))
                 .exception();
         }
+        DecisionKind<RatingRequest, RatingResponse> deciding = Explain.of(explain).margins() ? withMargins : kind;
         FrameworkInForce.Chosen chosen = inForce.on(request.inspectionDate());
-        RatingResponse response = decisions.decide(kind, chosen.framework(), new VersionWanted(null, asOf), request)
+        RatingResponse response = decisions.decide(deciding, chosen.framework(), new VersionWanted(null, asOf), request)
             .orElseThrow();
         return chosen.told(recording.answer(kind, request, response, started, http));
     }

@@ -73,14 +73,14 @@ final class RatingFacts {
 
     private static Optional<KeyQuestionShare> share(String code, KeyQuestionInput input, InspectionScope scope) {
         if (input.percentage() != null) {
-            return Optional.of(new KeyQuestionShare(code, standardOf(code, scope), null, null, input.percentage()));
+            return Optional.of(KeyQuestionShare.published(code, standardOf(code, scope), input.percentage()));
         }
         return input.cases() > 0 ? Optional.of(countedShare(code, input.yes(), input.cases(), scope))
                 : Optional.empty();
     }
 
     private static KeyQuestionShare countedShare(String code, int yes, int cases, InspectionScope scope) {
-        return new KeyQuestionShare(code, standardOf(code, scope), yes, cases, yes * 100.0 / cases);
+        return KeyQuestionShare.counted(code, standardOf(code, scope), yes, cases);
     }
 
     /** Per key question, {yes, answered} over the inspected cases. */

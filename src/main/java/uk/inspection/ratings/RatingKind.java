@@ -63,6 +63,52 @@ public final class RatingKind implements DecisionKind<RatingRequest, RatingRespo
                 rules.accepted(RatingFacts.of(ruleSet.id(), request, ruleSet.manifest())));
     }
 
+    /**
+     * The same kind, each answer with its key questions' margins
+     * ({@code ?explain=margins}, {@link BandMargins}). A kind of its own, chosen per
+     * request, so that an ordinary rating runs no step of it.
+     */
+    public DecisionKind<RatingRequest, RatingResponse> withMargins() {
+        return new WithMargins(this);
+    }
+
+    private record WithMargins(RatingKind rating) implements DecisionKind<RatingRequest, RatingResponse> {
+
+        @Override
+        public Names<RatingRequest> names() {
+            return rating.names();
+        }
+
+        @Override
+        public Optional<Failure> tooMany(RatingRequest request, RequestLimits limits) {
+            return rating.tooMany(request, limits);
+        }
+
+        @Override
+        public List<FieldProblem> validate(RatingRequest request, RuleSet ruleSet) {
+            return rating.validate(request, ruleSet);
+        }
+
+        @Override
+        public RatingResponse decide(RatingRequest request, Rules rules) {
+            RuleSet ruleSet = rules.ruleSet();
+            List<Object> facts = RatingFacts.of(ruleSet.id(), request, ruleSet.manifest());
+            RatingResponse rated = RatingResponseAssembler.assemble(ruleSet, request, rules.accepted(facts));
+            return rated.withMargins(BandMargins.of(request, rules, facts, rated));
+        }
+
+        @Override
+        public String service(RatingRequest request) {
+            return rating.service(request);
+        }
+
+        @Override
+        public String outcome(RatingResponse response) {
+            return rating.outcome(response);
+        }
+
+    }
+
     @Override
     public String service(RatingRequest request) {
         return request.service();

@@ -1,6 +1,7 @@
 package uk.inspection.ratings;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,15 @@ public record RatingResponse(@Schema(deprecated = true,
         return framework;
     }
 
+    /** The same decision with these key questions' margins. */
+    RatingResponse withMargins(Map<String, Margins> margins) {
+        Map<String, KeyQuestionOutcome> explained = new LinkedHashMap<>();
+        keyQuestions.forEach((code, outcome) -> explained.put(code,
+                margins.containsKey(code) ? outcome.withMargins(margins.get(code)) : outcome));
+        return new RatingResponse(framework, rulesetVersion, rulesetEffectiveFrom, service, inspectionType, explained,
+                standards, overall, flags, triggers, timeline, trace, decisionId);
+    }
+
     /**
      * The outcome in a word, as records and comparisons label it: the overall rating when
      * final, else its status.
@@ -63,7 +73,52 @@ public record RatingResponse(@Schema(deprecated = true,
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer cases,
             @JsonInclude(JsonInclude.Include.NON_NULL) Double percentage,
             @JsonInclude(JsonInclude.Include.NON_NULL) String band, String rating,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String answer) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String answer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                    description = "With ?explain=margins, on a key question rated from cases or a percentage: how far"
+                            + " it is from the next band up and down (docs/api.md, \"Margins\").") Margins margins) {
+
+        /**
+         * Without margins: every rating unless {@code ?explain=margins} asks for them.
+         */
+        public KeyQuestionOutcome(ResultStatus status, Integer yes, Integer cases, Double percentage, String band,
+                String rating, String answer) {
+            this(status, yes, cases, percentage, band, rating, answer, null);
+        }
+
+        KeyQuestionOutcome withMargins(Margins newMargins) {
+            return new KeyQuestionOutcome(status, yes, cases, percentage, band, rating, answer, newMargins);
+        }
+
+    }
+
+    /**
+     * The nearest change of band each way, found by deciding again with the rules; no
+     * {@code up} at the top band, no {@code down} at the bottom.
+     */
+    public record Margins(@JsonInclude(JsonInclude.Include.NON_NULL) Margin up,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Margin down) {
+    }
+
+    /**
+     * The fewest cases re-answered (or whole percentage points) that move a key question
+     * to another rating, and what it, its standard and (only where it changes) the
+     * overall would then be; {@code refused} instead of the standard and overall when the
+     * rules would refuse the changed facts (a panel choice the victims' matrix no longer
+     * permits).
+     */
+    public record Margin(@JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+            description = "cases answered no that would need answering yes (up), or yes that would need answering no"
+                    + " (down), the number of cases unchanged") Integer cases,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                    description = "for a published percentage: whole percentage points added (up) or taken (down)") Integer points,
+            String rating,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                    description = "the standard's rating then; LOW..HIGH (or one rating) while it awaits the ratings panel") String standard,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+                    description = "only when it changes: the overall the scoring rule gives then (computedRating);"
+                            + " LOW..HIGH over the options while a standard awaits the ratings panel") String overall,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> refused) {
     }
 
     public record StandardOutcome(String name, ResultStatus status, String rating, Integer score,

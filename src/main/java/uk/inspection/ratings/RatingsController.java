@@ -6,11 +6,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 
+import uk.inspection.decision.DecisionKind;
 import uk.inspection.decision.DecisionKinds;
 import uk.inspection.ruleset.VersionWanted;
 import uk.inspection.decision.DecisionService;
@@ -24,11 +27,14 @@ class RatingsController {
 
     private final RatingKind kind;
 
+    private final DecisionKind<RatingRequest, RatingResponse> withMargins;
+
     private final Recording recording;
 
     RatingsController(DecisionService decisions, DecisionKinds kinds, Recording recording) {
         this.decisions = decisions;
         this.kind = kinds.of(RatingKind.class);
+        this.withMargins = kind.withMargins();
         this.recording = recording;
     }
 
@@ -42,9 +48,12 @@ class RatingsController {
     ResponseEntity<AnswerJson<RatingResponse>> rate(@PathVariable String framework,
             @RequestHeader(name = "Ruleset-Version", required = false) String pinnedVersion,
             @RequestHeader(name = "Ruleset-As-Of", required = false) String asOf, @RequestBody RatingRequest request,
+            @Parameter(description = Explain.DESCRIPTION) @RequestParam(name = Explain.PARAMETER,
+                    required = false) String explain,
             HttpServletRequest http) {
         long started = System.nanoTime();
-        RatingResponse response = decisions.decide(kind, framework, new VersionWanted(pinnedVersion, asOf), request)
+        DecisionKind<RatingRequest, RatingResponse> deciding = Explain.of(explain).margins() ? withMargins : kind;
+        RatingResponse response = decisions.decide(deciding, framework, new VersionWanted(pinnedVersion, asOf), request)
             .orElseThrow();
         return recording.answer(kind, request, response, started, http);
     }

@@ -22,6 +22,7 @@ import uk.inspection.problem.RequestLimits;
 import uk.inspection.records.DecisionRecord;
 import uk.inspection.records.VisibleDecisions;
 import uk.inspection.ruleset.RuleSet;
+import uk.inspection.ratings.RatingKind;
 import uk.inspection.ruleset.RuleSetRegistry;
 
 /**
@@ -61,8 +62,8 @@ class ReplayController {
     @PostMapping("/api/v1/decisions/{decision}/replay")
     Replay replay(@PathVariable String decision, HttpServletRequest http, Authentication user) throws IOException {
         DecisionRecord record = decisions.find(decision, http, user);
-        DecisionKind<?, ?> kind = kinds.recorded(record.kind());
         JsonNode recorded = json.readTree(record.response());
+        DecisionKind<?, ?> kind = asAnswered(kinds.recorded(record.kind()), recorded);
         // The recorded publication's instant, not the version's latest: the same rules
         // may have been published twice (a rollback), each from its own instant.
         JsonNode effectiveFrom = recorded.path("rulesetEffectiveFrom");
@@ -77,6 +78,16 @@ class ReplayController {
         List<String> differences = answer.status() == 200 ? JsonDifferences.between(recorded, replayed)
                 : List.of("status: 200 → " + answer.status() + " " + replayed.path("detail").asText());
         return new Replay(record.id(), record.rulesetVersion(), differences.isEmpty(), answer.status(), differences);
+    }
+
+    /**
+     * The kind as it answered: a rating answered with its margins
+     * ({@code ?explain=margins}, which the recorded request does not carry) is replayed
+     * with them, so that a replay gives the recorded answer.
+     */
+    private static DecisionKind<?, ?> asAnswered(DecisionKind<?, ?> kind, JsonNode recorded) {
+        return kind instanceof RatingKind rating && recorded.path("keyQuestions").findParent("margins") != null
+                ? rating.withMargins() : kind;
     }
 
 }

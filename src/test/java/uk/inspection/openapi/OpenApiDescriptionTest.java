@@ -134,6 +134,26 @@ class OpenApiDescriptionTest {
         }
     }
 
+    /**
+     * Both rating operations take ?explain=margins, described, and a key question's
+     * schema has the margins it adds.
+     */
+    @Test
+    void ratingsTakeExplainDescribedAndKeyQuestionsHaveMargins() {
+        for (String path : List.of("/api/v1/frameworks/{framework}/ratings", "/api/v1/ratings")) {
+            assertThat(description.getPaths().get(path).getPost().getParameters()).as(path)
+                .filteredOn(parameter -> "query".equals(parameter.getIn()))
+                .extracting(parameter -> parameter.getName() + ": " + parameter.getDescription())
+                .singleElement()
+                .satisfies(explain -> assertThat(explain).startsWith("explain: Off unless given. margins:")
+                    .contains("400 naming explain"));
+        }
+        assertThat(description.getComponents().getSchemas().get("KeyQuestionOutcome").getProperties())
+            .containsKey("margins");
+        assertThat(description.getComponents().getSchemas().get("Margin").getProperties()).containsKeys("cases",
+                "points", "rating", "standard", "overall", "refused");
+    }
+
     @Test
     void everyOperationDocumentsItsErrorsAsProblemDocuments() {
         description.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {

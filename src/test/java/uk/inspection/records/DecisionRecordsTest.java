@@ -74,13 +74,24 @@ class DecisionRecordsTest {
             assertThat(api.get("/api/v1/decisions/" + id).status()).isEqualTo(401);
             assertThat(api.get("/api/v1/decisions?framework=yj-2024", "X-Api-Key", "k-south").body()).isEmpty();
 
-            // The rules change: Good now starts at 70%; the recorded decision still
-            // replays identical.
+            // A rating with its margins is recorded with them. 2.1.1 67%: 65% is still
+            // Good, 64% is not (3 points down).
+            Reply explained = api.post(RATE + "?explain=margins", request, NORTH);
+            String explainedId = explained.body().at("/decisionId").asText();
+            assertThat(explained.body().at("/keyQuestions/2.1.1/margins/down/points").asInt()).isEqualTo(3);
+            assertThat(eventually(() -> api.get("/api/v1/decisions/" + explainedId, NORTH))
+                .at("/response/keyQuestions/2.1.1/margins"))
+                .isEqualTo(explained.body().at("/keyQuestions/2.1.1/margins"));
+
+            // The rules change: Good now starts at 70%; the recorded decisions still
+            // replay identical, the margins decided again with the version recorded.
             publishGoodFrom70(api);
             assertThat(api.post(RATE, request, NORTH).body().at("/keyQuestions/2.1.1/rating").asText())
                 .isEqualTo("REQUIRES_IMPROVEMENT");
             Reply replay = api.post("/api/v1/decisions/" + id + "/replay", "", ALEX);
             assertThat(replay.body().at("/identical").asBoolean()).as(replay.text()).isTrue();
+            Reply replayExplained = api.post("/api/v1/decisions/" + explainedId + "/replay", "", ALEX);
+            assertThat(replayExplained.body().at("/identical").asBoolean()).as(replayExplained.text()).isTrue();
         }
         try (RunningService service = RunningService.onStore(data, seed, SETTINGS)) {
             ApiClient api = service.api();
