@@ -27,7 +27,7 @@ import uk.inspection.ruleset.VersionWanted;
  * more accepted). The development mode has only its folder: the version its files make.
  */
 @Component
-class PublishedFiles {
+public class PublishedFiles {
 
     private final RuleSetRegistry registry;
 
@@ -38,7 +38,7 @@ class PublishedFiles {
         this.clock = clock;
     }
 
-    Decision<FrameworkFiles> at(String framework, VersionWanted wanted) throws IOException {
+    public Decision<FrameworkFiles> at(String framework, VersionWanted wanted) throws IOException {
         if (!registry.knows(framework)) {
             return Decision.refused(Failure.unknownFramework(framework, registry.frameworks().keySet()));
         }
