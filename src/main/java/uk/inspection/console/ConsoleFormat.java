@@ -99,6 +99,10 @@ class ConsoleFormat {
         if (code == null || code.isEmpty()) {
             return "";
         }
+        if (code.contains(" ")) {
+            // already words: a sentence of the rules' own
+            return Character.toUpperCase(code.charAt(0)) + code.substring(1);
+        }
         String spaced = code.contains("_") ? code.replace('_', ' ') : code.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ");
         String lower = spaced.toLowerCase(Locale.UK);
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);

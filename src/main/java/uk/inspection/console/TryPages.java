@@ -227,8 +227,7 @@ class TryPages {
         List<Refusal> refusals = new ArrayList<>();
         answer.body()
             .path("errors")
-            .forEach(e -> refusals
-                .add(new Refusal(e.path("field").asText(""), format.forPeople(e.path("message").asText("")))));
+            .forEach(e -> refusals.add(new Refusal(e.path("field").asText(""), e.path("message").asText(""))));
         if (refusals.isEmpty()) {
             refusals.add(new Refusal("", format.forPeople(answer.body().path("detail").asText(""))));
         }
