@@ -2,6 +2,7 @@ package uk.inspection.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * How the pages write times and versions ({@code ${@consoleFormat.when(t)}} in a
@@ -27,6 +30,8 @@ class ConsoleFormat {
      * local times (as {@code Ruleset-As-Of} reads a date).
      */
     static final ZoneId INSPECTORATE = ZoneId.of("Europe/London");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.UK)
         .withZone(INSPECTORATE);
@@ -84,6 +89,35 @@ class ConsoleFormat {
             return "none";
         }
         return version.length() > 19 ? version.substring(0, 19) : version;
+    }
+
+    /**
+     * A code of the service's as words for a person: {@code IMPROVEMENT_PLAN_REQUIRED} as
+     * "Improvement plan required", {@code progressUpdate} as "Progress update".
+     */
+    public String words(String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        if (code.contains(" ")) {
+            // already words: a sentence of the rules' own
+            return Character.toUpperCase(code.charAt(0)) + code.substring(1);
+        }
+        String spaced = code.contains("_") ? code.replace('_', ' ') : code.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ");
+        String lower = spaced.toLowerCase(Locale.UK);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    /** A list of texts in the answer, as a line: "G&L1, SD4". */
+    public String texts(JsonNode list) {
+        List<String> texts = new ArrayList<>();
+        list.forEach(t -> texts.add(t.asText()));
+        return String.join(", ", texts);
+    }
+
+    /** A date as the API writes it ({@code 2025-05-12}) as a person does: 12 May 2025. */
+    public String date(String iso) {
+        return iso == null || iso.isEmpty() ? "" : DAY.format(LocalDate.parse(iso));
     }
 
     /** An id for an HTML anchor from a file path and a cell address. */

@@ -27,7 +27,7 @@ import uk.inspection.ruleset.VersionWanted;
  * full version in {@code Ruleset-Version} and the content's SHA-256 as a strong
  * {@code ETag}.
  */
-final class Downloads {
+public final class Downloads {
 
     static final MediaType XLSX = MediaType
         .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -54,13 +54,13 @@ final class Downloads {
     }
 
     /** One file, or a 404 naming the path when the framework has none there. */
-    static ResponseEntity<byte[]> file(FrameworkFiles files, String path, String where) {
+    public static ResponseEntity<byte[]> file(FrameworkFiles files, String path, String where) {
         RuleFile file = files.file(path).orElseThrow(() -> notFound(files, path, where).exception());
         String name = path.substring(path.lastIndexOf('/') + 1);
         return attachment(files, file.content(), contentType(name), tagged(name, files.tag()));
     }
 
-    static ResponseEntity<byte[]> zip(FrameworkFiles files) {
+    public static ResponseEntity<byte[]> zip(FrameworkFiles files) {
         return attachment(files, files.zip(), ZIP, files.framework() + "@" + files.tag() + ".zip");
     }
 

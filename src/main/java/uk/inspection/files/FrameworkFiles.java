@@ -20,7 +20,7 @@ import uk.inspection.ruleset.RulesSnapshot;
  * with the exact bytes, by their paths in the rule store, and the version its rules and
  * tables hash to.
  */
-record FrameworkFiles(String framework, String version, List<RuleFile> files) {
+public record FrameworkFiles(String framework, String version, List<RuleFile> files) {
 
     /**
      * A fixed time for every zip entry (2 January 1980, the zip format's second day, so
@@ -29,11 +29,11 @@ record FrameworkFiles(String framework, String version, List<RuleFile> files) {
      */
     private static final long ENTRY_TIME = 315_619_200_000L;
 
-    FrameworkFiles {
+    public FrameworkFiles {
         files = List.copyOf(files);
     }
 
-    static FrameworkFiles of(String framework, RulesSnapshot snapshot) throws IOException {
+    public static FrameworkFiles of(String framework, RulesSnapshot snapshot) throws IOException {
         List<RuleFile> rules = snapshot.files(framework);
         List<RuleFile> all = new ArrayList<>(rules);
         all.addAll(snapshot.fixtures(framework));

@@ -38,7 +38,7 @@ public class PublishedFiles {
         this.clock = clock;
     }
 
-    Decision<FrameworkFiles> at(String framework, VersionWanted wanted) throws IOException {
+    public Decision<FrameworkFiles> at(String framework, VersionWanted wanted) throws IOException {
         if (!registry.knows(framework)) {
             return Decision.refused(Failure.unknownFramework(framework, registry.frameworks().keySet()));
         }

@@ -125,7 +125,7 @@ class ConsoleBrowserTest {
             assertThat(browser.find("#request").getAttribute("value")).contains("Northtown YJS");
             rate(browser, REQUEST_67);
             assertThat(browser.find("#answer-status").getText()).isEqualTo("200");
-            assertThat(outcome(browser, "2.1.1")).startsWith("REQUIRES_IMPROVEMENT");
+            assertThat(outcome(browser, "2.1.1")).startsWith("Requires improvement");
             assertThat(browser.find("#trace").getText()).contains("Band: Too few", BANDINGS);
             checkPage(browser, "07-try-draft");
 
@@ -153,7 +153,7 @@ class ConsoleBrowserTest {
             // The served version now rates 67% as Requires improvement.
             browser.follow("#try-link");
             rate(browser, REQUEST_67);
-            assertThat(outcome(browser, "2.1.1")).startsWith("REQUIRES_IMPROVEMENT");
+            assertThat(outcome(browser, "2.1.1")).startsWith("Requires improvement");
             checkPage(browser, "10-try-served");
         }
     }

@@ -32,6 +32,11 @@ public final class ConsoleSession {
         this.base = base;
     }
 
+    /** Nobody signed in: a browser that has not been to the sign-in form. */
+    public static ConsoleSession anonymous(int port) {
+        return new ConsoleSession("http://localhost:" + port);
+    }
+
     /** Signed in on the service's sign-in form. */
     public static ConsoleSession signIn(int port, String user, String password) {
         ConsoleSession session = new ConsoleSession("http://localhost:" + port);
@@ -45,7 +50,12 @@ public final class ConsoleSession {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)));
+        return send(HttpRequest.newBuilder(URI.create(base + path)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A download: the body's exact bytes. */
+    public HttpResponse<byte[]> bytes(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A form posted from {@code page} (its CSRF token), with these fields. */
@@ -58,7 +68,7 @@ public final class ConsoleSession {
             .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+            .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The first group of {@code pattern} in the page. */
@@ -70,12 +80,12 @@ public final class ConsoleSession {
         return found.group(1);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> response = http.send(request.build(), body);
             response.headers().firstValue("Set-Cookie").ifPresent(set -> cookie = set.split(";", 2)[0]);
             return response;
         }
