@@ -1,5 +1,6 @@
 package uk.inspection.files;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -68,10 +69,23 @@ public final class Downloads {
             String name) {
         return ResponseEntity.ok()
             .contentType(type)
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+            .header(HttpHeaders.CONTENT_DISPOSITION, disposition(name))
             .header(VersionWanted.PINNED_HEADER, files.version())
             .eTag("\"" + sha256(content) + "\"")
             .body(content);
+    }
+
+    /**
+     * An attachment of this name. A name beyond ASCII (uploads allow évaluation.drl) is
+     * given as RFC 6266's {@code filename*} in UTF-8, beside an ASCII {@code filename}
+     * for older clients: the server writes header values as ISO-8859-1 and drops one it
+     * cannot, which left such a download with no name at all.
+     */
+    static String disposition(String name) {
+        ContentDisposition.Builder attachment = ContentDisposition.attachment();
+        boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(name);
+        return (ascii ? attachment.filename(name) : attachment.filename(name, StandardCharsets.UTF_8)).build()
+            .toString();
     }
 
     /** The file's name with the version's tag before its first dot. */

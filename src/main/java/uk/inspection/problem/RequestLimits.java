@@ -15,16 +15,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("limits")
 public record RequestLimits(Integer servicesPerQuarter, Integer casesPerRequest, Integer entriesPerField,
-        Integer errorsListed) {
+        Integer errorsListed, Integer marginEvaluationsPerRequest) {
 
     /** The limits the command line answers with, and the service unless configured. */
-    public static final RequestLimits DEFAULTS = new RequestLimits(null, null, null, null);
+    public static final RequestLimits DEFAULTS = new RequestLimits(null, null, null, null, null);
 
     public RequestLimits {
         servicesPerQuarter = positive("limits.services-per-quarter", servicesPerQuarter, 1000);
         casesPerRequest = positive("limits.cases-per-request", casesPerRequest, 2000);
         entriesPerField = positive("limits.entries-per-field", entriesPerField, 200);
         errorsListed = positive("limits.errors-listed", errorsListed, 100);
+        marginEvaluationsPerRequest = positive("limits.margin-evaluations-per-request", marginEvaluationsPerRequest,
+                2000);
     }
 
     /**
@@ -48,6 +50,19 @@ public record RequestLimits(Integer servicesPerQuarter, Integer casesPerRequest,
 
     public Optional<Failure> tooManyCases(int given) {
         return over("cases", given, casesPerRequest, "cases in one request", "cases-per-request");
+    }
+
+    /**
+     * Margins ({@code explain}) that could take more evaluations than
+     * {@code marginEvaluationsPerRequest}: each is a whole rating, so counts as large as
+     * an int on many key questions would cost hundreds of ratings.
+     */
+    public Optional<Failure> tooManyMarginEvaluations(long most) {
+        return most <= marginEvaluationsPerRequest ? Optional.empty()
+                : Optional.of(Failure.invalidFacts(List.of(new FieldProblem("explain", "margins for this request could"
+                        + " take " + most + " evaluations; at most " + marginEvaluationsPerRequest
+                        + " (limits.margin-evaluations-per-request): leave explain out, or give the counts of the"
+                        + " cases inspected")), errorsListed));
     }
 
     /** Refused facts, with at most {@code errorsListed} of them listed. */

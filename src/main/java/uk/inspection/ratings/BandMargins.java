@@ -59,6 +59,42 @@ final class BandMargins {
         this.manifest = rules.ruleSet().manifest();
     }
 
+    /**
+     * The most evaluations the margins of this request could take, from its counts alone
+     * (before its rule set is chosen): each key question's both ways, a published
+     * percentage 100 points at most, one answered case by case as many cases as the
+     * request gives. An invalid count (the validation's to refuse) counts as none.
+     */
+    static long mostEvaluations(RatingRequest request) {
+        long most = 0;
+        for (RatingRequest.KeyQuestionInput input : request.keyQuestions().values()) {
+            if (input == null) {
+                continue;
+            }
+            if (input.percentage() != null) {
+                most += 2 * mostEvaluations(100);
+            }
+            else if (input.yes() != null && input.cases() != null) {
+                most += mostEvaluations(input.cases() - (long) input.yes()) + mostEvaluations(input.yes());
+            }
+        }
+        long answered = request.cases()
+            .stream()
+            .filter(Objects::nonNull)
+            .flatMap(c -> c.answers().keySet().stream())
+            .distinct()
+            .count();
+        return most + answered * 2 * mostEvaluations(request.cases().size());
+    }
+
+    /**
+     * The most evaluations one way takes over {@code range} cases or points: the far end,
+     * then doubling up to the edge and halving back, 1 + 2⌈log2 range⌉.
+     */
+    private static long mostEvaluations(long range) {
+        return range < 1 ? 0 : 1 + 2L * (64 - Long.numberOfLeadingZeros(range - 1));
+    }
+
     /** The margins of every rated key question with a share among {@code facts}. */
     static Map<String, Margins> of(RatingRequest request, Rules rules, List<Object> facts, RatingResponse rated) {
         return new BandMargins(request, rules, facts, rated).all();

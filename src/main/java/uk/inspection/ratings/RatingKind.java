@@ -81,7 +81,8 @@ public final class RatingKind implements DecisionKind<RatingRequest, RatingRespo
 
         @Override
         public Optional<Failure> tooMany(RatingRequest request, RequestLimits limits) {
-            return rating.tooMany(request, limits);
+            return rating.tooMany(request, limits)
+                .or(() -> limits.tooManyMarginEvaluations(BandMargins.mostEvaluations(request)));
         }
 
         @Override

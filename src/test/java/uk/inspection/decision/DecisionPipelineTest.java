@@ -80,7 +80,7 @@ class DecisionPipelineTest {
                 List.of(service("Chatton YJS", null), service("Dunmore YJS", "G&L5")));
 
         Decision<QuarterResponse> decision = DecisionPipeline.decide(KINDS.of(QuarterKind.class), oversight, quarter,
-                new RequestLimits(1, null, null, null));
+                new RequestLimits(1, null, null, null, null));
 
         assertThat(((Decision.Refused<QuarterResponse>) decision).failure().errors()).extracting(FieldProblem::field)
             .containsExactly("services");
