@@ -2,6 +2,7 @@ package uk.inspection.drafts;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import uk.inspection.problem.Failure;
 import uk.inspection.problem.FieldProblem;
 import uk.inspection.ruleset.PublishedVersion;
 import uk.inspection.ruleset.RuleSetRegistry;
+import uk.inspection.ruleset.VersionWanted;
 
 /**
  * Drafts over HTTP: create from uploaded files, read with their review, amend, withdraw,
@@ -54,10 +56,27 @@ class DraftsController {
     }
 
     /**
-     * An approval: its message, the draft's head the approver reviewed, and the instant
-     * it takes effect from (absent: now).
+     * An approval: its message, the draft's head the approver reviewed, and when it takes
+     * effect (absent: now): an instant, or a date, the start of that day in London, as
+     * {@code Ruleset-As-Of} reads one.
      */
-    record Approval(String message, String head, Instant effectiveFrom) {
+    record Approval(String message, String head, String effectiveFrom) {
+
+        Instant from() {
+            if (effectiveFrom == null || effectiveFrom.isBlank()) {
+                return null;
+            }
+            try {
+                return VersionWanted.parseInstant(effectiveFrom.strip());
+            }
+            catch (DateTimeException e) {
+                throw Failure
+                    .malformed(new FieldProblem("effectiveFrom", "an instant (2027-04-01T09:00:00Z, or with an offset)"
+                            + " or a date (2027-04-01: the start of that day in Europe/London), not " + effectiveFrom))
+                    .exception();
+            }
+        }
+
     }
 
     /** Why a scheduled version is cancelled. */
@@ -122,14 +141,14 @@ class DraftsController {
     @Operation(summary = "Approve and publish a draft at the head the approver reviewed ({\"message\": …, \"head\": …,"
             + " \"effectiveFrom\": …}): by nobody who changed it, passing its review, based on the published"
             + " version; 409 naming the new head and the files changed when it moved. With effectiveFrom (an"
-            + " instant, not in the past, not before a version scheduled already) it is published now and takes"
-            + " effect then (methodology-approver)")
+            + " instant, or a date: the start of that day in Europe/London; not in the past, not before a version"
+            + " scheduled already) it is published now and takes effect then (methodology-approver)")
     @PostMapping("/api/v1/drafts/{draft}/approve")
     Draft approve(@PathVariable("draft") String id, @RequestBody(required = false) Approval approval, Person user)
             throws IOException {
         return drafts
             .approve(id, user, approval == null ? null : approval.message(), approval == null ? null : approval.head(),
-                    approval == null ? null : approval.effectiveFrom())
+                    approval == null ? null : approval.from())
             .orElseThrow();
     }
 

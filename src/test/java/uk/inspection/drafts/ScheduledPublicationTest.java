@@ -173,6 +173,30 @@ class ScheduledPublicationTest {
         clock.set(threeFrom);
     }
 
+    /**
+     * "From 1 April": a date alone takes effect at the start of that day in London, as
+     * Ruleset-As-Of reads one.
+     */
+    @Test
+    void aDateAloneTakesEffectAtTheStartOfThatDayInLondon() throws Exception {
+        LocalDate day = clock.instant().atZone(ZoneId.of("Europe/London")).toLocalDate().plusDays(3);
+        String draft = draft();
+        String head = first.get("/api/v1/drafts/" + draft, APPROVER).body().at("/draft/head").asText();
+        Reply approved = first.api()
+            .post("/api/v1/drafts/" + draft + "/approve", Map.of("head", head, "effectiveFrom", day.toString()),
+                    APPROVER);
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        Instant startOfDay = day.atStartOfDay(ZoneId.of("Europe/London")).toInstant();
+        assertThat(versions().get(0).path("effectiveFrom").asText()).isEqualTo(startOfDay.toString());
+        assertThat(versions().get(0).path("state").asText()).isEqualTo("scheduled");
+
+        Reply unreadable = first.api()
+            .post("/api/v1/drafts/" + draft() + "/approve", Map.of("head", head, "effectiveFrom", "1 April"), APPROVER);
+        assertThat(unreadable.status()).as(unreadable.text()).isEqualTo(400);
+        assertThat(unreadable.body().at("/errors/0/field").asText()).isEqualTo("effectiveFrom");
+        clock.set(startOfDay);
+    }
+
     @Test
     void backDatingAndOvertakingAScheduledVersionAreRefused() throws Exception {
         String draft = draft();
