@@ -55,7 +55,7 @@ public final class Uploads {
      * The version's tag a downloaded file's name carries before its first dot: an
      * {@code @} and 12 hex digits.
      */
-    private static final Pattern VERSION_TAG = Pattern.compile("@[0-9a-f]{12}(?=\\.)");
+    private static final Pattern VERSION_TAG = Pattern.compile("@[0-9a-fA-F]{12}(?=\\.)");
 
     /**
      * One uploaded part: the path it was given under (or its file name), and its bytes.

@@ -33,15 +33,17 @@ public final class VersionPrefix {
 
     /**
      * The full version a value names: a prefix of exactly one of the versions, that
-     * version; anything that is not a prefix (a full version, a commit, several values),
-     * or a prefix of none, as it is, for the caller's own checks (a version never
-     * published is the caller's 410). Refused 400 naming the field for a prefix shorter
-     * than {@value #SHORTEST} hex digits, or one that several versions share (listing
-     * them).
+     * version (a whole version in capitals too); anything that is not a prefix (a commit,
+     * several values), or a prefix of none, as it is, for the caller's own checks (a
+     * version never published is the caller's 410). Refused 400 naming the field for a
+     * prefix shorter than {@value #SHORTEST} hex digits, or one that several versions
+     * share (listing them).
      */
     public static Decision<String> resolve(String field, String given, Collection<String> versions) {
         Matcher hex = given == null ? null : HEX_AFTER_SCHEME.matcher(given);
-        if (hex == null || !hex.matches() || hex.group(1).length() >= FULL) {
+        // a whole version is resolved too: in capitals, it names the version as a prefix
+        // in capitals does
+        if (hex == null || !hex.matches() || hex.group(1).length() > FULL) {
             return Decision.decided(given);
         }
         if (hex.group(1).length() < SHORTEST) {

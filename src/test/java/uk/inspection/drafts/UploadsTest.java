@@ -78,6 +78,7 @@ class UploadsTest {
             value = { "edge.json|fixtures/yj-2024/edge.json", "extra.drl|rules/yj-2024/extra.drl",
                     "framework.yaml|rules/yj-2024/framework.yaml", "new.drl.xlsx|decision-tables/yj-2024/new.drl.xlsx",
                     "victims.drl|rules/yj-2024/victims.drl", "victims@496d27796e10.drl|rules/yj-2024/victims.drl",
+                    "victims@496D27796E10.drl|rules/yj-2024/victims.drl",
                     "new@496d27796e10.drl.xlsx|decision-tables/yj-2024/new.drl.xlsx", "notes.txt|notes.txt",
                     "rules/yj-2024/x.drl|rules/yj-2024/x.drl" })
     void aNewFileGivenByItsNameAloneGoesInTheFolderOfItsKind(String name, String placed) {

@@ -27,6 +27,9 @@ class VersionPrefixTest {
     void aPrefixOfTwelveHexDigitsNamesTheOneVersionItBegins() {
         assertThat(resolved("sha256:496d27796e10", List.of(ONE, OTHER))).isEqualTo(ONE);
         assertThat(resolved("sha256:496D27796E1085", List.of(ONE, OTHER))).isEqualTo(ONE);
+        assertThat(resolved(ONE.toUpperCase(java.util.Locale.ROOT).replace("SHA256:", "sha256:"), List.of(ONE, OTHER)))
+            .as("the whole version in capitals, as a prefix in capitals is")
+            .isEqualTo(ONE);
         assertThat(resolved("sha256:496d27796e10", List.of(ONE, ONE, OTHER))).as("published twice, one version")
             .isEqualTo(ONE);
     }
